@@ -1,0 +1,246 @@
+/**
+ * Every error safeledger raises on purpose carries a string `code`. Guards test the code (and a
+ * global brand), never `instanceof`, so two copies of core loaded in one application still
+ * recognise each other's errors.
+ */
+
+/** The stable error codes of safeledger. */
+export type ErrorCode =
+  | 'CONCURRENCY_CONFLICT'
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'VALIDATION_FAILED'
+  | 'RULE_VIOLATION'
+  | 'UNKNOWN_EVENT_TYPE'
+  | 'UNREADABLE_EVENT'
+  | 'PROJECTION_LAGGING'
+  | 'STORE_FAILURE';
+
+// Symbol.for is shared across realms and module copies, unlike a module-local symbol.
+const BRAND = Symbol.for('safeledger.error');
+
+/** Base class of every error safeledger throws on purpose. */
+export class SafeledgerError extends Error {
+  /** Stable, machine-readable error code. */
+  readonly code: ErrorCode;
+  readonly [BRAND] = true;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** Expected-version form accepted by appends; duplicated here to keep errors dependency-free. */
+type Expected = 'any' | 'no_stream' | 'stream_exists' | number;
+
+/** The stream was not at the version the caller expected (A2). */
+export class ConcurrencyError extends SafeledgerError {
+  readonly streamId: string;
+  readonly expected: Expected;
+  readonly actual: number;
+
+  constructor(streamId: string, expected: Expected, actual: number, options?: { cause?: unknown }) {
+    super(
+      'CONCURRENCY_CONFLICT',
+      `expected version ${describeExpected(expected)} for stream "${streamId}" but found ${describeActual(actual)}`,
+      options,
+    );
+    this.streamId = streamId;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+function describeExpected(expected: Expected): string {
+  return typeof expected === 'number' ? String(expected) : `'${expected}'`;
+}
+
+function describeActual(actual: number): string {
+  return actual === 0 ? 'no stream (version 0)' : `version ${actual}`;
+}
+
+/** An append reused event ids (or a command id) with different content (A6). */
+export class IdempotencyConflictError extends SafeledgerError {
+  readonly streamId: string;
+  readonly eventId: string | undefined;
+  readonly reason: string;
+
+  constructor(
+    streamId: string,
+    reason: string,
+    options?: { eventId?: string | undefined; cause?: unknown },
+  ) {
+    super(
+      'IDEMPOTENCY_CONFLICT',
+      `idempotency conflict on stream "${streamId}"${options?.eventId ? ` (event ${options.eventId})` : ''}: ${reason}`,
+      options,
+    );
+    this.streamId = streamId;
+    this.eventId = options?.eventId;
+    this.reason = reason;
+  }
+}
+
+/** One invalid event of a batch, with the schema issues that rejected it. */
+export interface ValidationIssue {
+  /** Index of the event in the appended batch. */
+  readonly index: number;
+  readonly type: string;
+  /** Dotted path inside `data` (empty for the whole payload). */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A payload or argument failed validation; nothing was written (A5). */
+export class ValidationError extends SafeledgerError {
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(message: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
+    super('VALIDATION_FAILED', message, options);
+    this.issues = issues;
+  }
+}
+
+/** A domain rule rejected a command; `rule` is the rule id of the domain spec (e.g. `H-13`). */
+export class RuleViolationError extends SafeledgerError {
+  readonly rule: string;
+  /** Short name of the violation, e.g. `IncompletePlan`. */
+  readonly violation: string;
+  /** The offending values, safe to show (never secrets or whole payloads). */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(
+    rule: string,
+    violation: string,
+    message: string,
+    details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super('RULE_VIOLATION', `${rule} ${violation}: ${message}`);
+    this.rule = rule;
+    this.violation = violation;
+    this.details = details;
+  }
+}
+
+/** A stored event has a type no schema is registered for, under the `error` policy (R2). */
+export class UnknownEventTypeError extends SafeledgerError {
+  readonly type: string;
+  readonly streamId: string;
+  readonly version: number;
+
+  constructor(type: string, streamId: string, version: number) {
+    super(
+      'UNKNOWN_EVENT_TYPE',
+      `unknown event type "${type}" at stream "${streamId}" version ${version}: register its schema or choose the 'skip' or 'raw' policy`,
+    );
+    this.type = type;
+    this.streamId = streamId;
+    this.version = version;
+  }
+}
+
+/**
+ * A stored event cannot be turned into its current shape: corrupt JSON, a schema version with no
+ * upcaster, or an upcaster that failed.
+ */
+export class UnreadableEventError extends SafeledgerError {
+  readonly streamId: string;
+  readonly version: number;
+  readonly reason: string;
+
+  constructor(streamId: string, version: number, reason: string, options?: { cause?: unknown }) {
+    super(
+      'UNREADABLE_EVENT',
+      `cannot read event at stream "${streamId}" version ${version}: ${reason}`,
+      options,
+    );
+    this.streamId = streamId;
+    this.version = version;
+    this.reason = reason;
+  }
+}
+
+/** A read model is behind the versions a command depends on (G-9); retryable. */
+export class ProjectionLaggingError extends SafeledgerError {
+  readonly projection: string;
+
+  constructor(projection: string, detail: string) {
+    super('PROJECTION_LAGGING', `projection "${projection}" is lagging: ${detail}`);
+    this.projection = projection;
+  }
+}
+
+/** The storage layer failed (I/O, lock timeout, constraint); `cause` holds the driver error. */
+export class StoreFailureError extends SafeledgerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('STORE_FAILURE', message, options);
+  }
+}
+
+function hasCode(error: unknown, code: ErrorCode): boolean {
+  return isSafeledgerError(error) && error.code === code;
+}
+
+/** True for any error raised by safeledger, whichever copy of core created it. */
+export function isSafeledgerError(error: unknown): error is SafeledgerError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as Record<symbol, unknown>)[BRAND] === true &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
+/** True when an append failed its expected-version check. */
+export function isConcurrencyError(error: unknown): error is ConcurrencyError {
+  return hasCode(error, 'CONCURRENCY_CONFLICT');
+}
+
+/** True when an append conflicted with an earlier one sharing its ids. */
+export function isIdempotencyError(error: unknown): error is IdempotencyConflictError {
+  return hasCode(error, 'IDEMPOTENCY_CONFLICT');
+}
+
+/** True when a payload or argument failed validation. */
+export function isValidationError(error: unknown): error is ValidationError {
+  return hasCode(error, 'VALIDATION_FAILED');
+}
+
+/** True when a domain rule rejected a command. */
+export function isRuleViolation(error: unknown): error is RuleViolationError {
+  return hasCode(error, 'RULE_VIOLATION');
+}
+
+/** True when a stored event's type has no registered schema. */
+export function isUnknownEventTypeError(error: unknown): error is UnknownEventTypeError {
+  return hasCode(error, 'UNKNOWN_EVENT_TYPE');
+}
+
+/** True when a stored event could not be decoded or upcast. */
+export function isUnreadableEventError(error: unknown): error is UnreadableEventError {
+  return hasCode(error, 'UNREADABLE_EVENT');
+}
+
+/** True when a read model is behind what a command needs. */
+export function isProjectionLaggingError(error: unknown): error is ProjectionLaggingError {
+  return hasCode(error, 'PROJECTION_LAGGING');
+}
+
+/** True when the storage layer failed. */
+export function isStoreFailure(error: unknown): error is StoreFailureError {
+  return hasCode(error, 'STORE_FAILURE');
+}
+
+/** A projection commit lost a race: the stored checkpoint moved since the batch was read. */
+export class CheckpointConflictError extends SafeledgerError {
+  readonly projection: string;
+
+  constructor(projection: string, expected: string | undefined, actual: string | undefined) {
+    super(
+      'CONCURRENCY_CONFLICT',
+      `projection "${projection}" checkpoint expected at ${expected ?? 'start'} but found ${actual ?? 'start'}`,
+    );
+    this.projection = projection;
+  }
+}

@@ -1,0 +1,349 @@
+import type { Decider } from './decider.js';
+import {
+  type Clock,
+  createUlidGenerator,
+  type IdGenerator,
+  isUlid,
+  systemClock,
+} from './defaults.js';
+import type { EventStoreDriver, PreparedEvent, ReadAllPage, ReadAllPageOptions } from './driver.js';
+import {
+  type AppendOptions,
+  type AppendResult,
+  type DomainEvent,
+  EventMetadataSchema,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+} from './envelope.js';
+import { ValidationError } from './errors.js';
+import type { EventRegistry } from './event-registry.js';
+import { assertValidExpectedVersion } from './expected-version.js';
+import { type LoadedAggregate, loadAggregate } from './load-aggregate.js';
+import type { ProjectionStore } from './projection-store.js';
+import type { SnapshotStore } from './snapshot-store.js';
+import {
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+  startPollingSubscription,
+} from './subscription.js';
+
+/** Options every adapter factory accepts and passes to `createEventStore`. */
+export interface EventStoreOptions {
+  /** Schemas and upcasters; without one the store is schemaless (no validation, no upcasting). */
+  readonly registry?: EventRegistry;
+  readonly clock?: Clock;
+  readonly newId?: IdGenerator;
+}
+
+/** Options of `aggregateStream`. */
+export interface AggregateStreamOptions {
+  /** Start from the decider's latest usable snapshot; default true when the decider has a policy. */
+  readonly snapshots?: boolean;
+}
+
+/** The event store port every adapter provides. */
+export interface EventStore {
+  /** Adapter name, e.g. `memory`, `sqlite`, `postgres`. */
+  readonly adapter: string;
+  readonly registry: EventRegistry | undefined;
+  /**
+   * Appends a batch atomically under an expected-version check (A1-A7).
+   * @throws ConcurrencyError (`CONCURRENCY_CONFLICT`) when the stream is not as expected.
+   * @throws ValidationError (`VALIDATION_FAILED`) when an event fails its schema; nothing is written.
+   * @throws IdempotencyConflictError (`IDEMPOTENCY_CONFLICT`) when event ids are reused differently.
+   */
+  appendToStream<E extends DomainEvent>(
+    streamId: string,
+    events: readonly NewEvent<E>[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
+  /**
+   * Events of one stream in version order, upcast to their current shape (R2).
+   * @throws UnknownEventTypeError / UnreadableEventError while iterating, per the registry's policy.
+   */
+  readStream<E extends DomainEvent = DomainEvent>(
+    streamId: string,
+    options?: ReadStreamOptions,
+  ): AsyncIterable<StoredEvent<E>>;
+  /** Folds a stream with a decider, from its latest usable snapshot when allowed (SN1). */
+  aggregateStream<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, any, Event>,
+    options?: AggregateStreamOptions,
+  ): Promise<{ state: State; version: number }>;
+  /** The global log in position order, after an optional checkpoint (R1, R2). */
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** One page of the global log with the checkpoint its scan reached (S3). */
+  readAllPage(options: ReadAllPageOptions): Promise<ReadAllPage>;
+  /** Catch-up-then-live subscription to the global log (S2). */
+  subscribe(options: SubscribeOptions, handler: SubscriptionHandler): Subscription;
+  /** Wake-up hints after appends; returns an unsubscribe. */
+  watch(listener: () => void): () => void;
+  readonly snapshots: SnapshotStore;
+  readonly projections: ProjectionStore;
+  close(): Promise<void>;
+}
+
+/** Internal: the aggregate loader the command handler uses (with commands and tail events). */
+export const LOAD_AGGREGATE = Symbol.for('safeledger.loadAggregate');
+
+/** An event store that also exposes the loader the command handler needs. */
+export interface EventStoreInternals {
+  [LOAD_AGGREGATE]?: <State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, any, Event>,
+    useSnapshots: boolean,
+  ) => Promise<LoadedAggregate<State>>;
+}
+
+const DEFAULT_PAGE = 500;
+
+/**
+ * Wraps an adapter's driver into the full `EventStore`: validation, id and time defaults,
+ * upcasting on every read path, aggregate loading and subscriptions live here once, so every
+ * adapter behaves the same.
+ */
+export function createEventStore(
+  driver: EventStoreDriver,
+  options: EventStoreOptions = {},
+): EventStore {
+  const registry = options.registry;
+  const clock = options.clock ?? systemClock;
+  const newId = options.newId ?? createUlidGenerator();
+  const decode = (event: StoredEvent): StoredEvent | undefined =>
+    registry === undefined ? event : registry.decode(event);
+
+  const readAllPage = async (pageOptions: ReadAllPageOptions): Promise<ReadAllPage> => {
+    assertPageSize(pageOptions.maxCount);
+    const page = await driver.readAllPage(pageOptions);
+    if (registry === undefined) return page;
+    const events: StoredEvent[] = [];
+    for (const event of page.events) {
+      const decoded = registry.decode(event);
+      if (decoded !== undefined) events.push(decoded);
+    }
+    return { ...page, events };
+  };
+
+  const load = <State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<State, any, Event>,
+    useSnapshots: boolean,
+  ) =>
+    loadAggregate({
+      streamId,
+      decider,
+      useSnapshots,
+      snapshots: driver.snapshots,
+      read: (fromVersion) =>
+        driver.readStream(streamId, {
+          fromVersion,
+          direction: 'forward',
+          maxCount: Number.MAX_SAFE_INTEGER,
+        }),
+      decode,
+    });
+
+  const store: EventStore & EventStoreInternals = {
+    adapter: driver.name,
+    registry,
+    snapshots: driver.snapshots,
+    projections: driver.projections,
+
+    async appendToStream(streamId, events, appendOptions = {}) {
+      assertStreamId(streamId);
+      const expectedVersion = appendOptions.expectedVersion ?? 'any';
+      assertValidExpectedVersion(expectedVersion);
+      if (!Array.isArray(events) || events.length === 0) {
+        throw new ValidationError(`append to "${streamId}" needs at least one event`, []);
+      }
+      const recordedAt = clock().toISOString();
+      const seen = new Set<string>();
+      const prepared = events.map((event, index): PreparedEvent => {
+        const prepared = prepareEvent(event as NewEvent, index, registry, newId, recordedAt);
+        if (seen.has(prepared.eventId)) {
+          throw new ValidationError(`event ${index} repeats event id ${prepared.eventId}`, [
+            { index, type: prepared.type, path: 'eventId', message: 'duplicate id in batch' },
+          ]);
+        }
+        seen.add(prepared.eventId);
+        return prepared;
+      });
+      return driver.append({ streamId, events: prepared, expectedVersion, recordedAt });
+    },
+
+    readStream<E extends DomainEvent = DomainEvent>(
+      streamId: string,
+      readOptions: ReadStreamOptions = {},
+    ): AsyncIterable<StoredEvent<E>> {
+      assertStreamId(streamId);
+      const direction = readOptions.direction ?? 'forward';
+      if (direction !== 'forward' && direction !== 'backward') {
+        throw new ValidationError(
+          `direction ${JSON.stringify(direction)} is not 'forward' or 'backward'`,
+          [],
+        );
+      }
+      const fromVersion =
+        readOptions.fromVersion ?? (direction === 'forward' ? 1 : Number.MAX_SAFE_INTEGER);
+      const maxCount = readOptions.maxCount ?? Number.MAX_SAFE_INTEGER;
+      assertNonNegativeInteger('fromVersion', fromVersion);
+      assertNonNegativeInteger('maxCount', maxCount);
+      const raw = driver.readStream(streamId, { fromVersion, direction, maxCount });
+      return decodeAll(raw, decode) as AsyncIterable<StoredEvent<E>>;
+    },
+
+    async aggregateStream(streamId, decider, aggregateOptions = {}) {
+      assertStreamId(streamId);
+      const loaded = await load(streamId, decider, aggregateOptions.snapshots ?? true);
+      return { state: loaded.state, version: loaded.version };
+    },
+
+    readAll(readOptions: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+      const limit = readOptions.maxCount ?? Number.POSITIVE_INFINITY;
+      return {
+        async *[Symbol.asyncIterator]() {
+          let after = readOptions.after;
+          let remaining = limit;
+          while (remaining > 0) {
+            const page = await readAllPage({
+              after,
+              maxCount: Math.min(DEFAULT_PAGE, remaining),
+              types: readOptions.types,
+              categories: readOptions.categories,
+            });
+            for (const event of page.events) {
+              yield event;
+              remaining--;
+            }
+            if (page.caughtUp || page.checkpoint === after) return;
+            after = page.checkpoint;
+          }
+        },
+      };
+    },
+
+    readAllPage,
+
+    subscribe(subscribeOptions, handler) {
+      return startPollingSubscription(
+        { readAllPage, ...(driver.watch ? { watch: driver.watch.bind(driver) } : {}) },
+        subscribeOptions,
+        handler,
+      );
+    },
+
+    watch(listener) {
+      return driver.watch?.(listener) ?? (() => {});
+    },
+
+    close: () => driver.close(),
+
+    [LOAD_AGGREGATE]: load,
+  };
+  return store;
+}
+
+function prepareEvent(
+  event: NewEvent,
+  index: number,
+  registry: EventRegistry | undefined,
+  newId: IdGenerator,
+  recordedAt: string,
+): PreparedEvent {
+  if (
+    typeof event !== 'object' ||
+    event === null ||
+    typeof event.type !== 'string' ||
+    event.type === ''
+  ) {
+    throw new ValidationError(`event ${index} has no type`, [
+      {
+        index,
+        type: String((event as { type?: unknown } | null)?.type),
+        path: 'type',
+        message: 'a non-empty type is required',
+      },
+    ]);
+  }
+  const { data, schemaVersion } =
+    registry === undefined
+      ? { data: event.data, schemaVersion: event.schemaVersion ?? 1 }
+      : registry.validate(
+          {
+            type: event.type,
+            data: event.data,
+            ...(event.schemaVersion === undefined ? {} : { schemaVersion: event.schemaVersion }),
+          },
+          index,
+        );
+  const metadataResult = EventMetadataSchema.safeParse(event.metadata ?? {});
+  if (!metadataResult.success) {
+    const issues = metadataResult.error.issues.map((issue) => ({
+      index,
+      type: event.type,
+      path: ['metadata', ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    }));
+    throw new ValidationError(
+      `event ${index} ("${event.type}") has invalid metadata: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+      { cause: metadataResult.error },
+    );
+  }
+  const eventId = event.eventId ?? newId();
+  if (!isUlid(eventId)) {
+    throw new ValidationError(
+      `event ${index} ("${event.type}") has event id ${JSON.stringify(eventId)}, which is not a ULID`,
+      [{ index, type: event.type, path: 'eventId', message: 'must be a ULID' }],
+    );
+  }
+  if (data === undefined) {
+    throw new ValidationError(`event ${index} ("${event.type}") has no data`, [
+      { index, type: event.type, path: 'data', message: 'data is required (use {} for none)' },
+    ]);
+  }
+  const supplied = metadataResult.data.occurredAt !== undefined;
+  return {
+    eventId,
+    type: event.type,
+    schemaVersion,
+    data,
+    metadata: { ...metadataResult.data, occurredAt: metadataResult.data.occurredAt ?? recordedAt },
+    occurredAtSupplied: supplied,
+  };
+}
+
+async function* decodeAll(
+  events: AsyncIterable<StoredEvent>,
+  decode: (event: StoredEvent) => StoredEvent | undefined,
+): AsyncIterable<StoredEvent> {
+  for await (const event of events) {
+    const decoded = decode(event);
+    if (decoded !== undefined) yield decoded;
+  }
+}
+
+function assertStreamId(streamId: unknown): asserts streamId is string {
+  if (typeof streamId !== 'string' || streamId.length === 0) {
+    throw new ValidationError(
+      `stream id ${JSON.stringify(streamId)} must be a non-empty string`,
+      [],
+    );
+  }
+}
+
+function assertNonNegativeInteger(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new ValidationError(`${name} ${String(value)} must be an integer ≥ 0`, []);
+  }
+}
+
+function assertPageSize(maxCount: number): void {
+  if (!Number.isSafeInteger(maxCount) || maxCount < 1) {
+    throw new ValidationError(`maxCount ${String(maxCount)} must be an integer ≥ 1`, []);
+  }
+}

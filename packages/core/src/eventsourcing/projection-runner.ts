@@ -1,0 +1,408 @@
+import { Immer } from 'immer';
+import { type Clock, createUlidGenerator, type IdGenerator, systemClock } from './defaults.js';
+import type { StoredEvent } from './envelope.js';
+import { isSafeledgerError, ProjectionLaggingError } from './errors.js';
+import type { EventStore } from './event-store.js';
+import { DELETE_DOCUMENT, type Projection, SINGLE_DOCUMENT_ID } from './projection.js';
+import type { DocumentWrite, ProjectionFailure, ProjectionLease } from './projection-store.js';
+import { createAlarm, sleep } from './timers.js';
+
+/** Options of `createProjectionRunner`. */
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly projections: readonly Projection<any, any>[];
+  /** Lease owner id of this runner; a fresh ULID by default. */
+  readonly owner?: string;
+  /** Events per transaction; default 500. */
+  readonly batchSize?: number;
+  /** Longest wait for new events when no wake-up hint arrives; default 250 ms. */
+  readonly pollIntervalMs?: number;
+  /** Lease lifetime; a crashed holder's lease lapses after it (S4); default 30 s. */
+  readonly leaseTtlMs?: number;
+  readonly clock?: Clock;
+  readonly newId?: IdGenerator;
+  /** Called when a projection stops on an error (S6) or a store call fails. */
+  readonly onError?: (projection: string, error: unknown) => void;
+}
+
+/** Where one projection stands in this runner. */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  /** `active`: holds the lease and applies events; `standby`: another runner holds it. */
+  readonly state: 'stopped' | 'standby' | 'active' | 'failed';
+  readonly position: string | undefined;
+  readonly failure: ProjectionFailure | undefined;
+  /** Set when the stored documents belong to a newer projection version than this code. */
+  readonly blockedBy: string | undefined;
+}
+
+/** Runs projections: catch up from the checkpoint, then follow live (S2). */
+export interface ProjectionRunner {
+  /** Starts every projection's loop; returns at once. */
+  start(): void;
+  /** Stops the loops and releases leases. */
+  stop(): Promise<void>;
+  /**
+   * Resolves once every projection has applied everything visible when it was called. Starts
+   * the loops if needed.
+   * @throws ProjectionLaggingError (`PROJECTION_LAGGING`) after `timeoutMs` (default 30 s), e.g.
+   * when another instance holds a lease or a projection has failed.
+   */
+  catchUp(options?: { timeoutMs?: number }): Promise<void>;
+  /** Drops a projection's documents and rebuilds it from the start (S5). */
+  rebuild(name: string): Promise<void>;
+  /** Clears a recorded failure (S6) and resumes at the failing event. */
+  retry(name: string): Promise<void>;
+  status(): readonly ProjectionStatus[];
+}
+
+const immer = new Immer({ autoFreeze: false });
+// Documents are opaque JSON here; this view skips immer's curried overloads.
+const produce = immer.produce as (base: unknown, recipe: (draft: any) => unknown) => unknown;
+
+/**
+ * Creates a projection runner. Each projection advances under its own lease with documents and
+ * checkpoint committed together and fenced on the previous checkpoint, so an event takes
+ * effect exactly once even if two runners briefly believe they hold the lease.
+ */
+export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
+  const names = new Set<string>();
+  for (const projection of options.projections) {
+    if (names.has(projection.name))
+      throw new TypeError(`projection "${projection.name}" is given twice`);
+    names.add(projection.name);
+  }
+  const owner = options.owner ?? (options.newId ?? createUlidGenerator())();
+  const workers = new Map(
+    options.projections.map((projection) => [
+      projection.name,
+      new ProjectionWorker(projection, owner, options),
+    ]),
+  );
+  const worker = (name: string): ProjectionWorker => {
+    const found = workers.get(name);
+    if (found === undefined) throw new TypeError(`no projection named "${name}" in this runner`);
+    return found;
+  };
+
+  return {
+    start() {
+      for (const w of workers.values()) w.start();
+    },
+    async stop() {
+      await Promise.all([...workers.values()].map((w) => w.stop()));
+    },
+    async catchUp(catchUpOptions = {}) {
+      const timeoutMs = catchUpOptions.timeoutMs ?? 30_000;
+      for (const w of workers.values()) w.start();
+      await Promise.all([...workers.values()].map((w) => w.caughtUp(timeoutMs)));
+    },
+    async rebuild(name) {
+      await worker(name).rebuild();
+    },
+    async retry(name) {
+      await worker(name).retry();
+    },
+    status: () => [...workers.values()].map((w) => w.status()),
+  };
+}
+
+class ProjectionWorker {
+  private readonly projection: Projection<any, any>;
+  private readonly owner: string;
+  private readonly options: ProjectionRunnerOptions;
+  private readonly clock: Clock;
+  private readonly handles: ReadonlySet<string>;
+  private readonly alarm = createAlarm();
+  private unwatch: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private lease: ProjectionLease | undefined;
+  private leaseRenewedAt = 0;
+  private state: ProjectionStatus['state'] = 'stopped';
+  private position: string | undefined;
+  private failure: ProjectionFailure | undefined;
+  private blockedBy: string | undefined;
+  /** Incremented whenever a step finds nothing new; catchUp waits for it to move. */
+  private idleRounds = 0;
+  private idleWaiters: Array<() => void> = [];
+  private mutex: Promise<unknown> = Promise.resolve();
+
+  constructor(projection: Projection<any, any>, owner: string, options: ProjectionRunnerOptions) {
+    this.projection = projection;
+    this.owner = owner;
+    this.options = options;
+    this.clock = options.clock ?? systemClock;
+    this.handles = new Set(projection.handles);
+  }
+
+  status(): ProjectionStatus {
+    return {
+      name: this.projection.name,
+      version: this.projection.version,
+      state: this.state,
+      position: this.position,
+      failure: this.failure,
+      blockedBy: this.blockedBy,
+    };
+  }
+
+  start(): void {
+    if (this.loop !== undefined) return;
+    this.stopping = false;
+    this.unwatch = this.options.store.watch(() => this.alarm.wake());
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.alarm.wake();
+    await this.loop;
+    this.loop = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.state = 'stopped';
+  }
+
+  async caughtUp(timeoutMs: number): Promise<void> {
+    // Two idle rounds: the first may have begun before the call and missed recent events.
+    const target = this.idleRounds + 2;
+    const deadline = Date.now() + timeoutMs;
+    while (this.idleRounds < target || this.blockedBy !== undefined) {
+      if (this.blockedBy !== undefined && this.idleRounds >= target) {
+        throw new ProjectionLaggingError(this.projection.name, this.blockedBy);
+      }
+      if (this.state === 'failed') {
+        throw new ProjectionLaggingError(
+          this.projection.name,
+          `stopped at event ${this.failure?.eventId ?? '?'}: ${this.failure?.message ?? 'unknown error'}`,
+        );
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new ProjectionLaggingError(
+          this.projection.name,
+          `not caught up within ${timeoutMs} ms (state ${this.state}${this.blockedBy ? `, ${this.blockedBy}` : ''})`,
+        );
+      }
+      this.alarm.wake();
+      await Promise.race([
+        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        sleep(Math.min(remaining, 50)),
+      ]);
+    }
+  }
+
+  async rebuild(): Promise<void> {
+    await this.exclusively(async () => {
+      await this.options.store.projections.reset(this.projection.name, this.projection.version);
+      this.position = undefined;
+      this.failure = undefined;
+    });
+    this.alarm.wake();
+  }
+
+  async retry(): Promise<void> {
+    await this.exclusively(async () => {
+      const projections = this.options.store.projections;
+      const checkpoint = await projections.getCheckpoint(this.projection.name);
+      if (checkpoint?.status !== 'failed') return;
+      await projections.commit({
+        name: this.projection.name,
+        version: checkpoint.version,
+        expectedPosition: checkpoint.position,
+        position: checkpoint.position,
+        documents: [],
+        committedAt: this.clock().toISOString(),
+      });
+      this.failure = undefined;
+      this.state = this.loop === undefined ? 'stopped' : 'active';
+    });
+    this.alarm.wake();
+  }
+
+  /** Runs `action` between batches, never concurrently with one. */
+  private exclusively<T>(action: () => Promise<T>): Promise<T> {
+    const result = this.mutex.then(action);
+    this.mutex = result.catch(() => {});
+    return result;
+  }
+
+  private async run(): Promise<void> {
+    const { projections } = this.options.store;
+    const ttl = this.options.leaseTtlMs ?? 30_000;
+    const pollIntervalMs = this.options.pollIntervalMs ?? 250;
+    while (!this.stopping) {
+      let progressed = false;
+      try {
+        progressed = await this.exclusively(async () => {
+          if (this.lease === undefined) {
+            this.lease = await projections.tryAcquireLease(this.projection.name, this.owner, ttl);
+            if (this.lease === undefined) {
+              this.state = 'standby';
+              return false;
+            }
+            this.leaseRenewedAt = Date.now();
+          }
+          if (Date.now() - this.leaseRenewedAt > ttl / 3) {
+            if (!(await this.lease.renew())) {
+              this.lease = undefined;
+              this.state = 'standby';
+              return true;
+            }
+            this.leaseRenewedAt = Date.now();
+          }
+          return this.step();
+        });
+      } catch (error) {
+        this.options.onError?.(this.projection.name, error);
+        // A store failure (connection lost, lock timeout) is retried after a pause.
+        await sleep(Math.min(pollIntervalMs * 4, 2_000));
+        continue;
+      }
+      if (!progressed) {
+        this.idleRounds++;
+        for (const waiter of this.idleWaiters.splice(0)) waiter();
+        const wait = this.state === 'standby' ? Math.min(ttl / 3, 1_000) : pollIntervalMs;
+        await this.alarm.wait(wait);
+      }
+    }
+    if (this.lease !== undefined) {
+      await this.lease
+        .release()
+        .catch((error: unknown) => this.options.onError?.(this.projection.name, error));
+      this.lease = undefined;
+    }
+  }
+
+  /** Applies one batch; returns false when there was nothing new to apply. */
+  private async step(): Promise<boolean> {
+    const { store } = this.options;
+    const { projections } = store;
+    const { name, version } = this.projection;
+    const checkpoint = await projections.getCheckpoint(name);
+    if (checkpoint === undefined || checkpoint.version < version) {
+      await projections.reset(name, version);
+      this.blockedBy = undefined;
+      return true;
+    }
+    if (checkpoint.version > version) {
+      // Newer code owns these documents (a rolling deploy); never roll them back.
+      this.blockedBy = `stored documents are version ${checkpoint.version}, this code is version ${version}`;
+      this.state = 'stopped';
+      return false;
+    }
+    this.position = checkpoint.position;
+    if (checkpoint.status === 'failed') {
+      this.state = 'failed';
+      this.failure = checkpoint.failure;
+      return false;
+    }
+    this.state = 'active';
+    this.failure = undefined;
+
+    const page = await store.readAllPage({
+      after: checkpoint.position,
+      maxCount: this.options.batchSize ?? 500,
+      types: this.projection.handles,
+    });
+    if (page.events.length === 0 && page.checkpoint === checkpoint.position) return false;
+
+    const { writes, position, failure } = await this.applyPage(
+      page.events,
+      checkpoint.position,
+      page.checkpoint,
+    );
+    try {
+      await projections.commit({
+        name,
+        version,
+        expectedPosition: checkpoint.position,
+        position,
+        documents: writes,
+        ...(failure === undefined ? {} : { failure }),
+        committedAt: this.clock().toISOString(),
+      });
+    } catch (error) {
+      // Another runner committed first (lease lapse): drop this batch and re-read.
+      if (isSafeledgerError(error) && error.code === 'CONCURRENCY_CONFLICT') return true;
+      throw error;
+    }
+    this.position = position;
+    if (failure !== undefined) {
+      this.state = 'failed';
+      this.failure = failure;
+      this.options.onError?.(name, new Error(`projection "${name}" stopped: ${failure.message}`));
+    }
+    return true;
+  }
+
+  private async applyPage(
+    events: readonly StoredEvent[],
+    from: string | undefined,
+    pageCheckpoint: string | undefined,
+  ): Promise<{
+    writes: DocumentWrite[];
+    position: string | undefined;
+    failure: ProjectionFailure | undefined;
+  }> {
+    const projection = this.projection;
+    const documentId = (event: StoredEvent): string | null =>
+      projection.documentId ? projection.documentId(event) : SINGLE_DOCUMENT_ID;
+    const relevant = events.filter((event) => this.handles.has(event.type));
+    const ids = new Set<string>();
+    const idOf = new Map<StoredEvent, string | null>();
+    let failure: ProjectionFailure | undefined;
+    let failedAt = relevant.length;
+    for (const [index, event] of relevant.entries()) {
+      try {
+        const id = documentId(event);
+        idOf.set(event, id);
+        if (id !== null) ids.add(id);
+      } catch (error) {
+        failure = this.describeFailure(event, error);
+        failedAt = index;
+        break;
+      }
+    }
+    const loaded = await this.options.store.projections.loadDocuments(projection.name, [...ids]);
+    const documents = new Map<string, unknown>(loaded);
+    const touched = new Set<string>();
+    let position = from;
+    for (let index = 0; index < failedAt; index++) {
+      const event = relevant[index]!;
+      const id = idOf.get(event)!;
+      if (id !== null) {
+        try {
+          const current =
+            documents.has(id) && documents.get(id) !== null
+              ? documents.get(id)
+              : projection.init(id, event);
+          const next = produce(current, (draft) => projection.apply(draft, event));
+          documents.set(id, next === DELETE_DOCUMENT ? null : next);
+          touched.add(id);
+        } catch (error) {
+          failure = this.describeFailure(event, error);
+          break;
+        }
+      }
+      position = event.position;
+    }
+    if (failure === undefined) position = pageCheckpoint;
+    const writes = [...touched].map((id) => ({ id, document: documents.get(id) ?? null }));
+    return { writes, position, failure };
+  }
+
+  private describeFailure(event: StoredEvent, error: unknown): ProjectionFailure {
+    return {
+      position: event.position,
+      eventId: event.eventId,
+      streamId: event.streamId,
+      version: event.version,
+      type: event.type,
+      message: error instanceof Error ? error.message : String(error),
+      failedAt: this.clock().toISOString(),
+    };
+  }
+}

@@ -1,0 +1,72 @@
+/** Why a projection stopped (S6): the failing event and the handler's message. */
+export interface ProjectionFailure {
+  readonly position: string;
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly version: number;
+  readonly type: string;
+  readonly message: string;
+  readonly failedAt: string;
+}
+
+/** A projection's checkpoint row. */
+export interface ProjectionCheckpoint {
+  readonly name: string;
+  /** The projection version whose documents are stored. */
+  readonly version: number;
+  /** Last position fully applied; `undefined` before the first event. */
+  readonly position: string | undefined;
+  readonly status: 'active' | 'failed';
+  readonly failure: ProjectionFailure | undefined;
+  readonly updatedAt: string;
+}
+
+/** One document write of a commit; `document: null` deletes it. */
+export interface DocumentWrite {
+  readonly id: string;
+  readonly document: unknown;
+}
+
+/** Documents and checkpoint written together, atomically (S1). */
+export interface ProjectionCommit {
+  readonly name: string;
+  readonly version: number;
+  /** The checkpoint this batch was read after; the commit is fenced on it. */
+  readonly expectedPosition: string | undefined;
+  readonly position: string | undefined;
+  readonly documents: readonly DocumentWrite[];
+  /** Stops the projection at this event (S6). */
+  readonly failure?: ProjectionFailure;
+  readonly committedAt: string;
+}
+
+/** An exclusive right to run one projection (S4). */
+export interface ProjectionLease {
+  readonly name: string;
+  readonly owner: string;
+  /** Extends the lease; false means it was lost and the holder must stop writing. */
+  renew(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+/** Documents, checkpoints and leases of projections; every adapter provides one. */
+export interface ProjectionStore {
+  getCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined>;
+  loadDocuments(name: string, ids: readonly string[]): Promise<Map<string, unknown>>;
+  /**
+   * Writes documents and the new checkpoint in one transaction.
+   * @throws CheckpointConflictError (`CONCURRENCY_CONFLICT`) when the stored checkpoint is not
+   * `expectedPosition` at `version`: another runner got there first; nothing is written.
+   */
+  commit(commit: ProjectionCommit): Promise<void>;
+  /** Drops a projection's documents and restarts its checkpoint at `version` (S5). */
+  reset(name: string, version: number): Promise<void>;
+  getDocument(name: string, id: string): Promise<unknown | undefined>;
+  /** Documents in id order, paged by `afterId`. */
+  listDocuments(
+    name: string,
+    options?: { afterId?: string; limit?: number },
+  ): Promise<Array<{ id: string; document: unknown }>>;
+  /** Takes the lease if nobody live holds it. */
+  tryAcquireLease(name: string, owner: string, ttlMs: number): Promise<ProjectionLease | undefined>;
+}

@@ -1,0 +1,50 @@
+import type { Draft } from 'immer';
+import type { DomainEvent, StoredEvent } from './envelope.js';
+
+/** Returned by `apply` to delete the document. */
+export const DELETE_DOCUMENT: unique symbol = Symbol.for('safeledger.deleteDocument');
+
+/** Document id of projections that keep a single document. */
+export const SINGLE_DOCUMENT_ID = 'singleton';
+
+/**
+ * A projection (S1): a pure fold of events into documents keyed by id. `apply` receives an immer
+ * draft (mutate it) or may return a replacement document, or `DELETE_DOCUMENT`.
+ */
+export interface Projection<Doc, E extends DomainEvent = DomainEvent> {
+  /** Stable name; documents and checkpoint are stored under it. */
+  readonly name: string;
+  /** Bump to rebuild from the start with new code (S5). */
+  readonly version: number;
+  /** Event types it reads; the checkpoint still advances past everything else (S3). */
+  readonly handles: readonly E['type'][];
+  /** Which document an event updates; `null` ignores it. Default: a single document. */
+  readonly documentId?: (event: StoredEvent<E>) => string | null;
+  /** The document before its first event. */
+  readonly init: (id: string, event: StoredEvent<E>) => Doc;
+  readonly apply: (
+    document: Draft<Doc>,
+    event: StoredEvent<E>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: `void` lets block-bodied recipes that only mutate the draft type-check.
+  ) => Doc | undefined | typeof DELETE_DOCUMENT | void;
+}
+
+/** Defines a projection, checking its name, version and handled types up front. */
+export function defineProjection<Doc, E extends DomainEvent = DomainEvent>(
+  projection: Projection<Doc, E>,
+): Projection<Doc, E> {
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(projection.name)) {
+    throw new TypeError(
+      `projection name "${projection.name}" must be letters, digits, ".", "_" or "-"`,
+    );
+  }
+  if (!Number.isInteger(projection.version) || projection.version < 1) {
+    throw new TypeError(
+      `projection "${projection.name}" version must be an integer ≥ 1, got ${projection.version}`,
+    );
+  }
+  if (projection.handles.length === 0) {
+    throw new TypeError(`projection "${projection.name}" handles no event types`);
+  }
+  return projection;
+}

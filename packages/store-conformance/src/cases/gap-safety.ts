@@ -1,0 +1,100 @@
+import { type StoredEvent, toArray } from '@safeledger/core';
+import { expect } from 'vitest';
+import { currentRegistry, eventually, items, uniqueStream } from '../fixtures.js';
+import type { ConformanceCase } from '../harness.js';
+
+const group = 'gap safety';
+
+/** Concurrent writers with live readers (R1, S2). */
+export const gapSafetyCases: ConformanceCase[] = [
+  {
+    group,
+    name: 'R1 N writers × M appends with a subscriber running: every event exactly once, in order',
+    async run(context) {
+      const { writers, eventsPerWriter, instances } = context.scale;
+      const stores = await Promise.all(
+        Array.from({ length: instances }, () => context.open({ registry: currentRegistry() })),
+      );
+      const reader = stores[0]!;
+      const seen: StoredEvent[] = [];
+      const subscription = reader.subscribe({ pollIntervalMs: 5, batchSize: 37 }, (event) => {
+        seen.push(event);
+      });
+      const shared = uniqueStream('shared');
+      const written: string[] = [];
+      await Promise.all(
+        Array.from({ length: writers }, async (_, writer) => {
+          const store = stores[writer % stores.length]!;
+          const own = uniqueStream('private');
+          for (let i = 0; i < eventsPerWriter; i++) {
+            // Alternate a contended stream ('any') with an uncontended one (exact versions).
+            const target = i % 2 === 0 ? shared : own;
+            const expectedVersion = i % 2 === 0 ? 'any' : (i - 1) / 2;
+            const result = await store.appendToStream(target, items(1, `w${writer}e${i}`), {
+              expectedVersion,
+            });
+            written.push(result.position);
+          }
+        }),
+      );
+      const total = writers * eventsPerWriter;
+      await eventually(
+        () => seen.length >= total,
+        `subscriber to see ${total} events (saw ${seen.length})`,
+        60_000,
+      );
+      await subscription.stop();
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen.map((e) => e.eventId)).size).toBe(total);
+      const positions = seen.map((e) => e.position);
+      for (let i = 1; i < positions.length; i++) {
+        expect(
+          positions[i]! > positions[i - 1]!,
+          `position ${positions[i]} after ${positions[i - 1]}`,
+        ).toBe(true);
+      }
+      expect(new Set(positions)).toEqual(new Set(written));
+      const all = await toArray(reader.readAll());
+      expect(all.map((e) => e.eventId)).toEqual(seen.map((e) => e.eventId));
+      const sharedVersions = (await toArray(reader.readStream(shared))).map((e) => e.version);
+      expect(sharedVersions).toEqual(
+        Array.from({ length: sharedVersions.length }, (_, i) => i + 1),
+      );
+    },
+  },
+  {
+    group,
+    name: 'R1 pages read while writers run never skip an event that later becomes visible',
+    async run(context) {
+      const { writers, eventsPerWriter, instances } = context.scale;
+      const stores = await Promise.all(
+        Array.from({ length: instances }, () => context.open({ registry: currentRegistry() })),
+      );
+      const reader = stores[stores.length - 1]!;
+      let done = false;
+      const collected: StoredEvent[] = [];
+      const readLoop = (async () => {
+        let after: string | undefined;
+        for (;;) {
+          const finished = done;
+          const page = await reader.readAllPage({ after, maxCount: 13 });
+          collected.push(...page.events);
+          after = page.checkpoint;
+          if (finished && page.caughtUp) return;
+        }
+      })();
+      await Promise.all(
+        Array.from({ length: writers }, async (_, writer) => {
+          const store = stores[writer % stores.length]!;
+          for (let i = 0; i < eventsPerWriter; i++) {
+            await store.appendToStream(uniqueStream('race'), items(1 + (i % 3), `w${writer}e${i}`));
+          }
+        }),
+      );
+      done = true;
+      await readLoop;
+      const all = await toArray(reader.readAll());
+      expect(collected.map((e) => e.eventId)).toEqual(all.map((e) => e.eventId));
+    },
+  },
+];

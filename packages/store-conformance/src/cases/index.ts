@@ -1,0 +1,25 @@
+import type { ConformanceCase } from '../harness.js';
+import { appendCases } from './append.js';
+import { commandHandlerCases } from './command-handler.js';
+import { gapSafetyCases } from './gap-safety.js';
+import { idempotencyCases } from './idempotency.js';
+import { modelCases } from './model.js';
+import { projectionCases } from './projections.js';
+import { readCases } from './reads.js';
+import { snapshotCases } from './snapshots.js';
+import { upcastingCases } from './upcasting.js';
+import { validationCases } from './validation.js';
+
+/** Every case of the suite, in the order the contract lists them. */
+export const conformanceCases: readonly ConformanceCase[] = [
+  ...appendCases,
+  ...idempotencyCases,
+  ...validationCases,
+  ...readCases,
+  ...gapSafetyCases,
+  ...upcastingCases,
+  ...snapshotCases,
+  ...projectionCases,
+  ...commandHandlerCases,
+  ...modelCases,
+];

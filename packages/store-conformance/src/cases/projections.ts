@@ -1,0 +1,421 @@
+import {
+  createProjectionRunner,
+  DELETE_DOCUMENT,
+  defineProjection,
+  type EventStore,
+  isConcurrencyError,
+  type NewEvent,
+  toArray,
+} from '@safeledger/core';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { currentRegistry, eventually, items, rejection, uniqueStream } from '../fixtures.js';
+import type { ConformanceCase } from '../harness.js';
+
+const group = 'projections';
+
+type Line = { sku: string; quantity: number; events: number };
+
+/** Quantity per SKU; removing a SKU deletes its document. */
+function stockProjection(version = 1) {
+  return defineProjection<Line>({
+    name: 'stock',
+    version,
+    handles: ['ItemAdded', 'ItemRemoved'],
+    documentId: (event) => (event.data as { sku: string }).sku,
+    init: (sku) => ({ sku, quantity: 0, events: 0 }),
+    apply: (doc, event) => {
+      if (event.type === 'ItemRemoved') return DELETE_DOCUMENT;
+      doc.quantity += (event.data as { quantity: number }).quantity * version;
+      doc.events += 1;
+      return undefined;
+    },
+  });
+}
+
+function counterProjection(name = 'counter') {
+  return defineProjection<{ count: number; eventIds: string[] }>({
+    name,
+    version: 1,
+    handles: ['ItemAdded'],
+    init: () => ({ count: 0, eventIds: [] }),
+    apply: (doc, event) => {
+      doc.count += 1;
+      doc.eventIds.push(event.eventId);
+    },
+  });
+}
+
+async function documents(store: EventStore, name: string) {
+  return (await store.projections.listDocuments(name)).map(({ id, document }) => ({
+    id,
+    document,
+  }));
+}
+
+const operation: fc.Arbitrary<NewEvent> = fc.oneof(
+  fc.record({
+    type: fc.constant('ItemAdded' as const),
+    data: fc.record({
+      sku: fc.constantFrom('a', 'b', 'c', 'd'),
+      quantity: fc.integer({ min: 1, max: 9 }),
+      unit: fc.constant('piece'),
+    }),
+  }),
+  fc.record({
+    type: fc.constant('ItemRemoved' as const),
+    data: fc.record({ sku: fc.constantFrom('a', 'b', 'c', 'd') }),
+  }),
+  fc.record({
+    type: fc.constant('NoteWritten' as const),
+    data: fc.record({ text: fc.string({ maxLength: 5 }) }),
+  }),
+) as fc.Arbitrary<NewEvent>;
+
+/** Exactly-once documents, rebuilds, leases, checkpoints and failures (S1-S6). */
+export const projectionCases: ConformanceCase[] = [
+  {
+    group,
+    name: 'S1 two runners on two instances apply every event exactly once',
+    async run(context) {
+      const a = await context.open({ registry: currentRegistry() });
+      const b = await context.open({ registry: currentRegistry() });
+      const runners = [a, b].map((store) =>
+        createProjectionRunner({
+          store,
+          projections: [counterProjection()],
+          pollIntervalMs: 10,
+          batchSize: 7,
+        }),
+      );
+      for (const runner of runners) runner.start();
+      const total = 60;
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, writer) => {
+          const store = writer % 2 === 0 ? a : b;
+          for (let i = 0; i < total / 6; i++)
+            await store.appendToStream(uniqueStream(), items(1, `w${writer}`));
+        }),
+      );
+      await eventually(async () => {
+        const doc = (await a.projections.getDocument('counter', 'singleton')) as
+          | { count: number }
+          | undefined;
+        return doc?.count === total;
+      }, 'counter to reach 60');
+      await Promise.all(runners.map((r) => r.stop()));
+      const doc = (await b.projections.getDocument('counter', 'singleton')) as {
+        count: number;
+        eventIds: string[];
+      };
+      expect(doc.count).toBe(total);
+      expect(new Set(doc.eventIds).size).toBe(total);
+      const all = await toArray(a.readAll());
+      expect(doc.eventIds).toEqual(all.map((e) => e.eventId));
+    },
+  },
+  {
+    group,
+    name: 'S5 a rebuild equals the incrementally built documents (property)',
+    async run(context) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.array(operation, { minLength: 1, maxLength: 4 }), {
+            minLength: 1,
+            maxLength: 8,
+          }),
+          async (batches) => {
+            const store = await context.open({ registry: currentRegistry() });
+            const name = `stock`;
+            const runner = createProjectionRunner({
+              store,
+              projections: [stockProjection()],
+              pollIntervalMs: 5,
+              batchSize: 3,
+            });
+            // Fresh documents per run: a rebuild resets whatever earlier runs left.
+            await runner.rebuild(name);
+            const streamId = uniqueStream();
+            for (const batch of batches) {
+              await store.appendToStream(streamId, batch);
+              await runner.catchUp();
+            }
+            const incremental = await documents(store, name);
+            await runner.rebuild(name);
+            await runner.catchUp();
+            await runner.stop();
+            expect(await documents(store, name)).toEqual(incremental);
+            // And both equal a plain fold of the whole log.
+            const expected = new Map<string, Line>();
+            for (const event of await toArray(store.readAll())) {
+              const sku = (event.data as { sku?: string }).sku!;
+              if (event.type === 'ItemRemoved') expected.delete(sku);
+              if (event.type === 'ItemAdded') {
+                const line = expected.get(sku) ?? { sku, quantity: 0, events: 0 };
+                const quantity = (event.data as { quantity: number }).quantity;
+                expected.set(sku, {
+                  sku,
+                  quantity: line.quantity + quantity,
+                  events: line.events + 1,
+                });
+              }
+            }
+            const fromFold = [...expected.keys()]
+              .sort()
+              .map((id) => ({ id, document: expected.get(id) }));
+            expect(incremental).toEqual(fromFold);
+          },
+        ),
+        { numRuns: 10 },
+      );
+    },
+  },
+  {
+    group,
+    name: 'S5 bumping the projection version rebuilds it from the start with the new code',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      await store.appendToStream(uniqueStream(), [
+        { type: 'ItemAdded', data: { sku: 'a', quantity: 2, unit: 'piece' } },
+        { type: 'ItemAdded', data: { sku: 'a', quantity: 3, unit: 'piece' } },
+      ]);
+      const v1 = createProjectionRunner({
+        store,
+        projections: [stockProjection(1)],
+        pollIntervalMs: 5,
+      });
+      await v1.catchUp();
+      await v1.stop();
+      expect(await store.projections.getDocument('stock', 'a')).toEqual({
+        sku: 'a',
+        quantity: 5,
+        events: 2,
+      });
+      const v2 = createProjectionRunner({
+        store,
+        projections: [stockProjection(2)],
+        pollIntervalMs: 5,
+      });
+      await v2.catchUp();
+      await v2.stop();
+      expect(await store.projections.getDocument('stock', 'a')).toEqual({
+        sku: 'a',
+        quantity: 10,
+        events: 2,
+      });
+      expect((await store.projections.getCheckpoint('stock'))?.version).toBe(2);
+      // Old code meeting newer documents stands still instead of rolling them back.
+      const stale = createProjectionRunner({
+        store,
+        projections: [stockProjection(1)],
+        pollIntervalMs: 5,
+      });
+      await expect(stale.catchUp({ timeoutMs: 300 })).rejects.toThrow(/lagging/);
+      expect(stale.status()[0]!.blockedBy).toContain('version 2');
+      await stale.stop();
+      expect(await store.projections.getDocument('stock', 'a')).toEqual({
+        sku: 'a',
+        quantity: 10,
+        events: 2,
+      });
+    },
+  },
+  {
+    group,
+    name: 'S1 a deleted document is gone after the commit',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      await store.appendToStream(uniqueStream(), [
+        { type: 'ItemAdded', data: { sku: 'a', quantity: 1, unit: 'piece' } },
+        { type: 'ItemAdded', data: { sku: 'b', quantity: 1, unit: 'piece' } },
+        { type: 'ItemRemoved', data: { sku: 'a' } },
+      ]);
+      const runner = createProjectionRunner({
+        store,
+        projections: [stockProjection()],
+        pollIntervalMs: 5,
+      });
+      await runner.catchUp();
+      await runner.stop();
+      expect((await documents(store, 'stock')).map((d) => d.id)).toEqual(['b']);
+      expect(await store.projections.getDocument('stock', 'a')).toBeUndefined();
+    },
+  },
+  {
+    group,
+    name: 'S3 the checkpoint advances even when no event matched',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      const result = await store.appendToStream(uniqueStream(), items(5));
+      const notes = defineProjection<{ n: number }>({
+        name: 'notes',
+        version: 1,
+        handles: ['NoteWritten'],
+        init: () => ({ n: 0 }),
+        apply: (doc) => {
+          doc.n += 1;
+        },
+      });
+      const runner = createProjectionRunner({ store, projections: [notes], pollIntervalMs: 5 });
+      await runner.catchUp();
+      await runner.stop();
+      const checkpoint = await store.projections.getCheckpoint('notes');
+      expect(checkpoint?.position !== undefined && checkpoint.position >= result.position).toBe(
+        true,
+      );
+      expect(await documents(store, 'notes')).toEqual([]);
+    },
+  },
+  {
+    group,
+    name: 'S4 one active runner per projection; the standby takes over when the holder stops',
+    async run(context) {
+      const a = await context.open({ registry: currentRegistry() });
+      const b = await context.open({ registry: currentRegistry() });
+      await a.appendToStream(uniqueStream(), items(3));
+      const first = createProjectionRunner({
+        store: a,
+        projections: [counterProjection()],
+        pollIntervalMs: 10,
+        leaseTtlMs: 2_000,
+        owner: 'first',
+      });
+      await first.catchUp();
+      const second = createProjectionRunner({
+        store: b,
+        projections: [counterProjection()],
+        pollIntervalMs: 10,
+        leaseTtlMs: 2_000,
+        owner: 'second',
+      });
+      second.start();
+      await eventually(() => second.status()[0]!.state === 'standby', 'second runner to stand by');
+      expect(first.status()[0]!.state).toBe('active');
+      await first.stop();
+      await b.appendToStream(uniqueStream(), items(2));
+      await eventually(
+        () => second.status()[0]!.state === 'active',
+        'second runner to take over',
+        10_000,
+      );
+      await second.catchUp();
+      await second.stop();
+      const doc = (await a.projections.getDocument('counter', 'singleton')) as { count: number };
+      expect(doc.count).toBe(5);
+    },
+  },
+  {
+    group,
+    name: "S4 a crashed holder's lease expires; a lost lease cannot be renewed",
+    async run(context) {
+      const store = await context.open({});
+      const other = await context.open({});
+      const held = await store.projections.tryAcquireLease('leased', 'crashed', 300);
+      expect(held).toBeDefined();
+      expect(await other.projections.tryAcquireLease('leased', 'waiting', 300)).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const taken = await other.projections.tryAcquireLease('leased', 'waiting', 5_000);
+      expect(taken).toBeDefined();
+      expect(await held!.renew()).toBe(false);
+      expect(await taken!.renew()).toBe(true);
+      await taken!.release();
+      expect(await store.projections.tryAcquireLease('leased', 'third', 5_000)).toBeDefined();
+    },
+  },
+  {
+    group,
+    name: 'S1 a commit fenced on a stale checkpoint fails and writes nothing',
+    async run(context) {
+      const store = await context.open({});
+      await store.projections.reset('fenced', 1);
+      await store.projections.commit({
+        name: 'fenced',
+        version: 1,
+        expectedPosition: undefined,
+        position: 'p1',
+        documents: [{ id: 'x', document: { n: 1 } }],
+        committedAt: '2024-01-01T00:00:00.000Z',
+      });
+      const error = await rejection(
+        store.projections.commit({
+          name: 'fenced',
+          version: 1,
+          expectedPosition: undefined,
+          position: 'p2',
+          documents: [
+            { id: 'x', document: { n: 99 } },
+            { id: 'y', document: { n: 1 } },
+          ],
+          committedAt: '2024-01-01T00:00:00.000Z',
+        }),
+      );
+      expect(isConcurrencyError(error), String(error)).toBe(true);
+      expect(await store.projections.getDocument('fenced', 'x')).toEqual({ n: 1 });
+      expect(await store.projections.getDocument('fenced', 'y')).toBeUndefined();
+      expect((await store.projections.getCheckpoint('fenced'))?.position).toBe('p1');
+    },
+  },
+  {
+    group,
+    name: 'S6 a throwing handler stops its projection at the failing event; others go on; retry resumes',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      const streamId = uniqueStream();
+      await store.appendToStream(streamId, items(5));
+      let broken = true;
+      const fragile = defineProjection<{ skus: string[] }>({
+        name: 'fragile',
+        version: 1,
+        handles: ['ItemAdded'],
+        init: () => ({ skus: [] }),
+        apply: (doc, event) => {
+          const sku = (event.data as { sku: string }).sku;
+          if (broken && sku === 'sku-2') throw new Error('cannot handle sku-2');
+          doc.skus.push(sku);
+        },
+      });
+      const errors: string[] = [];
+      const runner = createProjectionRunner({
+        store,
+        projections: [fragile, counterProjection()],
+        pollIntervalMs: 5,
+        onError: (name) => errors.push(name),
+      });
+      await expect(runner.catchUp({ timeoutMs: 5_000 })).rejects.toThrow(/cannot handle sku-2/);
+      const stored = await toArray(store.readStream(streamId));
+      const checkpoint = await store.projections.getCheckpoint('fragile');
+      expect(checkpoint).toMatchObject({
+        status: 'failed',
+        position: stored[1]!.position,
+        failure: {
+          eventId: stored[2]!.eventId,
+          streamId,
+          version: 3,
+          type: 'ItemAdded',
+          message: 'cannot handle sku-2',
+        },
+      });
+      expect(await store.projections.getDocument('fragile', 'singleton')).toEqual({
+        skus: ['sku-0', 'sku-1'],
+      });
+      await eventually(
+        async () =>
+          (
+            (await store.projections.getDocument('counter', 'singleton')) as
+              | { count: number }
+              | undefined
+          )?.count === 5,
+        'the healthy projection to finish',
+      );
+      expect(runner.status().find((s) => s.name === 'fragile')?.state).toBe('failed');
+      expect(errors).toContain('fragile');
+      broken = false;
+      await runner.retry('fragile');
+      await runner.catchUp();
+      await runner.stop();
+      expect(await store.projections.getDocument('fragile', 'singleton')).toEqual({
+        skus: ['sku-0', 'sku-1', 'sku-2', 'sku-3', 'sku-4'],
+      });
+    },
+  },
+];

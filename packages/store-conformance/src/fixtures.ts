@@ -1,0 +1,99 @@
+import {
+  createEventRegistry,
+  defineEvent,
+  defineUpcaster,
+  type EventRegistry,
+  type NewEvent,
+  type StoredEvent,
+  toArray,
+  type UnknownEventTypePolicy,
+} from '@safeledger/core';
+import { z } from 'zod';
+
+/** Current shape of the suite's main event (schema version 2). */
+export const ItemAdded = defineEvent(
+  'ItemAdded',
+  z.object({ sku: z.string().min(1), quantity: z.number().int().positive(), unit: z.string() }),
+  { schemaVersion: 2 },
+);
+
+/** First shape of `ItemAdded`, before `qty` became `quantity` and `unit` was added. */
+export const ItemAddedV1 = defineEvent(
+  'ItemAdded',
+  z.object({ sku: z.string().min(1), qty: z.number().int().positive() }),
+);
+
+export const ItemRemoved = defineEvent('ItemRemoved', z.object({ sku: z.string().min(1) }));
+
+export const NoteWritten = defineEvent('NoteWritten', z.object({ text: z.string() }));
+
+export const itemAddedUpcaster = defineUpcaster<
+  { sku: string; qty: number },
+  { sku: string; quantity: number; unit: string }
+>({
+  type: 'ItemAdded',
+  fromSchemaVersion: 1,
+  upcast: ({ sku, qty }) => ({ sku, quantity: qty, unit: 'piece' }),
+});
+
+/** The registry most cases use. */
+export function currentRegistry(unknownTypes: UnknownEventTypePolicy = 'error'): EventRegistry {
+  return createEventRegistry({
+    events: [ItemAdded, ItemRemoved, NoteWritten],
+    upcasters: [itemAddedUpcaster],
+    unknownTypes,
+  });
+}
+
+/** The registry of "last year's code", which wrote `ItemAdded` at schema version 1. */
+export function legacyRegistry(): EventRegistry {
+  return createEventRegistry({ events: [ItemAddedV1, ItemRemoved, NoteWritten] });
+}
+
+let counter = 0;
+
+/** A stream id unique within the process, in a given category. */
+export function uniqueStream(category = 'cart'): string {
+  counter += 1;
+  return `${category}-${Date.now().toString(36)}${counter.toString(36)}`;
+}
+
+/** `n` valid `ItemAdded` events. */
+export function items(n: number, prefix = 'sku'): NewEvent[] {
+  return Array.from({ length: n }, (_, i) => ({
+    type: 'ItemAdded',
+    data: { sku: `${prefix}-${i}`, quantity: i + 1, unit: 'piece' },
+  }));
+}
+
+/** Reads a whole stream. */
+export function readStream(
+  store: { readStream(id: string, options?: object): AsyncIterable<StoredEvent> },
+  streamId: string,
+): Promise<StoredEvent[]> {
+  return toArray(store.readStream(streamId));
+}
+
+/** Polls `check` until it returns true or the deadline passes. */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Captures the error a promise rejects with (fails if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the operation to fail, but it succeeded');
+}

@@ -1,0 +1,116 @@
+import {
+  CheckpointConflictError,
+  type ProjectionCheckpoint,
+  type ProjectionCommit,
+  type ProjectionLease,
+  type ProjectionStore,
+} from '@safeledger/core';
+import type { MemoryProjection, MemoryStorage } from './memory-storage.js';
+
+/** Projection documents, checkpoints and leases of a memory storage. */
+export function createMemoryProjectionStore(
+  storage: MemoryStorage,
+  now: () => number,
+): ProjectionStore {
+  const projection = (name: string): MemoryProjection | undefined => storage.projections.get(name);
+
+  const lease = (name: string, owner: string, ttlMs: number): ProjectionLease => ({
+    name,
+    owner,
+    async renew() {
+      const current = storage.leases.get(name);
+      if (current === undefined || current.owner !== owner) return false;
+      current.expiresAt = now() + ttlMs;
+      return true;
+    },
+    async release() {
+      if (storage.leases.get(name)?.owner === owner) storage.leases.delete(name);
+    },
+  });
+
+  return {
+    async getCheckpoint(name) {
+      const found = projection(name);
+      return found === undefined ? undefined : { ...found.checkpoint };
+    },
+
+    async loadDocuments(name, ids) {
+      const documents = new Map<string, unknown>();
+      const found = projection(name);
+      if (found === undefined) return documents;
+      for (const id of ids) {
+        const text = found.documents.get(id);
+        if (text !== undefined) documents.set(id, JSON.parse(text));
+      }
+      return documents;
+    },
+
+    async commit(commit: ProjectionCommit) {
+      const found = projection(commit.name);
+      const current = found?.checkpoint;
+      if (
+        current === undefined ||
+        current.version !== commit.version ||
+        current.position !== commit.expectedPosition
+      ) {
+        throw new CheckpointConflictError(commit.name, commit.expectedPosition, current?.position);
+      }
+      // Serialise first: a document that cannot be stored must leave nothing written.
+      const serialised = commit.documents.map(({ id, document }) => ({
+        id,
+        text: document === null || document === undefined ? undefined : JSON.stringify(document),
+      }));
+      for (const { id, text } of serialised) {
+        if (text === undefined) found!.documents.delete(id);
+        else found!.documents.set(id, text);
+      }
+      const next: ProjectionCheckpoint = {
+        name: commit.name,
+        version: commit.version,
+        position: commit.position,
+        status: commit.failure === undefined ? 'active' : 'failed',
+        failure: commit.failure,
+        updatedAt: commit.committedAt,
+      };
+      found!.checkpoint = next;
+    },
+
+    async reset(name, version) {
+      storage.projections.set(name, {
+        checkpoint: {
+          name,
+          version,
+          position: undefined,
+          status: 'active',
+          failure: undefined,
+          updatedAt: new Date(now()).toISOString(),
+        },
+        documents: new Map(),
+      });
+    },
+
+    async getDocument(name, id) {
+      const text = projection(name)?.documents.get(id);
+      return text === undefined ? undefined : JSON.parse(text);
+    },
+
+    async listDocuments(name, options = {}) {
+      const found = projection(name);
+      if (found === undefined) return [];
+      const ids = [...found.documents.keys()].sort();
+      const start =
+        options.afterId === undefined ? 0 : ids.findIndex((id) => id > options.afterId!);
+      const selected = start < 0 ? [] : ids.slice(start, start + (options.limit ?? ids.length));
+      return selected.map((id) => ({ id, document: JSON.parse(found.documents.get(id)!) }));
+    },
+
+    async tryAcquireLease(name, owner, ttlMs) {
+      const current = storage.leases.get(name);
+      if (current !== undefined && current.owner !== owner && current.expiresAt > now()) {
+        return undefined;
+      }
+      storage.leases.set(name, { owner, expiresAt: now() + ttlMs });
+      return lease(name, owner, ttlMs);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { ProjectionCheckpoint, Snapshot, StoredEvent } from '@safeledger/core';
+
+/** One projection's state: its checkpoint and its documents as JSON text. */
+export interface MemoryProjection {
+  checkpoint: ProjectionCheckpoint;
+  readonly documents: Map<string, string>;
+}
+
+/** The in-memory "database": several store instances may share one, like connections to a file. */
+export interface MemoryStorage {
+  /** The global log in position order; `log[i]` has sequence `i + 1`. */
+  readonly log: StoredEvent[];
+  readonly streams: Map<string, StoredEvent[]>;
+  readonly eventIds: Map<string, StoredEvent>;
+  readonly snapshots: Map<string, Snapshot>;
+  readonly projections: Map<string, MemoryProjection>;
+  readonly leases: Map<string, { owner: string; expiresAt: number }>;
+  readonly listeners: Set<() => void>;
+}
+
+/** Creates an empty in-memory database. */
+export function createMemoryStorage(): MemoryStorage {
+  return {
+    log: [],
+    streams: new Map(),
+    eventIds: new Map(),
+    snapshots: new Map(),
+    projections: new Map(),
+    leases: new Map(),
+    listeners: new Set(),
+  };
+}

@@ -1,0 +1,58 @@
+import { type Decider, type DomainEvent, RuleViolationError } from '@safeledger/core';
+import { describe, expect, it } from 'vitest';
+import { DeciderSpecError, deciderSpec } from './decider-spec.js';
+
+type Opened = DomainEvent<'Opened', { by: string }>;
+type Closed = DomainEvent<'Closed', { reason: string }>;
+const door: Decider<'new' | 'open' | 'closed', { kind: 'open' | 'close' }, Opened | Closed> = {
+  name: 'door',
+  initialState: () => 'new',
+  evolve: (_state, event) => (event.type === 'Opened' ? 'open' : 'closed'),
+  decide: (command, state) => {
+    if (command.kind === 'open') return { type: 'Opened', data: { by: 'p1' } };
+    if (state !== 'open')
+      throw new RuleViolationError('D-1', 'NotOpen', 'only an open door closes', { state });
+    return { type: 'Closed', data: { reason: 'done' } };
+  },
+};
+const opened: Opened = { type: 'Opened', data: { by: 'p1' } };
+
+describe('deciderSpec', () => {
+  const spec = deciderSpec(door);
+
+  it('passes when the events match and fails with both sides shown when they do not', () => {
+    spec
+      .given([opened])
+      .when({ kind: 'close' })
+      .thenEmits([{ type: 'Closed', data: { reason: 'done' } }]);
+    expect(() =>
+      spec
+        .given([opened])
+        .when({ kind: 'close' })
+        .thenEmits([{ type: 'Closed', data: { reason: 'other' } }]),
+    ).toThrow(DeciderSpecError);
+  });
+
+  it('checks rule violations by id and name', () => {
+    const error = spec.given([]).when({ kind: 'close' }).thenViolates('D-1', 'NotOpen');
+    expect(error.details).toEqual({ state: 'new' });
+    expect(() => spec.given([]).when({ kind: 'close' }).thenViolates('D-2')).toThrow(
+      'expected a violation of D-2',
+    );
+    expect(() => spec.given([]).when({ kind: 'open' }).thenViolates('D-1')).toThrow(
+      'produced Opened',
+    );
+  });
+
+  it('checks the state after the produced events', () => {
+    spec.given([]).when({ kind: 'open' }).thenState('open');
+    expect(() => spec.given([]).when({ kind: 'open' }).thenState('closed')).toThrow(
+      'state differs',
+    );
+  });
+
+  it('is not mistaken for a promise', async () => {
+    const outcome = spec.given([]).when({ kind: 'open' });
+    expect(await Promise.resolve(outcome)).toBe(outcome);
+  });
+});
