@@ -5,6 +5,7 @@ import {
   type ProjectionLease,
   type ProjectionStore,
 } from '@safeledger/core';
+import { compareCodePoints } from './code-point-order.js';
 import type { MemoryProjection, MemoryStorage } from './memory-storage.js';
 
 /** Projection documents, checkpoints and leases of a memory storage. */
@@ -97,9 +98,11 @@ export function createMemoryProjectionStore(
     async listDocuments(name, options = {}) {
       const found = projection(name);
       if (found === undefined) return [];
-      const ids = [...found.documents.keys()].sort();
+      const ids = [...found.documents.keys()].sort(compareCodePoints);
       const start =
-        options.afterId === undefined ? 0 : ids.findIndex((id) => id > options.afterId!);
+        options.afterId === undefined
+          ? 0
+          : ids.findIndex((id) => compareCodePoints(id, options.afterId!) > 0);
       const selected = start < 0 ? [] : ids.slice(start, start + (options.limit ?? ids.length));
       return selected.map((id) => ({ id, document: JSON.parse(found.documents.get(id)!) }));
     },

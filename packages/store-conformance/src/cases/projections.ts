@@ -243,6 +243,29 @@ export const projectionCases: ConformanceCase[] = [
   },
   {
     group,
+    name: 'documents list in code-point order of their ids and page with afterId',
+    async run(context) {
+      const store = await context.open({});
+      await store.projections.reset('ordered', 1);
+      // Code-point order is UTF-8 byte order: an astral emoji sorts after U+FFFD and CJK.
+      const ids = ['b', 'a', 'B', 'a-2', '隐患', '\uFFFD', '\u{1F6A7}', 'é', 'z'];
+      await store.projections.commit({
+        name: 'ordered',
+        version: 1,
+        expectedPosition: undefined,
+        position: undefined,
+        documents: ids.map((id) => ({ id, document: { id } })),
+        committedAt: '2024-01-01T00:00:00.000Z',
+      });
+      const sorted = ['B', 'a', 'a-2', 'b', 'z', 'é', '隐患', '\uFFFD', '\u{1F6A7}'];
+      expect((await store.projections.listDocuments('ordered')).map((d) => d.id)).toEqual(sorted);
+      const page = await store.projections.listDocuments('ordered', { afterId: 'z', limit: 2 });
+      expect(page.map((d) => d.id)).toEqual(['é', '隐患']);
+      expect(await store.projections.listDocuments('missing')).toEqual([]);
+    },
+  },
+  {
+    group,
     name: 'S3 the checkpoint advances even when no event matched',
     async run(context) {
       const store = await context.open({ registry: currentRegistry() });

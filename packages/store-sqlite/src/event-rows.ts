@@ -1,0 +1,106 @@
+import {
+  type PreparedEvent,
+  type StoredEvent,
+  type StoredEventMetadata,
+  UnreadableEventError,
+  ValidationError,
+} from '@safeledger/core';
+import { encodePosition } from './position.js';
+
+/** The event columns every read selects, in this order (statements run in raw mode). */
+export const EVENT_COLUMNS =
+  'position, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at';
+
+/** One event row as better-sqlite3 returns it in raw mode. */
+export type EventRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  version: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
+
+/** A prepared event turned into the text columns it is stored as. */
+export interface EncodedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/**
+ * Serialises a batch before any transaction starts, so a payload JSON cannot represent fails
+ * the append without having touched the database.
+ * @throws ValidationError (`VALIDATION_FAILED`) naming the event's index in the batch.
+ */
+export function encodeEvents(events: readonly PreparedEvent[]): EncodedEvent[] {
+  return events.map((event, index) => ({
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: toJson(event.data, index, event.type, 'data'),
+    metadata: toJson(event.metadata, index, event.type, 'metadata'),
+  }));
+}
+
+function toJson(value: unknown, index: number, type: string, path: string): string {
+  let text: string | undefined;
+  let cause: unknown;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    cause = error;
+  }
+  if (typeof text !== 'string') {
+    throw new ValidationError(
+      `event ${index} ("${type}") has ${path} that cannot be stored as JSON`,
+      [{ index, type, path, message: 'must be JSON-serialisable' }],
+      cause === undefined ? undefined : { cause },
+    );
+  }
+  return text;
+}
+
+/**
+ * Turns a stored row back into an event.
+ * @throws UnreadableEventError (`UNREADABLE_EVENT`) naming stream and version when the row's
+ * JSON is corrupt.
+ */
+export function decodeRow(row: EventRow): StoredEvent {
+  const [position, eventId, streamId, version, type, schemaVersion, data, metadata, recordedAt] =
+    row;
+  return {
+    eventId,
+    streamId,
+    version,
+    position: encodePosition(position),
+    type,
+    schemaVersion,
+    data: parseColumn(data, 'data', streamId, version),
+    metadata: parseMetadata(metadata, streamId, version),
+    recordedAt,
+  } as StoredEvent;
+}
+
+function parseColumn(text: string, column: string, streamId: string, version: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The SyntaxError is not kept as cause: its message quotes the stored text, and payloads
+    // must never reach error messages or logs.
+    throw new UnreadableEventError(streamId, version, `stored ${column} is not valid JSON`);
+  }
+}
+
+function parseMetadata(text: string, streamId: string, version: number): StoredEventMetadata {
+  const metadata = parseColumn(text, 'metadata', streamId, version);
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    throw new UnreadableEventError(streamId, version, 'stored metadata is not a JSON object');
+  }
+  return metadata as StoredEventMetadata;
+}
