@@ -134,3 +134,252 @@ export type {
   SubscriptionHandler,
 } from './eventsourcing/subscription.js';
 export { type Alarm, createAlarm, sleep } from './eventsourcing/timers.js';
+
+// ── Domain: safety ────────────────────────────────────────────────────────────────────────
+export {
+  addDays,
+  compareLocalDates,
+  daysBetween,
+  epochDay,
+  isLocalDate,
+  type LocalDate,
+  LocalDateSchema,
+} from './safety/calendar/local-date.js';
+export {
+  endOfLocalDay,
+  isOnOrBeforeLocalDate,
+  isValidTimeZone,
+  localDateOf,
+  startOfLocalDay,
+  timeZoneOffsetMs,
+} from './safety/calendar/time-zone.js';
+export type { Directory } from './safety/directory/directory.js';
+export {
+  createInMemoryDirectory,
+  type DirectoryData,
+  DirectoryDataSchema,
+  type InMemoryDirectory,
+} from './safety/directory/in-memory-directory.js';
+export {
+  isRegulator,
+  type Organization,
+  type OrganizationKind,
+  OrganizationKindSchema,
+  type OrganizationLevel,
+  OrganizationLevelSchema,
+  OrganizationSchema,
+  regulatorKinds,
+} from './safety/directory/organization.js';
+export { type PersonRecord, PersonRecordSchema } from './safety/directory/person.js';
+export {
+  classifySubject,
+  enterprisesOfSubject,
+  identityProblem,
+  isActorInScope,
+  operatesVenue,
+  orgCoversArea,
+  orgCoversSubject,
+} from './safety/directory/scope.js';
+export {
+  type SubjectClassification,
+  type SubjectKind,
+  type SubjectRef,
+  SubjectRefSchema,
+} from './safety/directory/subject.js';
+export {
+  type Area,
+  AreaSchema,
+  type EnterpriseRecord,
+  EnterpriseRecordSchema,
+  type SiteRecord,
+  SiteRecordSchema,
+  type VenueRecord,
+  VenueRecordSchema,
+} from './safety/directory/subject-records.js';
+export { assertBusinessTime, businessTimeToleranceMs } from './safety/general/business-time.js';
+export { forbidden } from './safety/general/forbidden.js';
+export { generalRules } from './safety/general/general-rules.js';
+export { type Instant, InstantSchema } from './safety/general/instant.js';
+export {
+  type ClosurePrerequisite,
+  closureBlockers,
+} from './safety/hazard/closure.js';
+export {
+  type ApproveResumption,
+  ApproveResumptionSchema,
+  type CloseHazard,
+  CloseHazardSchema,
+  type CompleteRectification,
+  CompleteRectificationSchema,
+  type CorrectHazardDetails,
+  CorrectHazardDetailsSchema,
+  type DelistHazard,
+  DelistHazardSchema,
+  type DiscloseMajorHazardToWorkforce,
+  DiscloseMajorHazardToWorkforceSchema,
+  type ExtendRectificationDeadline,
+  ExtendRectificationDeadlineSchema,
+  type HazardCommand,
+  HazardCommandSchema,
+  type HazardCommandType,
+  type ListForSupervision,
+  ListForSupervisionSchema,
+  type ParsedHazardCommand,
+  type RecordInterimControls,
+  RecordInterimControlsSchema,
+  type RecordRectificationAssessment,
+  RecordRectificationAssessmentSchema,
+  type ReferHazard,
+  ReferHazardSchema,
+  type RegisterHazard,
+  RegisterHazardSchema,
+  type RegradeHazard,
+  RegradeHazardSchema,
+  type ReportMajorHazard,
+  ReportMajorHazardSchema,
+  type RequestVerification,
+  RequestVerificationSchema,
+  type SubmitRectificationPlan,
+  SubmitRectificationPlanSchema,
+  type SuspendOperations,
+  SuspendOperationsSchema,
+  type VerifyRectification,
+  VerifyRectificationSchema,
+  type VoidHazard,
+  VoidHazardSchema,
+} from './safety/hazard/commands.js';
+export {
+  createHazardDecider,
+  type HazardDecider,
+  type HazardDeciderOptions,
+} from './safety/hazard/decide.js';
+export {
+  HazardClosed,
+  HazardDelisted,
+  HazardDetailsCorrected,
+  type HazardEvent,
+  type HazardEventType,
+  HazardListedForSupervision,
+  HazardReferred,
+  HazardRegistered,
+  HazardRegraded,
+  HazardVoided,
+  hazardEvents,
+  InterimControlsRecorded,
+  MajorHazardDisclosedToWorkforce,
+  MajorHazardReported,
+  OperationsResumed,
+  OperationsSuspended,
+  RectificationAssessed,
+  RectificationCompleted,
+  RectificationDeadlineExtended,
+  RectificationPlanSubmitted,
+  RectificationVerified,
+  VerificationRequested,
+} from './safety/hazard/events.js';
+export { hazardStreamId } from './safety/hazard/hazard-stream.js';
+export { hazardCommandStates } from './safety/hazard/lifecycle.js';
+export { isCompletePlan, type PlanElement, planGaps } from './safety/hazard/plan.js';
+export { hazardRules } from './safety/hazard/rules.js';
+export {
+  activeListings,
+  evolveHazard,
+  type HazardAssessment,
+  type HazardCompletion,
+  type HazardListing,
+  type HazardPlan,
+  type HazardReferral,
+  type HazardState,
+  type HazardStatus,
+  type HazardSuspension,
+  type HazardVerification,
+  type HazardVerificationRequest,
+  initialHazardState,
+  isRegisteredHazard,
+  isTerminalHazard,
+  type RegisteredHazard,
+  type UnregisteredHazard,
+} from './safety/hazard/state.js';
+export {
+  daysOverdue,
+  isDeadlineMet,
+  isMajorReportLate,
+  isOverdue,
+  isVerificationSlaBreached,
+  majorReportDueAt,
+  verificationDueDate,
+} from './safety/hazard/time-facts.js';
+export {
+  type AssessorKind,
+  AssessorKindSchema,
+  type DeadlineOwner,
+  DeadlineOwnerSchema,
+  type DisclosureForum,
+  DisclosureForumSchema,
+  type HazardGrade,
+  HazardGradeSchema,
+  type HazardNature,
+  HazardNatureSchema,
+  type HazardSource,
+  HazardSourceSchema,
+  type InterimMeasure,
+  InterimMeasureSchema,
+  type ListingLevel,
+  ListingLevelSchema,
+  type MajorBasis,
+  MajorBasisSchema,
+  type ResponsibleParty,
+  ResponsiblePartySchema,
+  regulatorDeadlineSources,
+  regulatorSources,
+  type SuspensionOrder,
+  SuspensionOrderSchema,
+  type SuspensionScope,
+  SuspensionScopeSchema,
+  type VerificationKind,
+  VerificationKindSchema,
+  type VerificationPurpose,
+  VerificationPurposeSchema,
+} from './safety/hazard/values.js';
+export {
+  type VerifierSide,
+  type VerifierStanding,
+  verifierSide,
+  verifierStanding,
+} from './safety/hazard/verifiers.js';
+export {
+  type CheckFrequency,
+  CheckFrequencySchema,
+  createSupervisionPolicy,
+  type DualPenaltyRole,
+  DualPenaltyRoleSchema,
+  type RateFormat,
+  RateFormatSchema,
+  type RateMode,
+  RateModeSchema,
+  rateFormatFor,
+  type SupervisionPolicy,
+  type SupervisionPolicyInput,
+  SupervisionPolicySchema,
+} from './safety/policy/supervision-policy.js';
+export { describeActor, type SafetyActor, SafetyActorSchema } from './safety/roles/actor.js';
+export {
+  enterpriseRoles,
+  isEnterpriseRole,
+  isRegulatorOfficerRole,
+  organizationRoles,
+  type Role,
+  RoleSchema,
+  regulatorOfficerRoles,
+} from './safety/roles/role.js';
+export { type RenderRuleTableOptions, renderRuleTable } from './safety/rules/render-rule-table.js';
+export {
+  defineRuleCatalog,
+  type PolicyKey,
+  policyValue,
+  type RuleBasis,
+  type RuleEnforcement,
+  type RuleEntry,
+  type RuleInForce,
+} from './safety/rules/rule-catalog.js';
+export { ruleCatalog, rulesInForce } from './safety/rules/rules-in-force.js';

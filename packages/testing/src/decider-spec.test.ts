@@ -1,6 +1,6 @@
 import { type Decider, type DomainEvent, RuleViolationError } from '@safeledger/core';
 import { describe, expect, it } from 'vitest';
-import { DeciderSpecError, deciderSpec } from './decider-spec.js';
+import { DeciderSpecError, deciderSpec, historyOf } from './decider-spec.js';
 
 type Opened = DomainEvent<'Opened', { by: string }>;
 type Closed = DomainEvent<'Closed', { reason: string }>;
@@ -54,5 +54,19 @@ describe('deciderSpec', () => {
   it('is not mistaken for a promise', async () => {
     const outcome = spec.given([]).when({ kind: 'open' });
     expect(await Promise.resolve(outcome)).toBe(outcome);
+  });
+
+  it('builds the given history from commands and names a rejected one', () => {
+    spec
+      .givenCommands([{ kind: 'open' }])
+      .when({ kind: 'close' })
+      .thenState('closed');
+    expect(historyOf(door, [{ kind: 'open' }, { kind: 'close' }])).toEqual([
+      opened,
+      { type: 'Closed', data: { reason: 'done' } },
+    ]);
+    expect(() => historyOf(door, [{ kind: 'close' }])).toThrow(
+      'given command 0 was rejected: RuleViolationError: D-1 NotOpen',
+    );
   });
 });

@@ -38,6 +38,11 @@ export interface DeciderSpecWhen<State, Command, Event extends DomainEvent> {
 /** A given/when/then specification of a decider. */
 export interface DeciderSpec<State, Command, Event extends DomainEvent> {
   given(events: readonly Event[]): DeciderSpecWhen<State, Command, Event>;
+  /**
+   * Like `given`, with the history produced by running these commands through the decider, so
+   * long payloads need not be written by hand. A rejected command fails the spec at once.
+   */
+  givenCommands(commands: readonly Command[]): DeciderSpecWhen<State, Command, Event>;
 }
 
 /** Thrown when a spec's expectation does not hold. */
@@ -61,7 +66,10 @@ export function deciderSpec<State, Command, Event extends DomainEvent>(
 ): DeciderSpec<State, Command, Event> {
   const now = options.now ?? new Date('2024-01-01T00:00:00.000Z');
   const streamId = options.streamId ?? `${decider.name}-spec`;
-  return {
+  const spec: DeciderSpec<State, Command, Event> = {
+    givenCommands(commands) {
+      return spec.given(historyOf(decider, commands, { now, streamId }));
+    },
     given(history) {
       const state = history.reduce(decider.evolve, decider.initialState());
       return {
@@ -159,6 +167,41 @@ export function deciderSpec<State, Command, Event extends DomainEvent>(
       };
     },
   };
+  return spec;
+}
+
+/**
+ * The events a sequence of commands produces when each is decided on the state the previous
+ * ones left (the stream version advancing with every event).
+ *
+ * @throws DeciderSpecError naming the command (by position and `type`, when it has one) that was rejected.
+ */
+export function historyOf<State, Command, Event extends DomainEvent>(
+  decider: Decider<State, Command, Event>,
+  commands: readonly Command[],
+  options: DeciderSpecOptions = {},
+): Event[] {
+  const now = options.now ?? new Date('2024-01-01T00:00:00.000Z');
+  const streamId = options.streamId ?? `${decider.name}-spec`;
+  const history: Event[] = [];
+  let state = decider.initialState();
+  for (const [index, command] of commands.entries()) {
+    let decided: Event | readonly Event[];
+    try {
+      decided = decider.decide(command, state, { now, streamId, version: history.length });
+    } catch (error) {
+      const type = (command as { type?: unknown }).type;
+      throw new DeciderSpecError(
+        `given command ${index}${typeof type === 'string' ? ` (${type})` : ''} was rejected: ${describe(error)}`,
+        { cause: error },
+      );
+    }
+    for (const event of Array.isArray(decided) ? decided : [decided as Event]) {
+      history.push(event);
+      state = decider.evolve(state, event);
+    }
+  }
+  return history;
 }
 
 function describe(error: unknown): string {

@@ -6,4 +6,30 @@ export {
   type DeciderSpecOutcome,
   type DeciderSpecWhen,
   deciderSpec,
+  historyOf,
 } from './decider-spec.js';
+export {
+  type SafetyActorArbitraryOptions,
+  safetyActorArbitrary,
+} from './safety/actor-arbitraries.js';
+export {
+  type HazardCommandArbitraryOptions,
+  hazardCommandArbitrary,
+  hazardCommandCandidates,
+  invalidHazardCommandArbitrary,
+  registerHazardArbitrary,
+  validHazardCommandArbitrary,
+  type WeightedHazardCommand,
+} from './safety/hazard-command-arbitraries.js';
+export {
+  type InvalidPolicyInput,
+  invalidPolicyInputArbitrary,
+  supervisionPolicyArbitrary,
+  supervisionPolicyInputArbitrary,
+} from './safety/policy-arbitraries.js';
+export { actorFor, actorsOf, createSampleSafetyDirectory } from './safety/sample-directory.js';
+export {
+  type SampleHazardCommands,
+  sampleHazardCommands,
+  sampleNow,
+} from './safety/sample-hazard-commands.js';

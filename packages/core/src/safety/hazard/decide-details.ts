@@ -1,0 +1,325 @@
+import { RuleViolationError } from '../../eventsourcing/errors.js';
+import { compareLocalDates } from '../calendar/local-date.js';
+import { endOfLocalDay } from '../calendar/time-zone.js';
+import { forbidden } from '../general/forbidden.js';
+import { regulatorOfficerRoles } from '../roles/role.js';
+import type { ParsedHazardCommand } from './commands.js';
+import { assertNature, assertRegulatorOrg, badInput } from './decide-registration.js';
+import { eventBase, type HazardDecisionContext } from './decision-context.js';
+import type { HazardEvent } from './events.js';
+import { isResponsiblePrincipal, regulatorInScope } from './permissions.js';
+import { activeListings, type RegisteredHazard } from './state.js';
+import { HazardNatureSchema } from './values.js';
+
+type Cmd<T extends ParsedHazardCommand['type']> = Extract<ParsedHazardCommand, { type: T }>;
+
+const blank = (value: string) => value.trim() === '';
+
+/** Decides `CorrectHazardDetails` (G-5: the registering organisation or enterprise; H-3). */
+export function decideCorrectHazardDetails(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  command: Cmd<'CorrectHazardDetails'>,
+): HazardEvent[] {
+  const { actor } = ctx;
+  const registrant = state.discoveredBy;
+  const sameOrg =
+    registrant.orgId !== undefined &&
+    actor.orgId === registrant.orgId &&
+    [...regulatorOfficerRoles, 'GridPatroller', 'FireAdvisor'].includes(actor.role);
+  const sameEnterprise =
+    registrant.enterpriseId !== undefined &&
+    actor.enterpriseId === registrant.enterpriseId &&
+    ['SafetyOfficer', 'Principal', 'Worker'].includes(actor.role);
+  const sameVenue =
+    actor.role === 'VenueOperator' &&
+    registrant.role === 'VenueOperator' &&
+    state.responsible.kind === 'venue' &&
+    (ctx.person?.venueIds.includes(state.responsible.id) ?? false);
+  if (!sameOrg && !sameEnterprise && !sameVenue) {
+    throw forbidden(
+      'G-5',
+      actor,
+      'may not correct this hazard: only the organisation or enterprise that registered it may',
+      {
+        registeredBy: registrant.orgId ?? registrant.enterpriseId ?? registrant.personId,
+      },
+    );
+  }
+  if (command.nature !== undefined) assertNature(command.nature);
+  const changes = {
+    ...(command.description !== undefined && command.description !== state.description
+      ? { description: command.description }
+      : {}),
+    ...(command.location !== undefined && command.location !== state.location
+      ? { location: command.location }
+      : {}),
+    ...(command.nature !== undefined && command.nature !== state.nature
+      ? { nature: HazardNatureSchema.parse(command.nature) }
+      : {}),
+    ...(command.campaignIds !== undefined &&
+    JSON.stringify([...new Set(command.campaignIds)]) !== JSON.stringify(state.campaignIds)
+      ? { campaignIds: [...new Set(command.campaignIds)] }
+      : {}),
+  };
+  if (Object.keys(changes).length === 0) {
+    throw badInput(
+      '(root)',
+      'the correction changes nothing: give at least one of description, location, nature, campaignIds with a new value',
+    );
+  }
+  return [
+    { type: 'HazardDetailsCorrected', data: { ...eventBase(ctx, state.hazardId), ...changes } },
+  ];
+}
+
+/** Decides `RegradeHazard` (H-2, H-9, H-10). */
+export function decideRegradeHazard(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  command: Cmd<'RegradeHazard'>,
+): HazardEvent[] {
+  const { actor } = ctx;
+  if (command.to === state.grade) throw badInput('to', `the hazard is already ${state.grade}`);
+  if (command.to === 'major') {
+    // H-10: upgrade while the rectification is still pending or awaiting verification.
+    if (state.status !== 'open' && state.status !== 'awaiting_verification') {
+      throw new RuleViolationError(
+        'H-10',
+        'UpgradeNotAllowed',
+        `a ${state.status} hazard cannot be upgraded to major`,
+        {
+          state: state.status,
+        },
+      );
+    }
+    if (!isResponsiblePrincipal(ctx, state) && regulatorInScope(ctx, state) === undefined) {
+      throw forbidden(
+        'H-10',
+        actor,
+        'may not upgrade this hazard: only the Principal of the responsible party or a regulator officer in scope may',
+      );
+    }
+    if (command.basis === undefined) {
+      throw new RuleViolationError(
+        'H-2',
+        'MajorBasisRequired',
+        'upgrading to major needs basis {standardId, clause}',
+        { to: command.to },
+      );
+    }
+  } else {
+    // H-9: only a regulator's head may downgrade, and never while a listing is active.
+    if (actor.role !== 'AuthorityHead' || regulatorInScope(ctx, state) === undefined) {
+      throw forbidden(
+        'H-9',
+        actor,
+        'may not downgrade a major hazard: only a regulator AuthorityHead in scope may',
+      );
+    }
+    const listed = activeListings(state);
+    if (listed.length > 0) {
+      throw new RuleViolationError(
+        'H-9',
+        'DelistFirst',
+        `delist the hazard first (listed at ${listed.map((l) => l.level).join(', ')})`,
+        {
+          levels: listed.map((listing) => listing.level),
+        },
+      );
+    }
+    if (command.basis !== undefined) {
+      throw new RuleViolationError(
+        'H-2',
+        'MajorBasisNotAllowed',
+        'a downgrade carries no major basis',
+        { basis: command.basis },
+      );
+    }
+  }
+  return [
+    {
+      type: 'HazardRegraded',
+      data: {
+        ...eventBase(ctx, state.hazardId),
+        from: state.grade,
+        to: command.to,
+        basis: command.basis ?? null,
+        reason: command.reason,
+      },
+    },
+  ];
+}
+
+/** Decides `ExtendRectificationDeadline` (H-8). */
+export function decideExtendRectificationDeadline(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  command: Cmd<'ExtendRectificationDeadline'>,
+): HazardEvent[] {
+  const { actor, policy } = ctx;
+  const owner = state.deadlineOwner;
+  const isOwner =
+    owner.kind === 'regulator'
+      ? actor.role === 'AuthorityHead' && actor.orgId === owner.orgId
+      : isResponsiblePrincipal(ctx, state);
+  if (!isOwner) {
+    const who =
+      owner.kind === 'regulator'
+        ? `the AuthorityHead of ${owner.orgId}`
+        : `the Principal of ${state.responsible.id}`;
+    throw forbidden('H-8', actor, `may not extend the deadline: only its owner, ${who}, may`, {
+      deadlineOwner: owner,
+    });
+  }
+  if (blank(command.reason)) {
+    throw new RuleViolationError('H-8', 'ReasonRequired', 'a deadline extension needs a reason', {
+      reason: command.reason,
+    });
+  }
+  if (compareLocalDates(command.newDeadline, state.deadline) <= 0) {
+    throw new RuleViolationError(
+      'H-8',
+      'DeadlineNotLater',
+      `new deadline ${command.newDeadline} is not after the current deadline ${state.deadline}`,
+      {
+        currentDeadline: state.deadline,
+        newDeadline: command.newDeadline,
+      },
+    );
+  }
+  // G-7: "before the end of the current deadline" is D 23:59:59.999 local.
+  const end = endOfLocalDay(state.deadline, policy.timezone);
+  if (!policy.allowLateDeadlineExtension && Date.parse(ctx.occurredAt) > end.getTime()) {
+    throw new RuleViolationError(
+      'H-8',
+      'LateExtension',
+      `the extension was requested at ${ctx.occurredAt}, after the current deadline ${state.deadline} ended (${policy.timezone})`,
+      {
+        currentDeadline: state.deadline,
+        requestedAt: ctx.occurredAt,
+        deadlineEndedAt: end.toISOString(),
+      },
+    );
+  }
+  return [
+    {
+      type: 'RectificationDeadlineExtended',
+      data: {
+        ...eventBase(ctx, state.hazardId),
+        old: state.deadline,
+        new: command.newDeadline,
+        reason: command.reason,
+        approvedBy: actor.personId,
+        via: 'extension',
+      },
+    },
+  ];
+}
+
+/** Decides `VoidHazard` (H-23). */
+export function decideVoidHazard(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  command: Cmd<'VoidHazard'>,
+): HazardEvent[] {
+  const { actor } = ctx;
+  if (blank(command.reason)) {
+    throw new RuleViolationError('H-23', 'ReasonRequired', 'voiding a hazard needs a reason', {
+      reason: command.reason,
+    });
+  }
+  if (state.listings.length > 0) {
+    throw new RuleViolationError(
+      'H-23',
+      'ListedHazardCannotBeVoided',
+      'a hazard that was listed for supervision cannot be voided',
+      {
+        levels: state.listings.map((listing) => listing.level),
+      },
+    );
+  }
+  if (state.completions > 0) {
+    throw new RuleViolationError(
+      'H-23',
+      'AlreadyRectified',
+      'a hazard can be voided only before any rectification was reported',
+      {
+        completions: state.completions,
+      },
+    );
+  }
+  const findingOrgId = state.discoveredBy.orgId;
+  if (findingOrgId !== undefined) {
+    if (actor.role !== 'AuthorityHead' || actor.orgId !== findingOrgId) {
+      throw forbidden(
+        'H-23',
+        actor,
+        `may not void a hazard found by ${findingOrgId}: only its AuthorityHead may`,
+        { findingOrgId },
+      );
+    }
+  } else if (state.grade === 'major') {
+    if (actor.role !== 'AuthorityHead' || actor.orgId !== state.supervisingOrgId) {
+      throw forbidden(
+        'H-23',
+        actor,
+        `may not void a major hazard: no enterprise may; only the AuthorityHead of ${state.supervisingOrgId} may`,
+        {
+          supervisingOrgId: state.supervisingOrgId,
+        },
+      );
+    }
+  } else if (!isResponsiblePrincipal(ctx, state)) {
+    throw forbidden(
+      'H-23',
+      actor,
+      `may not void this self-found hazard: only the Principal of ${state.responsible.id} may`,
+    );
+  }
+  return [
+    { type: 'HazardVoided', data: { ...eventBase(ctx, state.hazardId), reason: command.reason } },
+  ];
+}
+
+/** Decides `ReferHazard` (H-28). */
+export function decideReferHazard(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  command: Cmd<'ReferHazard'>,
+): HazardEvent[] {
+  const { actor } = ctx;
+  if (state.status !== 'open') {
+    throw new RuleViolationError(
+      'H-28',
+      'NotOpen',
+      `a hazard can be referred only while open, not ${state.status}`,
+      { state: state.status },
+    );
+  }
+  if (!regulatorOfficerRoles.includes(actor.role) || actor.orgId !== state.supervisingOrgId) {
+    throw forbidden(
+      'H-28',
+      actor,
+      `may not refer this hazard: only an officer of its supervising regulator ${state.supervisingOrgId} may`,
+      {
+        supervisingOrgId: state.supervisingOrgId,
+      },
+    );
+  }
+  if (command.toOrgId === state.supervisingOrgId) {
+    throw badInput('toOrgId', `"${command.toOrgId}" already supervises this hazard`);
+  }
+  assertRegulatorOrg(ctx, command.toOrgId, 'toOrgId');
+  return [
+    {
+      type: 'HazardReferred',
+      data: {
+        ...eventBase(ctx, state.hazardId),
+        fromOrgId: state.supervisingOrgId,
+        toOrgId: command.toOrgId,
+        reason: command.reason,
+      },
+    },
+  ];
+}

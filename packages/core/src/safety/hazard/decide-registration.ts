@@ -1,0 +1,387 @@
+import { RuleViolationError, ValidationError } from '../../eventsourcing/errors.js';
+import { compareLocalDates } from '../calendar/local-date.js';
+import { localDateOf } from '../calendar/time-zone.js';
+import { isRegulator } from '../directory/organization.js';
+import { classifySubject, identityProblem, isActorInScope } from '../directory/scope.js';
+import { forbidden } from '../general/forbidden.js';
+import type { SafetyActor } from '../roles/actor.js';
+import { enterpriseRoles, type Role, regulatorOfficerRoles } from '../roles/role.js';
+import type { ParsedHazardCommand } from './commands.js';
+import { eventBase, type HazardDecisionContext } from './decision-context.js';
+import type { HazardEvent } from './events.js';
+import { HazardNatureSchema, type HazardSource, regulatorDeadlineSources } from './values.js';
+
+type Register = Extract<ParsedHazardCommand, { type: 'RegisterHazard' }>;
+
+/** Sources each kind of registrant may claim (G-5): a worker cannot file an enforcement finding. */
+const sourcesByRole: Readonly<Partial<Record<Role, readonly HazardSource[]>>> = {
+  Worker: ['self_inspection', 'other'],
+  SafetyOfficer: ['self_inspection', 'landlord_check', 'other'],
+  Principal: ['self_inspection', 'landlord_check', 'other'],
+  VenueOperator: ['self_inspection', 'other'],
+  GridPatroller: ['patrol', 'other'],
+  FireAdvisor: ['patrol', 'other'],
+  ...Object.fromEntries(
+    regulatorOfficerRoles.map((role) => [
+      role,
+      [
+        'regulator_inspection',
+        ...(role === 'EnforcementOfficer' || role === 'AuthorityHead'
+          ? (['enforcement_inspection'] as const)
+          : []),
+        'service_visit',
+        'patrol',
+        'spot_check',
+        'handover',
+        'petition',
+        'other',
+      ],
+    ]),
+  ),
+};
+
+/**
+ * H-3: the nature must be one of the three national kinds.
+ *
+ * @throws RuleViolationError (`H-3`, `UnknownHazardNature`).
+ */
+export function assertNature(nature: string): void {
+  if (HazardNatureSchema.safeParse(nature).success) return;
+  throw new RuleViolationError(
+    'H-3',
+    'UnknownHazardNature',
+    `nature "${nature}" is not one of ${HazardNatureSchema.options.join(', ')}`,
+    { nature, allowed: HazardNatureSchema.options },
+  );
+}
+
+/** Decides `RegisterHazard` (H-1…H-6, H-8, G-5, G-8). */
+export function decideRegisterHazard(ctx: HazardDecisionContext, command: Register): HazardEvent[] {
+  const { directory, policy } = ctx;
+  assertNature(command.nature);
+  // H-2: a major grade rests on a clause of a sector standard; a general one has none.
+  if (command.grade === 'major' && command.majorBasis === undefined) {
+    throw new RuleViolationError(
+      'H-2',
+      'MajorBasisRequired',
+      'a major hazard needs majorBasis {standardId, clause}',
+      {
+        grade: command.grade,
+      },
+    );
+  }
+  if (command.grade === 'general' && command.majorBasis !== undefined) {
+    throw new RuleViolationError(
+      'H-2',
+      'MajorBasisNotAllowed',
+      'majorBasis is recorded for major hazards only',
+      {
+        grade: command.grade,
+        majorBasis: command.majorBasis,
+      },
+    );
+  }
+  // H-5: a major hazard needs time and/or suspension to fix, by definition.
+  if (command.grade === 'major' && command.rectifiedOnSpot !== undefined) {
+    throw new RuleViolationError(
+      'H-5',
+      'MajorCannotBeRectifiedOnSpot',
+      'a major hazard cannot be registered as rectified on the spot',
+      { grade: command.grade },
+    );
+  }
+  // H-4: without an on-the-spot fix the rectification needs a deadline.
+  if (command.deadline === undefined && command.rectifiedOnSpot === undefined) {
+    throw new RuleViolationError(
+      'H-4',
+      'DeadlineRequired',
+      'a hazard not rectified on the spot needs a deadline',
+      {
+        rectifiedOnSpot: false,
+      },
+    );
+  }
+
+  const registrant = registrantOf(ctx, command);
+  const responsible = responsibleParty(ctx, command);
+  const classification = classifySubject(directory, command.subject, responsible.enterpriseId);
+  if (classification === undefined) {
+    throw new RuleViolationError(
+      'H-1',
+      'UnknownSubject',
+      `${command.subject.kind} ${command.subject.id} is not in the directory`,
+      {
+        subject: command.subject,
+      },
+    );
+  }
+  authoriseRegistrant(ctx, registrant, command);
+
+  const supervisingOrgId = supervisingOrgOf(ctx, registrant, command);
+  if (command.rectificationOrder !== undefined)
+    assertRegulatorOrg(ctx, command.rectificationOrder.orgId, 'rectificationOrder.orgId');
+  // H-8: the ordering regulator, or the supervising regulator for regulator-found hazards, owns the deadline.
+  const deadlineOwner =
+    command.rectificationOrder !== undefined
+      ? { kind: 'regulator' as const, orgId: command.rectificationOrder.orgId }
+      : regulatorDeadlineSources.includes(command.source)
+        ? { kind: 'regulator' as const, orgId: supervisingOrgId }
+        : { kind: 'enterprise' as const };
+
+  const registrationDate = localDateOf(ctx.occurredAt, policy.timezone);
+  // An on-the-spot fix without a stated deadline is due the day it was found, so on-time
+  // metrics count it as met rather than leaving it without a date.
+  const deadline = command.deadline ?? registrationDate;
+  // H-6: a deadline cannot lie before the (local) registration date.
+  if (compareLocalDates(deadline, registrationDate) < 0) {
+    throw new RuleViolationError(
+      'H-6',
+      'DeadlineBeforeRegistration',
+      `deadline ${deadline} is before the registration date ${registrationDate} (${policy.timezone})`,
+      { deadline, registrationDate, timezone: policy.timezone },
+    );
+  }
+  if (command.recurrenceOf === command.hazardId) {
+    throw badInput(
+      'recurrenceOf',
+      `a hazard cannot be a recurrence of itself ("${command.hazardId}")`,
+    );
+  }
+
+  const base = eventBase(ctx, command.hazardId);
+  const events: HazardEvent[] = [
+    {
+      type: 'HazardRegistered',
+      data: {
+        ...base,
+        subject: command.subject,
+        responsible: responsible.party,
+        areaId: classification.areaId,
+        sectorCode: classification.sectorCode,
+        venueCategory: classification.venueCategory,
+        specialties: [...classification.specialties],
+        description: command.description,
+        location: command.location,
+        nature: HazardNatureSchema.parse(command.nature),
+        grade: command.grade,
+        majorBasis: command.majorBasis ?? null,
+        source: command.source,
+        discoveredBy: registrant,
+        inspectionId: command.inspectionId ?? null,
+        findingId: command.findingId ?? null,
+        supervisionItemId: command.supervisionItemId ?? null,
+        campaignIds: [...new Set(command.campaignIds)],
+        deadline,
+        deadlineOwner,
+        rectificationOrderNo: command.rectificationOrder?.orderNo ?? null,
+        supervisingOrgId,
+        safetyNotAssured: command.safetyNotAssured,
+        recurrenceOf: command.recurrenceOf ?? null,
+        rectifiedOnSpot: command.rectifiedOnSpot !== undefined,
+      },
+    },
+  ];
+  // H-4: an on-the-spot fix is registered and completed in one commit.
+  if (command.rectifiedOnSpot !== undefined) {
+    events.push({
+      type: 'RectificationCompleted',
+      data: {
+        ...base,
+        completedAt: ctx.occurredAt,
+        actionsTaken: command.rectifiedOnSpot.actionsTaken,
+        evidenceRefs: command.rectifiedOnSpot.evidenceRefs,
+        costCny: command.rectifiedOnSpot.costCny ?? null,
+        onSpot: true,
+      },
+    });
+  }
+  return events;
+}
+
+/** Who found the hazard: the actor, or the named discoverer when a process (`System`) registers it. */
+function registrantOf(ctx: HazardDecisionContext, command: Register): SafetyActor {
+  const discoverer = command.discoveredBy;
+  if (ctx.actor.role === 'System' && discoverer === undefined) {
+    throw forbidden(
+      'G-5',
+      ctx.actor,
+      'registers hazards only on behalf of a named discoverer (discoveredBy)',
+    );
+  }
+  if (discoverer === undefined) return ctx.actor;
+  const problem = identityProblem(ctx.directory, discoverer);
+  if (problem !== undefined || discoverer.role === 'System') {
+    throw forbidden('G-5', discoverer, problem ?? 'cannot be a discoverer', { as: 'discoveredBy' });
+  }
+  return discoverer;
+}
+
+/** H-1: one subject and one responsible enterprise or venue, both in the directory. */
+function responsibleParty(
+  ctx: HazardDecisionContext,
+  command: Register,
+): { party: { kind: 'enterprise' | 'venue'; id: string }; enterpriseId: string | undefined } {
+  const { subject, responsibleEnterpriseId } = command;
+  if (subject.kind === 'venue') {
+    if (responsibleEnterpriseId !== undefined) {
+      throw new RuleViolationError(
+        'H-1',
+        'ResponsiblePartyMismatch',
+        'a venue hazard is the venue’s responsibility; omit responsibleEnterpriseId',
+        {
+          subject,
+          responsibleEnterpriseId,
+        },
+      );
+    }
+    return { party: { kind: 'venue', id: subject.id }, enterpriseId: undefined };
+  }
+  if (subject.kind === 'enterprise') {
+    if (responsibleEnterpriseId !== undefined && responsibleEnterpriseId !== subject.id) {
+      throw new RuleViolationError(
+        'H-1',
+        'ResponsiblePartyMismatch',
+        `the responsible enterprise of an enterprise hazard is the enterprise ${subject.id} itself`,
+        {
+          subject,
+          responsibleEnterpriseId,
+        },
+      );
+    }
+    return { party: { kind: 'enterprise', id: subject.id }, enterpriseId: subject.id };
+  }
+  const site = ctx.directory.site(subject.id);
+  const onSite = site === undefined ? [] : [site.landlordEnterpriseId, ...site.tenantEnterpriseIds];
+  if (responsibleEnterpriseId === undefined || !onSite.includes(responsibleEnterpriseId)) {
+    throw new RuleViolationError(
+      'H-1',
+      'ResponsiblePartyMismatch',
+      `a site hazard needs responsibleEnterpriseId naming the landlord or a tenant of site ${subject.id}`,
+      {
+        subject,
+        responsibleEnterpriseId: responsibleEnterpriseId ?? null,
+        enterprisesOnSite: onSite,
+      },
+    );
+  }
+  return {
+    party: { kind: 'enterprise', id: responsibleEnterpriseId },
+    enterpriseId: responsibleEnterpriseId,
+  };
+}
+
+/** G-5 for registration: the registrant's role may register this subject kind, in scope, from this source. */
+function authoriseRegistrant(
+  ctx: HazardDecisionContext,
+  registrant: SafetyActor,
+  command: Register,
+): void {
+  const { directory } = ctx;
+  const { subject } = command;
+  const role = registrant.role;
+  const mayRegisterKind =
+    (enterpriseRoles.includes(role) && subject.kind !== 'venue') ||
+    (role === 'VenueOperator' && subject.kind === 'venue') ||
+    ((role === 'GridPatroller' || role === 'FireAdvisor') && subject.kind === 'venue') ||
+    regulatorOfficerRoles.includes(role);
+  if (!mayRegisterKind) {
+    throw forbidden('G-5', registrant, `may not register hazards on a ${subject.kind}`, {
+      subject,
+    });
+  }
+  // On a multi-tenant site only the landlord's safety staff register; tenants register on themselves.
+  if (subject.kind === 'site' && enterpriseRoles.includes(role)) {
+    const landlord = directory.site(subject.id)?.landlordEnterpriseId;
+    if (role === 'Worker' || registrant.enterpriseId !== landlord) {
+      throw forbidden(
+        'G-5',
+        registrant,
+        `may not register hazards on site ${subject.id}: only the landlord's SafetyOfficer or Principal may`,
+        { subject },
+      );
+    }
+  }
+  if (!isActorInScope(directory, registrant, subject)) {
+    throw forbidden('G-5', registrant, `is out of scope for ${subject.kind} ${subject.id}`, {
+      subject,
+    });
+  }
+  if (ctx.actor !== registrant && ctx.actor.role !== 'System') {
+    // Registering what a colleague found: same organisation or enterprise, and in scope.
+    const colleague =
+      (registrant.orgId !== undefined && registrant.orgId === ctx.actor.orgId) ||
+      (registrant.enterpriseId !== undefined && registrant.enterpriseId === ctx.actor.enterpriseId);
+    if (!colleague || !isActorInScope(directory, ctx.actor, subject)) {
+      throw forbidden(
+        'G-5',
+        ctx.actor,
+        `may not register a hazard found by ${registrant.personId} on ${subject.kind} ${subject.id}`,
+        {
+          subject,
+          discoveredBy: registrant.personId,
+        },
+      );
+    }
+  }
+  const sources = sourcesByRole[role] ?? [];
+  if (!sources.includes(command.source)) {
+    throw forbidden('G-5', registrant, `may not register a hazard with source ${command.source}`, {
+      source: command.source,
+      allowedSources: sources,
+    });
+  }
+  if (command.source === 'landlord_check' && subject.kind !== 'site') {
+    throw forbidden('G-5', registrant, 'registers landlord checks on a site only', {
+      subject,
+      source: command.source,
+    });
+  }
+}
+
+/** The supervising regulator: as given, else the registering officer's organisation, else the subject's default. */
+function supervisingOrgOf(
+  ctx: HazardDecisionContext,
+  registrant: SafetyActor,
+  command: Register,
+): string {
+  const { directory } = ctx;
+  const subjectDefault =
+    command.subject.kind === 'enterprise'
+      ? directory.enterprise(command.subject.id)?.supervisingOrgId
+      : command.subject.kind === 'venue'
+        ? directory.venue(command.subject.id)?.supervisingOrgId
+        : (directory.site(command.subject.id)?.supervisingOrgId ??
+          directory.enterprise(command.responsibleEnterpriseId ?? '')?.supervisingOrgId);
+  const orgId = command.supervisingOrgId ?? registrant.orgId ?? subjectDefault;
+  if (orgId === undefined) {
+    throw badInput(
+      'supervisingOrgId',
+      `is required: ${command.subject.kind} ${command.subject.id} has no default supervising regulator in the directory`,
+    );
+  }
+  assertRegulatorOrg(
+    ctx,
+    orgId,
+    command.supervisingOrgId === undefined ? 'supervisingOrgId (derived)' : 'supervisingOrgId',
+  );
+  return orgId;
+}
+
+/**
+ * Rejects an organisation id that is not a regulator in the directory.
+ *
+ * @throws ValidationError (`VALIDATION_FAILED`) naming the field and the id.
+ */
+export function assertRegulatorOrg(ctx: HazardDecisionContext, orgId: string, field: string): void {
+  const org = ctx.directory.organization(orgId);
+  if (org === undefined) throw badInput(field, `organisation "${orgId}" is not in the directory`);
+  if (!isRegulator(org))
+    throw badInput(field, `organisation "${orgId}" is a ${org.kind} body, not a regulator`);
+}
+
+/** A `ValidationError` for one field of a command whose shape was fine but whose value is not. */
+export function badInput(path: string, message: string): ValidationError {
+  return new ValidationError(`invalid HazardCommand: ${path}: ${message}`, [
+    { index: 0, type: 'HazardCommand', path, message },
+  ]);
+}

@@ -1,0 +1,261 @@
+import { RuleViolationError } from '../../eventsourcing/errors.js';
+import { compareLocalDates } from '../calendar/local-date.js';
+import type { PersonRecord } from '../directory/person.js';
+import { forbidden } from '../general/forbidden.js';
+import { closureBlockers } from './closure.js';
+import type { ParsedHazardCommand } from './commands.js';
+import { badInput } from './decide-registration.js';
+import { eventBase, type HazardDecisionContext } from './decision-context.js';
+import type { HazardEvent } from './events.js';
+import type { RegisteredHazard } from './state.js';
+import { isRegulatorVerification, verifierSide, verifierStanding } from './verifiers.js';
+
+type Cmd<T extends ParsedHazardCommand['type']> = Extract<ParsedHazardCommand, { type: T }>;
+
+/** Decides `VerifyRectification` (H-18, H-19, H-21); closure, when H-20 then holds, is added by the decider. */
+export function decideVerifyRectification(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  command: Cmd<'VerifyRectification'>,
+): HazardEvent[] {
+  const { actor, directory, policy } = ctx;
+  const side = verifierSide(state);
+  const rule = side === 'major' ? 'H-18' : 'H-19';
+  assertDistinct('verifierIds', command.verifierIds);
+  assertDistinct('expertIds', command.expertIds);
+  const overlap = command.expertIds.find((id) => command.verifierIds.includes(id));
+  if (overlap !== undefined)
+    throw badInput('expertIds', `"${overlap}" is listed as verifier and as expert`);
+  if (!command.verifierIds.includes(actor.personId)) {
+    throw forbidden(rule, actor, 'may record a verification only as one of its verifierIds', {
+      verifierIds: command.verifierIds,
+    });
+  }
+  // Experts join a verification but never decide it (§2).
+  for (const expertId of command.expertIds) {
+    if (directory.person(expertId)?.roles.includes('Expert') !== true) {
+      throw new RuleViolationError(
+        rule,
+        'NotAnExpert',
+        `${expertId} is not a person with the Expert role`,
+        { expertId },
+      );
+    }
+  }
+
+  const verifiers: PersonRecord[] = [];
+  for (const verifierId of command.verifierIds) {
+    const person = directory.person(verifierId);
+    if (person === undefined) {
+      throw new RuleViolationError(
+        rule,
+        'Forbidden',
+        `verifier ${verifierId} is not a known person`,
+        { verifierId },
+      );
+    }
+    verifiers.push(person);
+  }
+  // The actor verifies in the role they act in; co-verifiers in any role they hold.
+  const standing = verifiers.map((person) =>
+    verifierStanding(
+      directory,
+      state,
+      person,
+      person.id === actor.personId ? [actor.role] : person.roles,
+    ),
+  );
+
+  if (side === 'major') {
+    // H-18: a regulator review by enough officers of the supervising regulator; never the enterprise's own check.
+    const officers = verifiers.filter((_, index) => standing[index] === 'verifier');
+    if (command.kind === 'internal_check' || officers.length === 0) {
+      throw new RuleViolationError(
+        'H-18',
+        'RegulatorVerifierRequired',
+        `a major hazard is verified by officers of its supervising regulator ${state.supervisingOrgId}${command.kind === 'internal_check' ? ', not by an internal check' : ''}`,
+        {
+          supervisingOrgId: state.supervisingOrgId,
+          kind: command.kind,
+          verifierIds: command.verifierIds,
+          expertIds: command.expertIds,
+        },
+      );
+    }
+    const outsider = verifiers.find((_, index) => standing[index] !== 'verifier');
+    if (outsider !== undefined) {
+      throw new RuleViolationError(
+        'H-18',
+        'Forbidden',
+        `${outsider.id} may not verify: not an officer of ${state.supervisingOrgId}`,
+        {
+          verifierId: outsider.id,
+          supervisingOrgId: state.supervisingOrgId,
+        },
+      );
+    }
+    if (officers.length < policy.minVerifiersMajor) {
+      throw new RuleViolationError(
+        'H-18',
+        'TooFewVerifiers',
+        `a major hazard needs at least ${policy.minVerifiersMajor} regulator verifiers, got ${officers.length}`,
+        { required: policy.minVerifiersMajor, actual: officers.length },
+      );
+    }
+  } else {
+    // H-19 (a)–(c): the side that may verify a general hazard.
+    const refused = verifiers.findIndex((_, index) => standing[index] === 'none');
+    if (refused >= 0) {
+      const verifierId = verifiers[refused]!.id;
+      throw new RuleViolationError(
+        'H-19',
+        'Forbidden',
+        `${verifierId} may not verify this ${side}-side hazard`,
+        {
+          verifierId,
+          side,
+        },
+      );
+    }
+    if (!standing.includes('verifier')) {
+      throw new RuleViolationError(
+        'H-19',
+        'Forbidden',
+        'a landlord may co-sign a landlord check, but the tenant must verify it',
+        {
+          verifierIds: command.verifierIds,
+          side,
+        },
+      );
+    }
+  }
+
+  // H-19: segregation of duties between who reported the fix and who checks it.
+  const rectifier = state.lastCompletion?.by.personId;
+  if (
+    policy.verifierMustDifferFromRectifier &&
+    rectifier !== undefined &&
+    command.verifierIds.includes(rectifier)
+  ) {
+    throw new RuleViolationError(
+      'H-19',
+      'SegregationOfDuties',
+      `${rectifier} reported the rectification complete and may not verify it`,
+      { verifierId: rectifier },
+    );
+  }
+
+  const base = eventBase(ctx, state.hazardId);
+  const newDeadline = command.newDeadline;
+  const events: HazardEvent[] = [
+    {
+      type: 'RectificationVerified',
+      data: {
+        ...base,
+        outcome: command.outcome,
+        kind: command.kind,
+        verifierIds: command.verifierIds,
+        expertIds: command.expertIds,
+        notes: command.notes,
+        newDeadline: newDeadline ?? null,
+        byRegulator: side === 'major' || isRegulatorVerification(directory, verifiers),
+      },
+    },
+  ];
+  if (newDeadline !== undefined) {
+    // H-21: a failed verification may set a new deadline, if the verifier's organisation owns it.
+    if (command.outcome === 'passed') {
+      throw new RuleViolationError(
+        'H-21',
+        'NewDeadlineOnFailureOnly',
+        'only a failed verification sets a new deadline',
+        {
+          outcome: command.outcome,
+          newDeadline,
+        },
+      );
+    }
+    const owner = state.deadlineOwner;
+    const ownsDeadline =
+      owner.kind === 'regulator'
+        ? actor.orgId === owner.orgId
+        : actor.enterpriseId === state.responsible.id;
+    if (!ownsDeadline) {
+      throw new RuleViolationError(
+        'H-21',
+        'NotDeadlineOwner',
+        `the verifier's side does not own the deadline (${owner.kind === 'regulator' ? owner.orgId : 'the enterprise'})`,
+        { deadlineOwner: owner, verifierOrgId: actor.orgId ?? actor.enterpriseId ?? null },
+      );
+    }
+    if (compareLocalDates(newDeadline, state.deadline) <= 0) {
+      throw new RuleViolationError(
+        'H-21',
+        'DeadlineNotLater',
+        `new deadline ${newDeadline} is not after the current ${state.deadline}`,
+        {
+          currentDeadline: state.deadline,
+          newDeadline,
+        },
+      );
+    }
+    events.push({
+      type: 'RectificationDeadlineExtended',
+      data: {
+        ...base,
+        old: state.deadline,
+        new: newDeadline,
+        reason: 'verification failed',
+        approvedBy: actor.personId,
+        via: 'failed_verification',
+      },
+    });
+  }
+  return events;
+}
+
+/** Decides `CloseHazard` (H-19: the verifier's side; H-20: every prerequisite met). */
+export function decideCloseHazard(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+): HazardEvent[] {
+  const { actor, directory, person } = ctx;
+  const standing =
+    person === undefined ? 'none' : verifierStanding(directory, state, person, [actor.role]);
+  if (standing !== 'verifier') {
+    throw forbidden(
+      'H-19',
+      actor,
+      `may not close this hazard: only its ${verifierSide(state)}-side verifiers may`,
+      {
+        side: verifierSide(state),
+      },
+    );
+  }
+  const missing = closureBlockers(state, ctx.policy);
+  if (missing.length > 0 || state.lastVerification === null) {
+    throw new RuleViolationError(
+      'H-20',
+      'ClosureBlocked',
+      `the hazard cannot be closed yet: missing ${missing.join(', ')}`,
+      { missing },
+    );
+  }
+  return [
+    {
+      type: 'HazardClosed',
+      data: {
+        ...eventBase(ctx, state.hazardId),
+        basisVerificationVersion: state.lastVerification.atVersion,
+      },
+    },
+  ];
+}
+
+function assertDistinct(path: string, ids: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw badInput(path, `"${id}" appears twice`);
+    seen.add(id);
+  }
+}

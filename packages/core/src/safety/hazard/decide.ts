@@ -1,0 +1,237 @@
+import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
+import { RuleViolationError } from '../../eventsourcing/errors.js';
+import type { Directory } from '../directory/directory.js';
+import { identityProblem } from '../directory/scope.js';
+import { parseOrThrow } from '../general/bad-input.js';
+import { assertBusinessTime } from '../general/business-time.js';
+import { forbidden } from '../general/forbidden.js';
+import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
+import { closureBlockers } from './closure.js';
+import { type HazardCommand, HazardCommandSchema, type ParsedHazardCommand } from './commands.js';
+import {
+  decideCorrectHazardDetails,
+  decideExtendRectificationDeadline,
+  decideReferHazard,
+  decideRegradeHazard,
+  decideVoidHazard,
+} from './decide-details.js';
+import {
+  decideDelistHazard,
+  decideDiscloseMajorHazard,
+  decideListForSupervision,
+  decideReportMajorHazard,
+  decideSubmitRectificationPlan,
+} from './decide-major.js';
+import {
+  decideApproveResumption,
+  decideCompleteRectification,
+  decideRecordAssessment,
+  decideRecordInterimControls,
+  decideRequestVerification,
+  decideSuspendOperations,
+} from './decide-rectification.js';
+import { decideRegisterHazard } from './decide-registration.js';
+import { decideCloseHazard, decideVerifyRectification } from './decide-verification.js';
+import type { HazardDecisionContext } from './decision-context.js';
+import type { HazardEvent } from './events.js';
+import { assertCommandState } from './lifecycle.js';
+import {
+  evolveHazard,
+  type HazardState,
+  initialHazardState,
+  isRegisteredHazard,
+  isTerminalHazard,
+  type RegisteredHazard,
+} from './state.js';
+
+/** Options of `createHazardDecider`. */
+export interface HazardDeciderOptions {
+  /** Reference data for authorisation (G-5) and classification snapshots (G-8). */
+  readonly directory: Directory;
+  /** Defaults to `createSupervisionPolicy()` (the §3 defaults). */
+  readonly policy?: SupervisionPolicy;
+}
+
+/** The hazard decider: state, the 19 commands of §4.1 and their events. */
+export type HazardDecider = Decider<HazardState, HazardCommand, HazardEvent>;
+
+// Commands whose event can satisfy the last closure prerequisite of a verified hazard (H-20).
+const mayCompleteClosure: ReadonlySet<ParsedHazardCommand['type']> = new Set([
+  'VerifyRectification',
+  'ApproveResumption',
+  'DelistHazard',
+  'DiscloseMajorHazardToWorkforce',
+  'ReportMajorHazard',
+  'SubmitRectificationPlan',
+  'RegradeHazard',
+]);
+
+/**
+ * Creates the hazard decider (domain spec §4.1): every command is validated, authorised against
+ * the directory (G-5), bounded in business time (G-4) and checked against rules H-0…H-29; a
+ * rejection is a `RuleViolationError` citing the rule. Follow-up events come in the same
+ * decision: `RectificationCompleted` for an on-the-spot fix (H-4), `RectificationDeadlineExtended`
+ * for a failed verification with a new deadline (H-21), and `HazardClosed` when a verification,
+ * delisting, resumption, disclosure, report, plan or downgrade meets the last prerequisite (H-20).
+ *
+ * @example
+ * const decider = createHazardDecider({ directory, policy: createSupervisionPolicy() });
+ * const handle = createCommandHandler({ store, decider });
+ * await handle(hazardStreamId('h-1'), { type: 'RegisterHazard', actor, hazardId: 'h-1', … });
+ * @throws RuleViolationError (`RULE_VIOLATION`) from `decide`, citing the rule (`H-13 IncompletePlan: …`).
+ * @throws ValidationError (`VALIDATION_FAILED`) from `decide` for a command that does not fit its schema.
+ */
+export function createHazardDecider(options: HazardDeciderOptions): HazardDecider {
+  const directory = options.directory;
+  const policy = options.policy ?? createSupervisionPolicy();
+  return {
+    name: 'hazard',
+    initialState: initialHazardState,
+    evolve: evolveHazard,
+    decide(input, state, context) {
+      const command = parseOrThrow(HazardCommandSchema, input, 'HazardCommand');
+      return decideHazard(command, state, context, policy, directory);
+    },
+  };
+}
+
+function decideHazard(
+  command: ParsedHazardCommand,
+  state: HazardState,
+  context: DecideContext,
+  policy: SupervisionPolicy,
+  directory: Directory,
+): HazardEvent[] {
+  // H-7: nothing happens to a closed or voided hazard; H-27: a recurrence is a new hazard.
+  if (isTerminalHazard(state)) {
+    throw new RuleViolationError(
+      'H-7',
+      'HazardTerminal',
+      `the hazard is ${state.status}; register a recurrence as a new hazard (recurrenceOf)`,
+      {
+        state: state.status,
+        command: command.type,
+      },
+    );
+  }
+  if (command.type === 'RegisterHazard' && isRegisteredHazard(state)) {
+    throw new RuleViolationError(
+      'H-1',
+      'AlreadyRegistered',
+      `hazard ${state.hazardId} is already registered; its subject is immutable`,
+      {
+        hazardId: state.hazardId,
+      },
+    );
+  }
+  if (command.type !== 'RegisterHazard' && !isRegisteredHazard(state)) {
+    throw new RuleViolationError(
+      'H-0',
+      'HazardNotRegistered',
+      `${command.type} needs a registered hazard in stream "${context.streamId}"`,
+      {
+        streamId: context.streamId,
+        command: command.type,
+      },
+    );
+  }
+  const problem = identityProblem(directory, command.actor);
+  if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
+  if (command.actor.role === 'System' && command.type !== 'RegisterHazard') {
+    throw forbidden(
+      'G-5',
+      command.actor,
+      `may not issue ${command.type}: processes act through a named person`,
+    );
+  }
+  const occurredAt = command.occurredAt ?? context.now.toISOString();
+  assertBusinessTime({
+    occurredAt,
+    recordedAt: context.now,
+    streamStartedAt: isRegisteredHazard(state) ? state.registeredAt : undefined,
+  });
+  const ctx: HazardDecisionContext = {
+    policy,
+    directory,
+    now: context.now,
+    occurredAt,
+    actor: command.actor,
+    person: directory.person(command.actor.personId),
+    version: context.version,
+  };
+  if (command.type === 'RegisterHazard') return decideRegisterHazard(ctx, command);
+
+  const hazard = state as RegisteredHazard;
+  assertCommandState(command.type, hazard);
+  const events = decideRegistered(ctx, hazard, command);
+  return mayCompleteClosure.has(command.type) ? withAutoClosure(ctx, hazard, events) : events;
+}
+
+function decideRegistered(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  command: Exclude<ParsedHazardCommand, { type: 'RegisterHazard' }>,
+): HazardEvent[] {
+  switch (command.type) {
+    case 'CorrectHazardDetails':
+      return decideCorrectHazardDetails(ctx, state, command);
+    case 'RegradeHazard':
+      return decideRegradeHazard(ctx, state, command);
+    case 'ExtendRectificationDeadline':
+      return decideExtendRectificationDeadline(ctx, state, command);
+    case 'ReportMajorHazard':
+      return decideReportMajorHazard(ctx, state, command);
+    case 'DiscloseMajorHazardToWorkforce':
+      return decideDiscloseMajorHazard(ctx, state, command);
+    case 'SubmitRectificationPlan':
+      return decideSubmitRectificationPlan(ctx, state, command);
+    case 'ListForSupervision':
+      return decideListForSupervision(ctx, state, command);
+    case 'SuspendOperations':
+      return decideSuspendOperations(ctx, state, command);
+    case 'RecordInterimControls':
+      return decideRecordInterimControls(ctx, state, command);
+    case 'CompleteRectification':
+      return decideCompleteRectification(ctx, state, command);
+    case 'RecordRectificationAssessment':
+      return decideRecordAssessment(ctx, state, command);
+    case 'RequestVerification':
+      return decideRequestVerification(ctx, state, command);
+    case 'VerifyRectification':
+      return decideVerifyRectification(ctx, state, command);
+    case 'ApproveResumption':
+      return decideApproveResumption(ctx, state, command);
+    case 'DelistHazard':
+      return decideDelistHazard(ctx, state, command);
+    case 'CloseHazard':
+      return decideCloseHazard(ctx, state);
+    case 'VoidHazard':
+      return decideVoidHazard(ctx, state, command);
+    case 'ReferHazard':
+      return decideReferHazard(ctx, state, command);
+  }
+}
+
+/** H-20: when the decided events leave a verified hazard with nothing missing, close it in the same commit. */
+function withAutoClosure(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  events: HazardEvent[],
+): HazardEvent[] {
+  const after = events.reduce<HazardState>(evolveHazard, state);
+  if (!isRegisteredHazard(after) || after.status !== 'verified' || after.lastVerification === null)
+    return events;
+  if (closureBlockers(after, ctx.policy).length > 0) return events;
+  return [
+    ...events,
+    {
+      type: 'HazardClosed',
+      data: {
+        hazardId: state.hazardId,
+        occurredAt: ctx.occurredAt,
+        actor: ctx.actor,
+        basisVerificationVersion: after.lastVerification.atVersion,
+      },
+    },
+  ];
+}

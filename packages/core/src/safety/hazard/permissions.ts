@@ -1,0 +1,87 @@
+import { isRegulator, type Organization } from '../directory/organization.js';
+import { operatesVenue, orgCoversSubject } from '../directory/scope.js';
+import type { SubjectClassification } from '../directory/subject.js';
+import { forbidden } from '../general/forbidden.js';
+import { isRegulatorOfficerRole } from '../roles/role.js';
+import type { HazardDecisionContext } from './decision-context.js';
+import type { RegisteredHazard } from './state.js';
+
+/** The classification snapshot a hazard was registered with (G-8). */
+export function classificationOf(state: RegisteredHazard): SubjectClassification {
+  return {
+    areaId: state.areaId,
+    sectorCode: state.sectorCode,
+    venueCategory: state.venueCategory,
+    specialties: state.specialties,
+  };
+}
+
+/** The enterprise answerable for the hazard: the responsible enterprise or the venue's operating enterprise. */
+function answerableEnterpriseId(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+): string | undefined {
+  if (state.responsible.kind === 'enterprise') return state.responsible.id;
+  return ctx.directory.venue(state.responsible.id)?.enterpriseId;
+}
+
+/**
+ * True when the actor is the responsible party's principal: the `Principal` of the responsible
+ * enterprise, or for a venue its `VenueOperator` (or the Principal of the enterprise running it).
+ */
+export function isResponsiblePrincipal(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+): boolean {
+  const { actor } = ctx;
+  if (actor.role === 'Principal') return actor.enterpriseId === answerableEnterpriseId(ctx, state);
+  return (
+    actor.role === 'VenueOperator' &&
+    state.responsible.kind === 'venue' &&
+    operatesVenue(ctx.person, state.responsible.id)
+  );
+}
+
+/** True for the responsible party's principal or one of its `SafetyOfficer`s. */
+export function isResponsibleManager(ctx: HazardDecisionContext, state: RegisteredHazard): boolean {
+  if (isResponsiblePrincipal(ctx, state)) return true;
+  return (
+    ctx.actor.role === 'SafetyOfficer' &&
+    ctx.actor.enterpriseId === answerableEnterpriseId(ctx, state)
+  );
+}
+
+/** The actor's organisation when the actor is a regulator officer whose organisation covers the hazard (G-5). */
+export function regulatorInScope(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+): Organization | undefined {
+  if (!isRegulatorOfficerRole(ctx.actor.role) || ctx.actor.orgId === undefined) return undefined;
+  const org = ctx.directory.organization(ctx.actor.orgId);
+  if (org === undefined || !isRegulator(org)) return undefined;
+  return orgCoversSubject(org, classificationOf(state)) ? org : undefined;
+}
+
+/**
+ * Rejects unless the actor is the responsible party's principal or manager (G-5).
+ *
+ * @throws RuleViolationError (`rule`, `Forbidden`).
+ */
+export function requireResponsible(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  level: 'principal' | 'manager',
+  rule: string,
+  what: string,
+): void {
+  const ok =
+    level === 'principal' ? isResponsiblePrincipal(ctx, state) : isResponsibleManager(ctx, state);
+  if (ok) return;
+  const who =
+    level === 'principal'
+      ? `the Principal of ${state.responsible.kind} ${state.responsible.id}`
+      : `a SafetyOfficer or the Principal of ${state.responsible.kind} ${state.responsible.id}`;
+  throw forbidden(rule, ctx.actor, `may not ${what}: only ${who} may`, {
+    responsible: state.responsible,
+  });
+}
