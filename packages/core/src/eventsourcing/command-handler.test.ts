@@ -71,6 +71,34 @@ describe('command handler', () => {
     expect(attempts()).toBe(0);
   });
 
+  it('takes actor and business time from the command unless the caller overrides them', async () => {
+    const { createMemoryEventStore } = await import('@safeledger/store-memory');
+    const store = createMemoryEventStore();
+    const actor = { personId: 'p-1', role: 'Principal', enterpriseId: 'e-1' };
+    const handle = createCommandHandler({
+      store,
+      decider: {
+        ...counter,
+        metadataFor: () => ({ actor, occurredAt: '2024-05-01T10:00:00+08:00' }),
+      },
+      clock: () => new Date('2024-05-02T00:00:00Z'),
+    });
+    const [first] = (await handle('counter-1', { by: 1 }, { commandId: 'c-1' })).events;
+    expect(first!.metadata).toMatchObject({
+      actor,
+      occurredAt: '2024-05-01T10:00:00+08:00',
+      commandId: 'c-1',
+    });
+    const [second] = (
+      await handle(
+        'counter-1',
+        { by: 1 },
+        { metadata: { occurredAt: '2024-05-01T11:00:00+08:00' } },
+      )
+    ).events;
+    expect(second!.metadata).toMatchObject({ actor, occurredAt: '2024-05-01T11:00:00+08:00' });
+  });
+
   it('rejects a snapshot policy that could never fire', () => {
     const { driver } = alwaysConflicting();
     expect(() =>

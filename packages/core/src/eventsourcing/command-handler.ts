@@ -146,10 +146,12 @@ export function createCommandHandler<State, Command, Event extends DomainEvent>(
       };
     }
 
+    const fromCommand = decider.metadataFor?.(command) ?? {};
     const baseMetadata: EventMetadata = {
+      ...fromCommand,
       ...handleOptions.metadata,
       ...(commandId === undefined ? {} : { commandId }),
-      occurredAt: handleOptions.metadata?.occurredAt ?? now.toISOString(),
+      occurredAt: handleOptions.metadata?.occurredAt ?? fromCommand.occurredAt ?? now.toISOString(),
     };
     if (commandId !== undefined) {
       baseMetadata.correlationId ??= commandId;

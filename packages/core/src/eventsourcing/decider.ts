@@ -1,4 +1,4 @@
-import type { DomainEvent } from './envelope.js';
+import type { DomainEvent, EventMetadata } from './envelope.js';
 
 /** What `decide` may know besides the command and state; passed explicitly to keep it pure. */
 export interface DecideContext {
@@ -31,6 +31,12 @@ export interface Decider<State, Command, Event extends DomainEvent> {
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State, context: DecideContext): Event | readonly Event[];
   readonly snapshot?: SnapshotPolicy<State>;
+  /**
+   * Envelope metadata the command itself carries, such as its actor and business time, so
+   * callers need not repeat them. Called only after `decide` accepted the command; metadata the
+   * caller passes to the handler wins over it.
+   */
+  readonly metadataFor?: (command: Command) => Omit<EventMetadata, 'commandId'>;
 }
 
 /** The state type of a decider. */

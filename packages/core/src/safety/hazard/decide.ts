@@ -92,6 +92,12 @@ export function createHazardDecider(options: HazardDeciderOptions): HazardDecide
       const command = parseOrThrow(HazardCommandSchema, input, 'HazardCommand');
       return decideHazard(command, state, context, policy, directory);
     },
+    // The envelope carries the acting person and the business time too, so read models and
+    // audits need not open payloads; `decide` has validated the command by the time this runs.
+    metadataFor: (command) => ({
+      actor: { ...command.actor },
+      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
+    }),
   };
 }
 
