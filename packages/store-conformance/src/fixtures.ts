@@ -4,6 +4,7 @@ import {
   defineUpcaster,
   type EventRegistry,
   type NewEvent,
+  type ReadAllOptions,
   type StoredEvent,
   toArray,
   type UnknownEventTypePolicy,
@@ -96,4 +97,28 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the operation to fail, but it succeeded');
+}
+
+/**
+ * Reads the global log once at least `count` events are visible. The contract promises gap
+ * safety (R1), not that an append is on the global log the moment it returns: a store may hold
+ * committed events back while an older transaction could still commit before them (PostgreSQL
+ * with transaction-id positions does). Cases that count what they just wrote wait here.
+ */
+export async function visibleLog(
+  store: { readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> },
+  count: number,
+  options: ReadAllOptions = {},
+  timeoutMs = 20_000,
+): Promise<StoredEvent[]> {
+  let events: StoredEvent[] = [];
+  await eventually(
+    async () => {
+      events = await toArray(store.readAll(options));
+      return events.length >= count;
+    },
+    `${count} events on the global log (saw ${events.length})`,
+    timeoutMs,
+  );
+  return events;
 }

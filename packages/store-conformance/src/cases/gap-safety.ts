@@ -73,6 +73,13 @@ export const gapSafetyCases: ConformanceCase[] = [
       const reader = stores[stores.length - 1]!;
       let done = false;
       const collected: StoredEvent[] = [];
+      // Each writer appends batches of 1, 2, 3, 1, 2, 3… events.
+      const perWriter = Array.from({ length: eventsPerWriter }, (_, i) => 1 + (i % 3)).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      const total = writers * perWriter;
+      const deadline = Date.now() + 60_000;
       const readLoop = (async () => {
         let after: string | undefined;
         for (;;) {
@@ -80,7 +87,10 @@ export const gapSafetyCases: ConformanceCase[] = [
           const page = await reader.readAllPage({ after, maxCount: 13 });
           collected.push(...page.events);
           after = page.checkpoint;
-          if (finished && page.caughtUp) return;
+          // A store may show committed events a little later (never out of order): keep
+          // reading until everything written is seen, or time runs out.
+          if (finished && page.caughtUp && collected.length >= total) return;
+          if (Date.now() > deadline) throw new Error(`read ${collected.length} of ${total} events`);
         }
       })();
       await Promise.all(

@@ -1,6 +1,6 @@
 import { isUlid, type StoredEvent, toArray } from '@safeledger/core';
 import { expect } from 'vitest';
-import { currentRegistry, eventually, items, uniqueStream } from '../fixtures.js';
+import { currentRegistry, eventually, items, uniqueStream, visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
 
 const group = 'read';
@@ -111,7 +111,7 @@ export const readCases: ConformanceCase[] = [
         await store.appendToStream(a, items(2, `a${i}`));
         await store.appendToStream(b, items(1, `b${i}`));
       }
-      const all = await toArray(store.readAll());
+      const all = await visibleLog(store, 15);
       expect(all).toHaveLength(15);
       const positions = all.map((e) => e.position);
       expect([...positions].sort()).toEqual(positions);
@@ -132,6 +132,7 @@ export const readCases: ConformanceCase[] = [
       const b = uniqueStream('beta');
       await store.appendToStream(a, [...items(2), { type: 'ItemRemoved', data: { sku: 'sku-0' } }]);
       await store.appendToStream(b, [{ type: 'NoteWritten', data: { text: 'n' } }, ...items(1)]);
+      await visibleLog(store, 5);
       const types = (events: StoredEvent[]) =>
         events.map((e) => `${e.streamId.split('-')[0]}:${e.type}`);
       expect(
@@ -152,20 +153,16 @@ export const readCases: ConformanceCase[] = [
     async run(context) {
       const store = await context.open({ registry: currentRegistry() });
       await store.appendToStream(uniqueStream(), items(5));
+      const last = (await visibleLog(store, 5)).at(-1)!;
       const page = await store.readAllPage({ maxCount: 100, types: ['NoteWritten'] });
       expect(page.events).toEqual([]);
       expect(page.caughtUp).toBe(true);
       expect(page.checkpoint).toBeDefined();
-      const last = (await toArray(store.readAll())).at(-1)!;
       expect(page.checkpoint! >= last.position).toBe(true);
       // And the next matching event is the first thing seen after that checkpoint.
       await store.appendToStream(uniqueStream(), [{ type: 'NoteWritten', data: { text: 'hit' } }]);
-      const next = await store.readAllPage({
-        after: page.checkpoint,
-        maxCount: 100,
-        types: ['NoteWritten'],
-      });
-      expect(next.events.map((e) => e.data)).toEqual([{ text: 'hit' }]);
+      const next = await visibleLog(store, 1, { after: page.checkpoint!, types: ['NoteWritten'] });
+      expect(next.map((e) => e.data)).toEqual([{ text: 'hit' }]);
     },
   },
   {
@@ -174,6 +171,7 @@ export const readCases: ConformanceCase[] = [
     async run(context) {
       const store = await context.open({ registry: currentRegistry() });
       await store.appendToStream(uniqueStream(), items(10));
+      await visibleLog(store, 10);
       const page = await store.readAllPage({ maxCount: 4 });
       expect(page.events).toHaveLength(4);
       expect(page.caughtUp).toBe(false);

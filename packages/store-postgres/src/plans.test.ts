@@ -1,0 +1,61 @@
+import { createUlidGenerator } from '@safeledger/core';
+import pg from 'pg';
+import { afterEach, expect, it } from 'vitest';
+import { quoteIdentifier } from './schema-name.js';
+import { pgUrl, type TestDatabase, testDatabase } from './test-support/database.js';
+
+const newId = createUlidGenerator();
+let db: TestDatabase;
+afterEach(() => db.close());
+
+/** Buffers one append touches, as EXPLAIN (ANALYZE, BUFFERS) of the function call counts them. */
+async function appendBuffers(client: pg.Client, schema: string, expected: number): Promise<number> {
+  const occurredAt = new Date().toISOString();
+  const batch = [{ i: newId(), t: 'Noted', v: 1, d: {}, m: { occurredAt } }];
+  const { rows } = await client.query(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
+     SELECT * FROM ${quoteIdentifier(schema)}.append_events($1, $2, $3, $4::jsonb, $5)`,
+    ['default', 'hot-1', expected, JSON.stringify(batch), occurredAt],
+  );
+  const plan = rows[0]['QUERY PLAN'][0].Plan;
+  return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+}
+
+// Plans inside the append function are cached per connection. One cached while the tables were
+// empty must still be a probe, not a walk through the tenant's log, once they have grown.
+it('an append on a connection whose plans were cached on empty tables stays cheap as the tables grow', async () => {
+  db = testDatabase('plans');
+  const store = db.open();
+  await store.migrate();
+  const client = new pg.Client({ connectionString: pgUrl() });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    // Generic plans from the first call on, as a long-lived pooled connection ends up with.
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    for (let version = 0; version < 10; version++) {
+      await appendBuffers(client, db.schema, version);
+      // And the failed-check path (a stale expected version): it looks the batch's ids up.
+      await appendBuffers(client, db.schema, version);
+    }
+    const s = quoteIdentifier(db.schema);
+    await client.query(
+      `INSERT INTO ${s}.events (tenant_id, event_id, epoch, xid, seq, stream_id, version, type,
+         schema_version, data, metadata, recorded_at)
+       SELECT 'default', 'bulk-' || g, 1, pg_current_xact_id(), g, 'bulk-' || (g % 500), g, 'Noted',
+         1, '{}', '{}', now()
+       FROM generate_series(1, 20000) g`,
+    );
+    await client.query(
+      `INSERT INTO ${s}.streams (tenant_id, stream_id, version)
+       SELECT 'default', 'cold-' || g, 1 FROM generate_series(1, 5000) g`,
+    );
+    // Exact version (the stream row update), 'any' (the upsert) and a stale version (the id
+    // lookup before reporting the conflict): all stay small.
+    expect(await appendBuffers(client, db.schema, 10)).toBeLessThan(100);
+    expect(await appendBuffers(client, db.schema, -1)).toBeLessThan(100);
+    expect(await appendBuffers(client, db.schema, 3)).toBeLessThan(100);
+  } finally {
+    await client.end();
+  }
+});

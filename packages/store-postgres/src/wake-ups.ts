@@ -1,0 +1,174 @@
+import pg, { type ClientConfig, type Notification, type Pool } from 'pg';
+import { run, statement } from './database.js';
+import { quoteIdentifier } from './schema-name.js';
+
+/** Wake-up hints of one store: local listeners, NOTIFY after appends, one LISTEN connection. */
+export interface WakeUps {
+  watch(listener: () => void): () => void;
+  /** Called after a committed append: wakes local listeners and (coalesced) notifies others. */
+  appended(): void;
+  close(): Promise<void>;
+}
+
+/** Settings of the wake-ups of one store. */
+export interface WakeUpOptions {
+  readonly pool: Pool;
+  readonly schema: string;
+  readonly tenantId: string;
+  /** Connection settings of the dedicated LISTEN connection. */
+  readonly connection: ClientConfig;
+  readonly notify: boolean;
+  readonly listen: boolean;
+  readonly onError: (error: unknown) => void;
+}
+
+// A NOTIFY needs a transaction id and a commit; as a hint it needs no durability, so its commit
+// does not wait for the WAL flush (synchronous_commit is set for this transaction only).
+const NOTIFY = statement("SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, $2)");
+const MAX_BACKOFF_MS = 5_000;
+
+/** The channel of a schema; the payload names the tenant whose log grew. */
+export function channelOf(schema: string): string {
+  return `safeledger:${schema}`;
+}
+
+/**
+ * Wake-ups are hints only (S2): subscriptions poll anyway, so a lost notification or a dropped
+ * LISTEN connection delays delivery by at most one poll interval and never loses an event.
+ */
+export function createWakeUps(options: WakeUpOptions): WakeUps {
+  const channel = channelOf(options.schema);
+  const listeners = new Set<() => void>();
+  let closed = false;
+  let notifying: Promise<void> | undefined;
+  let again = false;
+  let client: pg.Client | undefined;
+  let connecting: Promise<void> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let backoff = 100;
+
+  const wakeAll = () => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        options.onError(error);
+      }
+    }
+  };
+
+  // At most one NOTIFY in flight per store; appends that finish meanwhile share the next one.
+  const sendNotify = () => {
+    again = false;
+    notifying = run(options.pool, NOTIFY, [channel, payload])
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (!closed) options.onError(error);
+        },
+      )
+      .finally(() => {
+        notifying = undefined;
+        if (again && !closed) sendNotify();
+      });
+  };
+
+  // NOTIFY payloads are limited to 8000 bytes: a longer tenant id wakes the whole channel.
+  const payload = Buffer.byteLength(options.tenantId) <= 1_000 ? options.tenantId : '';
+  const onNotification = (message: Notification) => {
+    if (message.channel !== channel) return;
+    if (message.payload === payload || message.payload === '' || message.payload === undefined) {
+      wakeAll();
+    }
+  };
+
+  const scheduleReconnect = () => {
+    if (closed || retryTimer !== undefined) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void connect();
+    }, backoff);
+    retryTimer.unref?.();
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+  };
+
+  const dropClient = (failed: pg.Client) => {
+    if (client !== failed) return;
+    client = undefined;
+    failed.removeAllListeners('notification');
+    failed.end().catch(() => {});
+    scheduleReconnect();
+  };
+
+  const connect = (): Promise<void> => {
+    if (closed || client !== undefined || connecting !== undefined)
+      return connecting ?? Promise.resolve();
+    const fresh = new pg.Client({
+      fallback_application_name: 'safeledger-listen',
+      ...options.connection,
+    });
+    // Errors of an idle connection arrive as events; without a listener they would crash the
+    // process. Either way the connection is replaced.
+    fresh.on('error', (error) => {
+      if (!closed) options.onError(error);
+      dropClient(fresh);
+    });
+    fresh.on('end', () => dropClient(fresh));
+    fresh.on('notification', onNotification);
+    connecting = (async () => {
+      try {
+        await fresh.connect();
+        await fresh.query(`LISTEN ${quoteIdentifier(channel)}`);
+        if (closed) {
+          await fresh.end();
+          return;
+        }
+        client = fresh;
+        backoff = 100;
+        // Anything appended while the connection was down went unannounced.
+        wakeAll();
+      } catch (error) {
+        if (!closed) options.onError(error);
+        fresh.removeAllListeners('notification');
+        await fresh.end().catch(() => {});
+        scheduleReconnect();
+      } finally {
+        connecting = undefined;
+      }
+    })();
+    return connecting;
+  };
+
+  return {
+    watch(listener) {
+      listeners.add(listener);
+      if (options.listen && !closed) void connect();
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    appended() {
+      if (closed) return;
+      // Local listeners first, after the caller has its result.
+      queueMicrotask(wakeAll);
+      if (!options.notify) return;
+      if (notifying === undefined) sendNotify();
+      else again = true;
+    },
+
+    async close() {
+      closed = true;
+      listeners.clear();
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      await connecting;
+      const current = client;
+      client = undefined;
+      if (current !== undefined) {
+        current.removeAllListeners('notification');
+        await current.end().catch(() => {});
+      }
+      await notifying;
+    },
+  };
+}
