@@ -9,8 +9,9 @@ import {
   type StoredEvent,
   type StreamReadRange,
   streamCategory,
+  ValidationError,
 } from '@safeledger/core';
-import { deepFreeze, jsonCopy } from './deep-freeze.js';
+import { frozenJsonCopy } from './json-copy.js';
 import { createMemoryProjectionStore } from './memory-projection-store.js';
 import { createMemorySnapshotStore } from './memory-snapshot-store.js';
 import type { MemoryStorage } from './memory-storage.js';
@@ -57,20 +58,29 @@ export function createMemoryDriver(options: MemoryDriverOptions): EventStoreDriv
       assertExpectedVersion(streamId, expectedVersion, actual);
 
       // Build every row before touching storage: a failure here leaves no trace (A3, A4).
-      const rows = events.map(
-        (event, index): StoredEvent =>
-          deepFreeze({
-            eventId: event.eventId,
-            streamId,
-            version: actual + index + 1,
-            position: encodePosition(storage.log.length + index + 1),
-            type: event.type,
-            schemaVersion: event.schemaVersion,
-            data: jsonCopy(event.data),
-            metadata: jsonCopy(event.metadata),
-            recordedAt: request.recordedAt,
-          }),
-      );
+      const rows = events.map((event, index): StoredEvent => {
+        let data: unknown;
+        let metadata: StoredEvent['metadata'];
+        try {
+          data = frozenJsonCopy(event.data);
+          metadata = frozenJsonCopy(event.metadata);
+        } catch (error) {
+          throw new ValidationError(`event ${index} ("${event.type}") cannot be stored as JSON`, [
+            { index, type: event.type, path: 'data', message: (error as Error).message },
+          ]);
+        }
+        return Object.freeze({
+          eventId: event.eventId,
+          streamId,
+          version: actual + index + 1,
+          position: encodePosition(storage.log.length + index + 1),
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data,
+          metadata,
+          recordedAt: request.recordedAt,
+        });
+      });
       const target = stream ?? [];
       if (stream === undefined) storage.streams.set(streamId, target);
       for (const row of rows) {
@@ -80,7 +90,7 @@ export function createMemoryDriver(options: MemoryDriverOptions): EventStoreDriv
       }
       const last = rows[rows.length - 1]!;
       // Wake-ups after the caller has its result, never inside the append.
-      void Promise.resolve().then(notify);
+      if (storage.listeners.size > 0) void Promise.resolve().then(notify);
       return {
         firstVersion: actual + 1,
         nextVersion: last.version,

@@ -1,5 +1,5 @@
 import type { Snapshot, SnapshotStore } from '@safeledger/core';
-import { jsonCopy } from './deep-freeze.js';
+import { jsonCopy } from './json-copy.js';
 import type { MemoryStorage } from './memory-storage.js';
 
 /** Snapshots kept beside the events of a memory storage. */

@@ -11,6 +11,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type DomainEvent,
+  type EventMetadata,
   EventMetadataSchema,
   type NewEvent,
   type ReadAllOptions,
@@ -280,7 +281,11 @@ function prepareEvent(
           },
           index,
         );
-  const metadataResult = EventMetadataSchema.safeParse(event.metadata ?? {});
+  // Most appends carry no metadata of their own; they skip the schema walk.
+  const metadataResult =
+    event.metadata === undefined
+      ? { success: true as const, data: {} as EventMetadata }
+      : EventMetadataSchema.safeParse(event.metadata);
   if (!metadataResult.success) {
     const issues = metadataResult.error.issues.map((issue) => ({
       index,
@@ -295,7 +300,8 @@ function prepareEvent(
     );
   }
   const eventId = event.eventId ?? newId();
-  if (!isUlid(eventId)) {
+  // Ids the writer supplied are checked; generated ones are ULIDs by construction.
+  if (event.eventId !== undefined && !isUlid(eventId)) {
     throw new ValidationError(
       `event ${index} ("${event.type}") has event id ${JSON.stringify(eventId)}, which is not a ULID`,
       [{ index, type: event.type, path: 'eventId', message: 'must be a ULID' }],
