@@ -18,6 +18,8 @@ export interface WakeUpOptions {
   /** Connection settings of the dedicated LISTEN connection. */
   readonly connection: ClientConfig;
   readonly notify: boolean;
+  /** Shortest gap between two NOTIFYs; appends inside it share the next one. */
+  readonly notifyIntervalMs: number;
   readonly listen: boolean;
   readonly onError: (error: unknown) => void;
 }
@@ -57,9 +59,15 @@ export function createWakeUps(options: WakeUpOptions): WakeUps {
     }
   };
 
-  // At most one NOTIFY in flight per store; appends that finish meanwhile share the next one.
+  // At most one NOTIFY in flight per store, and at most one per interval: a busy writer would
+  // otherwise pay a second transaction (a round trip and server CPU) for every append, while
+  // listeners only need to hear "the log grew" once. The first append after a quiet spell
+  // notifies at once; appends that follow share one trailing NOTIFY.
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  let delayTimer: ReturnType<typeof setTimeout> | undefined;
   const sendNotify = () => {
     again = false;
+    lastSentAt = Date.now();
     notifying = run(options.pool, NOTIFY, [channel, payload])
       .then(
         () => undefined,
@@ -69,8 +77,23 @@ export function createWakeUps(options: WakeUpOptions): WakeUps {
       )
       .finally(() => {
         notifying = undefined;
-        if (again && !closed) sendNotify();
+        if (again && !closed) scheduleNotify();
       });
+  };
+  const scheduleNotify = () => {
+    if (notifying !== undefined || delayTimer !== undefined) {
+      again = true;
+      return;
+    }
+    const wait = lastSentAt + options.notifyIntervalMs - Date.now();
+    if (wait <= 0) {
+      sendNotify();
+      return;
+    }
+    delayTimer = setTimeout(() => {
+      delayTimer = undefined;
+      if (!closed) sendNotify();
+    }, wait);
   };
 
   // NOTIFY payloads are limited to 8000 bytes: a longer tenant id wakes the whole channel.
@@ -153,14 +176,14 @@ export function createWakeUps(options: WakeUpOptions): WakeUps {
       // Local listeners first, after the caller has its result.
       queueMicrotask(wakeAll);
       if (!options.notify) return;
-      if (notifying === undefined) sendNotify();
-      else again = true;
+      scheduleNotify();
     },
 
     async close() {
       closed = true;
       listeners.clear();
       if (retryTimer !== undefined) clearTimeout(retryTimer);
+      if (delayTimer !== undefined) clearTimeout(delayTimer);
       await connecting;
       const current = client;
       client = undefined;
