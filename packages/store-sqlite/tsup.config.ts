@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsup';
+import { defineSafeledgerBuild } from '../../.config/tsup.shared.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'node',
-});
+export default defineSafeledgerBuild('node');

@@ -1,11 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineSafeledgerBuild } from '../../.config/tsup.shared.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-});
+// Neutral: this package runs in browsers as well as Node.
+export default defineSafeledgerBuild('neutral');
