@@ -1,0 +1,59 @@
+import type { MachineDescription } from './machine.js';
+import type { TargetCheck } from './targets-check.js';
+import type { Result } from './workloads/workload.js';
+
+const rate = (value: number) => Math.round(value).toLocaleString('en-US');
+
+function ratioCell(ours: Result, others: readonly Result[], kind: 'emmett' | 'raw'): string {
+  if (ours.kind !== 'safeledger') return '';
+  const other = others.find(
+    (r) => r.workload === ours.workload && r.family === ours.family && r.kind === kind,
+  );
+  if (other === undefined) return '—';
+  const value = ours.perSecond / other.perSecond;
+  return kind === 'raw' ? `${(value * 100).toFixed(0)}%` : `${value.toFixed(2)}×`;
+}
+
+/** The results as markdown tables, one per workload, with ratios within each storage family. */
+export function renderTables(results: readonly Result[]): string {
+  const workloads = [...new Set(results.map((r) => r.workload))];
+  const sections = workloads.map((workload) => {
+    const rows = results.filter((r) => r.workload === workload);
+    const lines = [
+      `### ${workload}`,
+      '',
+      '| contender | settings | throughput | ours / Emmett | ours / raw driver |',
+      '|---|---|---:|---:|---:|',
+      ...rows.map(
+        (r) =>
+          `| ${r.contender} | ${r.settings} | ${rate(r.perSecond)} ${r.unit} | ${ratioCell(r, results, 'emmett')} | ${ratioCell(r, results, 'raw')} |`,
+      ),
+    ];
+    return lines.join('\n');
+  });
+  return sections.join('\n\n');
+}
+
+/** The targets with their measured values, and what limits each missed one. */
+export function renderTargets(checks: readonly TargetCheck[]): string {
+  const missed = checks.filter((c) => c.met === false);
+  const mark = (c: TargetCheck) => (c.met === undefined ? '—' : c.met ? 'yes' : 'no');
+  return [
+    '| target | measured | met |',
+    '|---|---:|:---:|',
+    ...checks.map((c) => `| ${c.statement} | ${c.measured} | ${mark(c)} |`),
+    ...(missed.length === 0 ? [] : ['', 'Where a target is missed, what limits it:', '']),
+    ...missed.map(
+      (c) => `- ${c.statement}: limited by ${c.limit ?? 'a cause this run does not pin down'}.`,
+    ),
+  ].join('\n');
+}
+
+/** The machine and software the run measured. */
+export function renderMachine(machine: MachineDescription): string {
+  return [
+    `- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memoryGiB} GiB; ${machine.os}`,
+    `- Node.js ${machine.node}`,
+    ...Object.entries(machine.versions).map(([name, version]) => `- ${name} ${version}`),
+  ].join('\n');
+}
