@@ -100,7 +100,7 @@ export function createMemoryDriver(options: MemoryDriverOptions): EventStoreDriv
       };
     },
 
-    readStream(streamId: string, options: StreamReadRange): AsyncIterable<StoredEvent> {
+    readStream(streamId: string, options: StreamReadRange): AsyncIterable<readonly StoredEvent[]> {
       assertOpen();
       const stream = storage.streams.get(streamId) ?? [];
       let selected: StoredEvent[];
@@ -147,6 +147,7 @@ export function createMemoryDriver(options: MemoryDriverOptions): EventStoreDriv
   };
 }
 
-async function* iterate(events: readonly StoredEvent[]): AsyncIterable<StoredEvent> {
-  yield* events;
+// The selection is taken when the read starts, as an SQL store's snapshot would be: one page.
+async function* iterate(events: readonly StoredEvent[]): AsyncIterable<readonly StoredEvent[]> {
+  if (events.length > 0) yield events;
 }

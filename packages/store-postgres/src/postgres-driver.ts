@@ -161,7 +161,10 @@ export function createPostgresDriver(
     };
   };
 
-  async function* readStream(streamId: string, range: StreamReadRange): AsyncIterable<StoredEvent> {
+  async function* readStream(
+    streamId: string,
+    range: StreamReadRange,
+  ): AsyncIterable<readonly StoredEvent[]> {
     const forward = range.direction === 'forward';
     const statement = forward ? sql.readStreamForward : sql.readStreamBackward;
     let remaining = range.maxCount;
@@ -173,7 +176,7 @@ export function createPostgresDriver(
         [tenantId, streamId, from, limit],
         `read stream "${streamId}"`,
       );
-      for (const row of rows) yield toStoredEvent(row);
+      if (rows.length > 0) yield rows.map(toStoredEvent);
       remaining -= rows.length;
       if (rows.length < limit) return;
       const last = int(rows[rows.length - 1]!.version);

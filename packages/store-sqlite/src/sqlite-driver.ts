@@ -170,7 +170,10 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
     }
   };
 
-  async function* readChunks(streamId: string, range: StreamReadRange): AsyncIterable<StoredEvent> {
+  async function* readChunks(
+    streamId: string,
+    range: StreamReadRange,
+  ): AsyncIterable<readonly StoredEvent[]> {
     const statement = range.direction === 'forward' ? forward : backward;
     const step = range.direction === 'forward' ? 1 : -1;
     let cursor = range.fromVersion;
@@ -181,8 +184,16 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
       const rows = (await access.run('stream read', () =>
         statement.all(streamId, from, limit),
       )) as EventRow[];
-      // Decoded one by one: a consumer that stops early parses nothing it did not take.
-      for (const row of rows) yield decodeRow(row);
+      // Rows are decoded one by one: when one is unreadable, the events before it are still
+      // delivered, then the error names the bad row.
+      const page: StoredEvent[] = [];
+      try {
+        for (const row of rows) page.push(decodeRow(row));
+      } catch (error) {
+        if (page.length > 0) yield page;
+        throw error;
+      }
+      if (page.length > 0) yield page;
       if (rows.length < limit) return;
       remaining -= rows.length;
       cursor = rows[rows.length - 1]![3] + step;
@@ -201,7 +212,7 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
       return result;
     },
 
-    readStream(streamId: string, range: StreamReadRange): AsyncIterable<StoredEvent> {
+    readStream(streamId: string, range: StreamReadRange): AsyncIterable<readonly StoredEvent[]> {
       access.assertOpen();
       return readChunks(streamId, range);
     },

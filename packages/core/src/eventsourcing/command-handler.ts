@@ -106,7 +106,7 @@ export function createCommandHandler<State, Command, Event extends DomainEvent>(
       decider,
       useSnapshots,
       snapshots: store.snapshots,
-      read: (fromVersion) => store.readStream(streamId, { fromVersion }),
+      read: (fromVersion) => onePerPage(store.readStream(streamId, { fromVersion })),
       decode: (event) => event,
     });
   };
@@ -256,4 +256,8 @@ export function createCommandHandler<State, Command, Event extends DomainEvent>(
 
 function isEventArray<E>(value: E | readonly E[]): value is readonly E[] {
   return Array.isArray(value);
+}
+
+async function* onePerPage<T>(items: AsyncIterable<T>): AsyncIterable<readonly T[]> {
+  for await (const item of items) yield [item];
 }

@@ -324,12 +324,14 @@ function prepareEvent(
 }
 
 async function* decodeAll(
-  events: AsyncIterable<StoredEvent>,
+  pages: AsyncIterable<readonly StoredEvent[]>,
   decode: (event: StoredEvent) => StoredEvent | undefined,
 ): AsyncIterable<StoredEvent> {
-  for await (const event of events) {
-    const decoded = decode(event);
-    if (decoded !== undefined) yield decoded;
+  for await (const page of pages) {
+    for (const event of page) {
+      const decoded = decode(event);
+      if (decoded !== undefined) yield decoded;
+    }
   }
 }
 

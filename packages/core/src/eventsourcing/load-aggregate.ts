@@ -20,7 +20,8 @@ interface LoadRequest<State, Event extends DomainEvent> {
   readonly decider: Decider<State, any, Event>;
   readonly useSnapshots: boolean;
   readonly snapshots: SnapshotStore;
-  readonly read: (fromVersion: number) => AsyncIterable<StoredEvent>;
+  /** Pages of the stream from a version on. */
+  readonly read: (fromVersion: number) => AsyncIterable<readonly StoredEvent[]>;
   readonly decode: (event: StoredEvent) => StoredEvent | undefined;
 }
 
@@ -54,24 +55,26 @@ export async function loadAggregate<State, Event extends DomainEvent>(
     }
   }
 
-  for await (const stored of request.read(version + 1)) {
-    if (stored.version !== version + 1) {
-      throw new StoreFailureError(
-        `stream "${streamId}" jumps from version ${version} to ${stored.version}: versions must be contiguous`,
-      );
+  for await (const page of request.read(version + 1)) {
+    for (const stored of page) {
+      if (stored.version !== version + 1) {
+        throw new StoreFailureError(
+          `stream "${streamId}" jumps from version ${version} to ${stored.version}: versions must be contiguous`,
+        );
+      }
+      version = stored.version;
+      const commandId = stored.metadata.commandId;
+      if (commandId !== undefined) {
+        const known = commands.get(commandId);
+        commands.set(commandId, {
+          commandId,
+          firstVersion: known?.firstVersion ?? version,
+          lastVersion: version,
+        });
+      }
+      const event = request.decode(stored);
+      if (event !== undefined) state = decider.evolve(state, event as unknown as Event);
     }
-    version = stored.version;
-    const commandId = stored.metadata.commandId;
-    if (commandId !== undefined) {
-      const known = commands.get(commandId);
-      commands.set(commandId, {
-        commandId,
-        firstVersion: known?.firstVersion ?? version,
-        lastVersion: version,
-      });
-    }
-    const event = request.decode(stored);
-    if (event !== undefined) state = decider.evolve(state, event as unknown as Event);
   }
 
   return { state, version, commands: [...commands.values()], snapshotVersion };
