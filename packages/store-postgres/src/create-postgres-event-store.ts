@@ -47,7 +47,8 @@ export interface PostgresEventStoreOptions extends EventStoreOptions {
   readonly notify?: boolean;
   /**
    * Shortest gap between two NOTIFYs of this store, in ms; appends inside it share one
-   * (sent at the end of the gap). Default 20: a busy writer then sends at most 50 a second.
+   * (sent at the end of the gap). Default 50: a busy writer then sends at most 20 a second, and
+   * another instance hears of new events at most 50 ms late (or one poll interval, without NOTIFY).
    */
   readonly notifyIntervalMs?: number;
   /** Keep a LISTEN connection while anyone watches (subscriptions, runners); default true. */
@@ -195,7 +196,7 @@ export function createPostgresEventStore(
     tenantId,
     connection: context.dedicatedConnection,
     notify: options.notify ?? true,
-    notifyIntervalMs: options.notifyIntervalMs ?? 20,
+    notifyIntervalMs: options.notifyIntervalMs ?? 50,
     listen: options.listen ?? true,
     onError,
   });

@@ -34,6 +34,25 @@ describe('LISTEN/NOTIFY wake-ups (hints only, S2)', () => {
     await eventually(() => wakes > 0, 'a notification', 10_000);
   });
 
+  it('a burst of appends shares a few NOTIFYs, and the last append is always announced', async () => {
+    db = testDatabase('wake');
+    const reader = db.open();
+    const writer = db.open({ notifyIntervalMs: 200 });
+    let wakes = 0;
+    reader.watch(() => {
+      wakes++;
+    });
+    await eventually(async () => (await listenerPid()) !== undefined, 'the LISTEN connection');
+    await eventually(() => wakes > 0, 'the wake-up after connecting');
+    wakes = 0;
+    for (let i = 0; i < 30; i++)
+      await writer.appendToStream(`cart-${i}`, [{ type: 'X', data: {} }]);
+    const afterBurst = wakes;
+    // The trailing NOTIFY comes at the end of the interval, after the burst.
+    await eventually(() => wakes > afterBurst, 'the trailing notification', 10_000);
+    expect(wakes).toBeLessThan(30);
+  });
+
   it('the LISTEN connection comes back after its backend is terminated', async () => {
     db = testDatabase('wake');
     const errors: unknown[] = [];
