@@ -59,8 +59,12 @@ function emmettTarget(
       });
     },
     async loadStream(streamId) {
-      const result = await store.readStream(streamId);
-      return result.events.length;
+      // Emmett's own fold, as its command handler loads state.
+      const result = await store.aggregateStream(streamId, {
+        initialState: () => 0,
+        evolve: (count: number) => count + 1,
+      });
+      return result.state;
     },
     close: cleanup,
   };

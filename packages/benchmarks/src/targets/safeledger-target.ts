@@ -1,8 +1,16 @@
-import { type EventStore, toArray } from '@safeledger/core';
+import type { Decider, EventStore } from '@safeledger/core';
 import type { BenchEvent } from '../bench-event.js';
 import type { AppendTarget, Family } from './target.js';
 
 export { benchRegistry } from './registries.js';
+
+/** A decider whose state is the number of events folded. */
+const countEvents: Decider<number, unknown, { type: string; data: unknown }> = {
+  name: 'bench-count',
+  initialState: () => 0,
+  evolve: (count) => count + 1,
+  decide: () => [],
+};
 
 /** Adapts one of our event stores to the workloads. */
 export function safeledgerTarget(
@@ -24,7 +32,9 @@ export function safeledgerTarget(
       await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
     },
     async loadStream(streamId) {
-      return (await toArray(store.readStream(streamId))).length;
+      // What a command handler does before deciding: fold the stream.
+      const { state } = await store.aggregateStream(streamId, countEvents);
+      return state;
     },
     async close() {
       await store.close();
