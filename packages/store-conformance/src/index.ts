@@ -4,6 +4,7 @@
  */
 export { conformanceCases } from './cases/index.js';
 export { describeEventStoreConformance } from './describe-conformance.js';
+export { eventually, visibleLog } from './fixtures.js';
 export type {
   ConformanceCase,
   ConformanceContext,

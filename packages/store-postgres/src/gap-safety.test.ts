@@ -1,9 +1,10 @@
 import { createUlidGenerator, type StoredEvent, toArray } from '@safeledger/core';
+import { eventually } from '@safeledger/store-conformance';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostgresEventStore } from './create-postgres-event-store.js';
 import { quoteIdentifier } from './schema-name.js';
-import { eventually, pgUrl, type TestDatabase, testDatabase } from './test-support/database.js';
+import { pgUrl, type TestDatabase, testDatabase } from './test-support/database.js';
 
 const newId = createUlidGenerator();
 const WRITERS = 16;

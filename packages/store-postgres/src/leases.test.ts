@@ -4,10 +4,11 @@ import {
   type ProjectionRunner,
   toArray,
 } from '@safeledger/core';
+import { eventually } from '@safeledger/store-conformance';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostgresEventStore } from './create-postgres-event-store.js';
 import { quoteIdentifier } from './schema-name.js';
-import { admin, eventually, type TestDatabase, testDatabase } from './test-support/database.js';
+import { admin, type TestDatabase, testDatabase } from './test-support/database.js';
 
 let db: TestDatabase;
 afterEach(() => db.close());

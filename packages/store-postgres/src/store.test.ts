@@ -1,15 +1,10 @@
 import { isStoreFailure, isValidationError, toArray } from '@safeledger/core';
+import { eventually } from '@safeledger/store-conformance';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresEventStore } from './create-postgres-event-store.js';
 import { quoteIdentifier } from './schema-name.js';
-import {
-  admin,
-  eventually,
-  pgUrl,
-  type TestDatabase,
-  testDatabase,
-} from './test-support/database.js';
+import { admin, pgUrl, type TestDatabase, testDatabase } from './test-support/database.js';
 
 let db: TestDatabase;
 afterEach(() => db.close());

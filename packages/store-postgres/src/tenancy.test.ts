@@ -6,8 +6,9 @@ import {
   type StoredEvent,
   toArray,
 } from '@safeledger/core';
+import { eventually } from '@safeledger/store-conformance';
 import { afterEach, describe, expect, it } from 'vitest';
-import { admin, eventually, type TestDatabase, testDatabase } from './test-support/database.js';
+import { admin, type TestDatabase, testDatabase } from './test-support/database.js';
 
 const newId = createUlidGenerator();
 let db: TestDatabase;

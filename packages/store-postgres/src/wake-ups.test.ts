@@ -1,7 +1,8 @@
 import type { StoredEvent } from '@safeledger/core';
+import { eventually } from '@safeledger/store-conformance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { quoteIdentifier } from './schema-name.js';
-import { admin, eventually, type TestDatabase, testDatabase } from './test-support/database.js';
+import { admin, type TestDatabase, testDatabase } from './test-support/database.js';
 import { channelOf } from './wake-ups.js';
 
 let db: TestDatabase;

@@ -1,4 +1,4 @@
-import { isSafeledgerError, StoreFailureError } from '@safeledger/core';
+import { isSafeledgerError, StoreFailureError, sleep } from '@safeledger/core';
 
 /** The extended result code of a better-sqlite3 error (`SQLITE_BUSY_SNAPSHOT`...), if it is one. */
 export function sqliteCode(error: unknown): string | undefined {
@@ -70,6 +70,23 @@ export function backoffMs(attempt: number): number {
 }
 
 /**
+ * Decides what a failed try under lock contention leads to: how long to wait before the next
+ * try, or (by throwing) the error the caller gets. Shared by the async and the blocking loops.
+ */
+function waitBeforeRetry(
+  operation: string,
+  budget: BusyBudget,
+  started: number,
+  tries: number,
+  error: unknown,
+): number {
+  if (!isBusy(error)) throw toStoreError(operation, error);
+  const waited = Date.now() - started;
+  if (waited >= budget.budgetMs) throw busyFailure(operation, waited, error);
+  return Math.min(backoffMs(tries), budget.budgetMs - waited);
+}
+
+/**
  * Runs `attempt` and retries it while SQLite reports lock contention, within the budget. The
  * attempt itself is synchronous (a whole transaction), so the waiting between tries happens
  * outside any transaction and lets the event loop run.
@@ -84,10 +101,7 @@ export async function retryBusy<T>(
     try {
       return attempt();
     } catch (error) {
-      if (!isBusy(error)) throw toStoreError(operation, error);
-      const waited = Date.now() - started;
-      if (waited >= budget.budgetMs) throw busyFailure(operation, waited, error);
-      await sleep(Math.min(backoffMs(tries), budget.budgetMs - waited));
+      await sleep(waitBeforeRetry(operation, budget, started, tries, error));
     }
   }
 }
@@ -102,16 +116,9 @@ export function retryBusySync<T>(operation: string, budget: BusyBudget, attempt:
     try {
       return attempt();
     } catch (error) {
-      if (!isBusy(error)) throw toStoreError(operation, error);
-      const waited = Date.now() - started;
-      if (waited >= budget.budgetMs) throw busyFailure(operation, waited, error);
-      sleepSync(Math.min(backoffMs(tries), budget.budgetMs - waited));
+      sleepSync(waitBeforeRetry(operation, budget, started, tries, error));
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const blocker = new Int32Array(new SharedArrayBuffer(4));
