@@ -20,6 +20,8 @@ export type {
   DecideContext,
   Decider,
   EventOfDecider,
+  FactsOf,
+  PrepareContext,
   SnapshotPolicy,
   StateOf,
 } from './eventsourcing/decider.js';

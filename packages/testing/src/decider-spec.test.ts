@@ -70,3 +70,34 @@ describe('deciderSpec', () => {
     );
   });
 });
+
+type Badged = DomainEvent<'Badged', { badge: string }>;
+const badger: Decider<number, { person: string }, Badged, { badgeOf: string | undefined }> = {
+  name: 'badger',
+  initialState: () => 0,
+  evolve: (n) => n + 1,
+  prepare: async () => ({ badgeOf: undefined }),
+  decide: (command, _state, context) => {
+    if (context.facts.badgeOf === undefined)
+      throw new RuleViolationError('B-1', 'NoBadge', `${command.person} has no badge`, {});
+    return { type: 'Badged', data: { badge: context.facts.badgeOf } };
+  },
+};
+
+describe('deciderSpec with outside facts', () => {
+  it('feeds the facts a prepare step would load, per command or per `when`', () => {
+    const spec = deciderSpec(badger, {
+      facts: (command) => ({ badgeOf: command.person === 'p1' ? 'B-7' : undefined }),
+    });
+    spec
+      .given([])
+      .when({ person: 'p1' })
+      .thenEmits([{ type: 'Badged', data: { badge: 'B-7' } }]);
+    spec.given([]).when({ person: 'p2' }).thenViolates('B-1', 'NoBadge');
+    spec
+      .given([])
+      .when({ person: 'p2' }, { facts: { badgeOf: 'B-9' } })
+      .thenEmits([{ type: 'Badged', data: { badge: 'B-9' } }]);
+    expect(historyOf(badger, [{ person: 'p1' }], { facts: { badgeOf: 'B-1' } })).toHaveLength(1);
+  });
+});

@@ -8,9 +8,14 @@ import {
 } from '@safeledger/core';
 
 /** Fixed context for a spec; `now` defaults to 2024-01-01T00:00:00Z so specs are deterministic. */
-export interface DeciderSpecOptions {
+export interface DeciderSpecOptions<Command = unknown, State = unknown, Facts = undefined> {
   readonly now?: Date;
   readonly streamId?: string;
+  /**
+   * The outside facts a decider with `prepare` would load (directory records, read-model
+   * answers), given as a value or per command; specs stay synchronous and need no store.
+   */
+  readonly facts?: Facts | ((command: Command, state: State) => Facts);
 }
 
 /** The `then` half of a given/when/then spec. */
@@ -31,18 +36,18 @@ export interface DeciderSpecOutcome<State, Event extends DomainEvent> {
 }
 
 /** The `when` half of a given/when/then spec. */
-export interface DeciderSpecWhen<State, Command, Event extends DomainEvent> {
-  when(command: Command, context?: Partial<DecideContext>): DeciderSpecOutcome<State, Event>;
+export interface DeciderSpecWhen<State, Command, Event extends DomainEvent, Facts = undefined> {
+  when(command: Command, context?: Partial<DecideContext<Facts>>): DeciderSpecOutcome<State, Event>;
 }
 
 /** A given/when/then specification of a decider. */
-export interface DeciderSpec<State, Command, Event extends DomainEvent> {
-  given(events: readonly Event[]): DeciderSpecWhen<State, Command, Event>;
+export interface DeciderSpec<State, Command, Event extends DomainEvent, Facts = undefined> {
+  given(events: readonly Event[]): DeciderSpecWhen<State, Command, Event, Facts>;
   /**
    * Like `given`, with the history produced by running these commands through the decider, so
    * long payloads need not be written by hand. A rejected command fails the spec at once.
    */
-  givenCommands(commands: readonly Command[]): DeciderSpecWhen<State, Command, Event>;
+  givenCommands(commands: readonly Command[]): DeciderSpecWhen<State, Command, Event, Facts>;
 }
 
 /** Thrown when a spec's expectation does not hold. */
@@ -60,15 +65,15 @@ export class DeciderSpecError extends Error {
  *   .when(submitPlanWithoutFunding)
  *   .thenViolates('H-13', 'IncompletePlan');
  */
-export function deciderSpec<State, Command, Event extends DomainEvent>(
-  decider: Decider<State, Command, Event>,
-  options: DeciderSpecOptions = {},
-): DeciderSpec<State, Command, Event> {
+export function deciderSpec<State, Command, Event extends DomainEvent, Facts = undefined>(
+  decider: Decider<State, Command, Event, Facts>,
+  options: DeciderSpecOptions<Command, State, Facts> = {},
+): DeciderSpec<State, Command, Event, Facts> {
   const now = options.now ?? new Date('2024-01-01T00:00:00.000Z');
   const streamId = options.streamId ?? `${decider.name}-spec`;
-  const spec: DeciderSpec<State, Command, Event> = {
+  const spec: DeciderSpec<State, Command, Event, Facts> = {
     givenCommands(commands) {
-      return spec.given(historyOf(decider, commands, { now, streamId }));
+      return spec.given(historyOf(decider, commands, { ...options, now, streamId }));
     },
     given(history) {
       const state = history.reduce(decider.evolve, decider.initialState());
@@ -82,8 +87,9 @@ export function deciderSpec<State, Command, Event extends DomainEvent>(
               now,
               streamId,
               version: history.length,
+              facts: factsFor(options, command, state),
               ...context,
-            });
+            } as DecideContext<Facts>);
             events = Array.isArray(decided) ? decided : [decided as Event];
           } catch (error) {
             threw = true;
@@ -176,10 +182,10 @@ export function deciderSpec<State, Command, Event extends DomainEvent>(
  *
  * @throws DeciderSpecError naming the command (by position and `type`, when it has one) that was rejected.
  */
-export function historyOf<State, Command, Event extends DomainEvent>(
-  decider: Decider<State, Command, Event>,
+export function historyOf<State, Command, Event extends DomainEvent, Facts = undefined>(
+  decider: Decider<State, Command, Event, Facts>,
   commands: readonly Command[],
-  options: DeciderSpecOptions = {},
+  options: DeciderSpecOptions<Command, State, Facts> = {},
 ): Event[] {
   const now = options.now ?? new Date('2024-01-01T00:00:00.000Z');
   const streamId = options.streamId ?? `${decider.name}-spec`;
@@ -188,7 +194,12 @@ export function historyOf<State, Command, Event extends DomainEvent>(
   for (const [index, command] of commands.entries()) {
     let decided: Event | readonly Event[];
     try {
-      decided = decider.decide(command, state, { now, streamId, version: history.length });
+      decided = decider.decide(command, state, {
+        now,
+        streamId,
+        version: history.length,
+        facts: factsFor(options, command, state),
+      } as DecideContext<Facts>);
     } catch (error) {
       const type = (command as { type?: unknown }).type;
       throw new DeciderSpecError(
@@ -202,6 +213,17 @@ export function historyOf<State, Command, Event extends DomainEvent>(
     }
   }
   return history;
+}
+
+function factsFor<Command, State, Facts>(
+  options: DeciderSpecOptions<Command, State, Facts>,
+  command: Command,
+  state: State,
+): Facts | undefined {
+  const given = options.facts;
+  return typeof given === 'function'
+    ? (given as (command: Command, state: State) => Facts)(command, state)
+    : given;
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,4 @@
-import type { Decider } from './decider.js';
+import type { DecideContext, Decider } from './decider.js';
 import { type Clock, createUlidGenerator, type IdGenerator, systemClock } from './defaults.js';
 import type {
   AppendResult,
@@ -8,7 +8,7 @@ import type {
   StoredEvent,
   StoredEventMetadata,
 } from './envelope.js';
-import { ConcurrencyError, isConcurrencyError } from './errors.js';
+import { ConcurrencyError, isConcurrencyError, isProjectionLaggingError } from './errors.js';
 import { type EventStore, type EventStoreInternals, LOAD_AGGREGATE } from './event-store.js';
 import { assertValidExpectedVersion, matchesExpectedVersion } from './expected-version.js';
 import {
@@ -21,12 +21,20 @@ import { type RetryPolicy, withRetry } from './retry.js';
 import type { SnapshotCommand } from './snapshot-store.js';
 
 /** Options of `createCommandHandler`. */
-export interface CommandHandlerOptions<State, Command, Event extends DomainEvent> {
+export interface CommandHandlerOptions<
+  State,
+  Command,
+  Event extends DomainEvent,
+  Facts = undefined,
+> {
   readonly store: EventStore;
-  readonly decider: Decider<State, Command, Event>;
+  readonly decider: Decider<State, Command, Event, Facts>;
   readonly clock?: Clock;
   readonly newId?: IdGenerator;
-  /** Retries on `ConcurrencyError` when the caller gave no expected version. */
+  /**
+   * Retries on `ConcurrencyError` when the caller gave no expected version, and on
+   * `ProjectionLaggingError` from the decider's `prepare` (G-9) in every case.
+   */
   readonly retry?: RetryPolicy;
   /** Load from and write snapshots when the decider has a policy; default true. */
   readonly snapshots?: boolean;
@@ -82,8 +90,8 @@ export type CommandHandler<State, Command, Event extends DomainEvent> = (
  * @throws ConcurrencyError (`CONCURRENCY_CONFLICT`) on a stale `expectedVersion`, or when retries run out.
  * @throws ValidationError (`VALIDATION_FAILED`) when a decided event fails its schema.
  */
-export function createCommandHandler<State, Command, Event extends DomainEvent>(
-  options: CommandHandlerOptions<State, Command, Event>,
+export function createCommandHandler<State, Command, Event extends DomainEvent, Facts = undefined>(
+  options: CommandHandlerOptions<State, Command, Event, Facts>,
 ): CommandHandler<State, Command, Event> {
   const { store, decider } = options;
   const clock = options.clock ?? systemClock;
@@ -130,11 +138,16 @@ export function createCommandHandler<State, Command, Event extends DomainEvent>(
     }
 
     const now = clock();
-    const decided = decider.decide(command, loaded.state, {
-      now,
-      streamId,
-      version: loaded.version,
-    });
+    const context = { now, streamId, version: loaded.version };
+    // Outside facts are loaded after the state and before deciding, on every attempt, so a
+    // retry after a conflict or a lagging read model decides on fresh facts.
+    const decided =
+      decider.prepare === undefined
+        ? decider.decide(command, loaded.state, context as DecideContext<Facts>)
+        : decider.decide(command, loaded.state, {
+            ...context,
+            facts: await decider.prepare(command, loaded.state, context),
+          } as DecideContext<Facts>);
     const events: readonly Event[] = isEventArray(decided) ? decided : [decided];
     if (events.length === 0) {
       return {
@@ -243,12 +256,17 @@ export function createCommandHandler<State, Command, Event extends DomainEvent>(
   return async (streamId, command, handleOptions = {}) => {
     if (handleOptions.expectedVersion !== undefined) {
       assertValidExpectedVersion(handleOptions.expectedVersion);
-      // The caller pinned the version: a conflict is their information, not ours to retry.
-      return attempt(streamId, command, handleOptions);
+      // The caller pinned the version: a conflict is their information, not ours to retry;
+      // a lagging read model is nobody's decision, so waiting it out is still right.
+      return withRetry(
+        () => attempt(streamId, command, handleOptions),
+        isProjectionLaggingError,
+        options.retry,
+      );
     }
     return withRetry(
       () => attempt(streamId, command, handleOptions),
-      isConcurrencyError,
+      (error) => isConcurrencyError(error) || isProjectionLaggingError(error),
       options.retry,
     );
   };

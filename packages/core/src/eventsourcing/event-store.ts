@@ -72,7 +72,7 @@ export interface EventStore {
   /** Folds a stream with a decider, from its latest usable snapshot when allowed (SN1). */
   aggregateStream<State, Event extends DomainEvent>(
     streamId: string,
-    decider: Decider<State, any, Event>,
+    decider: Decider<State, any, Event, any>,
     options?: AggregateStreamOptions,
   ): Promise<{ state: State; version: number }>;
   /** The global log in position order, after an optional checkpoint (R1, R2). */
@@ -95,7 +95,7 @@ export const LOAD_AGGREGATE = Symbol.for('safeledger.loadAggregate');
 export interface EventStoreInternals {
   [LOAD_AGGREGATE]?: <State, Event extends DomainEvent>(
     streamId: string,
-    decider: Decider<State, any, Event>,
+    decider: Decider<State, any, Event, any>,
     useSnapshots: boolean,
   ) => Promise<LoadedAggregate<State>>;
 }
@@ -131,7 +131,7 @@ export function createEventStore(
 
   const load = <State, Event extends DomainEvent>(
     streamId: string,
-    decider: Decider<State, any, Event>,
+    decider: Decider<State, any, Event, any>,
     useSnapshots: boolean,
   ) =>
     loadAggregate({

@@ -17,7 +17,7 @@ export interface LoadedAggregate<State> {
 
 interface LoadRequest<State, Event extends DomainEvent> {
   readonly streamId: string;
-  readonly decider: Decider<State, any, Event>;
+  readonly decider: Decider<State, any, Event, any>;
   readonly useSnapshots: boolean;
   readonly snapshots: SnapshotStore;
   /** Pages of the stream from a version on. */
@@ -26,7 +26,7 @@ interface LoadRequest<State, Event extends DomainEvent> {
 }
 
 /** The snapshot key of a decider: a new snapshot version never loads an old shape (SN1). */
-export function snapshotKey(decider: Decider<any, any, any>): string | undefined {
+export function snapshotKey(decider: Decider<any, any, any, any>): string | undefined {
   return decider.snapshot === undefined ? undefined : `${decider.name}@${decider.snapshot.version}`;
 }
 
