@@ -136,6 +136,15 @@ export type {
   SubscriptionHandler,
 } from './eventsourcing/subscription.js';
 export { type Alarm, createAlarm, sleep } from './eventsourcing/timers.js';
+export {
+  type ClaimResult,
+  createUniqueKeys,
+  UniqueKeyClaimed,
+  UniqueKeyReleased,
+  type UniqueKeys,
+  type UniqueKeysOptions,
+  uniqueKeyEvents,
+} from './eventsourcing/unique-keys.js';
 
 // ── Domain: safety ────────────────────────────────────────────────────────────────────────
 export {

@@ -7,6 +7,7 @@ import { modelCases } from './model.js';
 import { projectionCases } from './projections.js';
 import { readCases } from './reads.js';
 import { snapshotCases } from './snapshots.js';
+import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
 import { validationCases } from './validation.js';
 
@@ -21,5 +22,6 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...snapshotCases,
   ...projectionCases,
   ...commandHandlerCases,
+  ...uniqueKeyCases,
   ...modelCases,
 ];
