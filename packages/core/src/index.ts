@@ -109,6 +109,19 @@ export {
 export { resolveDuplicateAppend } from './eventsourcing/idempotency.js';
 export { SNAPSHOT_COMMAND_WINDOW, snapshotKey } from './eventsourcing/load-aggregate.js';
 export {
+  defineProcessManager,
+  type IssuedCommand,
+  type ProcessManager,
+  type ReactContext,
+  reactionCommandId,
+} from './eventsourcing/process-manager.js';
+export {
+  createProcessManagerRunner,
+  type ProcessManagerRunner,
+  type ProcessManagerRunnerOptions,
+  type RejectedReaction,
+} from './eventsourcing/process-manager-runner.js';
+export {
   DELETE_DOCUMENT,
   defineProjection,
   type Projection,

@@ -4,6 +4,7 @@ import { commandHandlerCases } from './command-handler.js';
 import { gapSafetyCases } from './gap-safety.js';
 import { idempotencyCases } from './idempotency.js';
 import { modelCases } from './model.js';
+import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
 import { readCases } from './reads.js';
 import { snapshotCases } from './snapshots.js';
@@ -23,5 +24,6 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...projectionCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
+  ...processManagerCases,
   ...modelCases,
 ];
