@@ -371,6 +371,51 @@ export {
   verifierSide,
   verifierStanding,
 } from './safety/hazard/verifiers.js';
+// ── Domain: languages (zh-CN and en): messages, Intl formatting, vocabulary ─────────────────
+export {
+  type FormatMessageOptions,
+  formatMessage,
+  type LabelResolver,
+} from './safety/i18n/format-message.js';
+export {
+  type DateStyle,
+  type FormatInstantOptions,
+  formatCny,
+  formatInstant,
+  formatList,
+  formatLocalDate,
+  formatNumber,
+} from './safety/i18n/intl-format.js';
+export {
+  type BilingualText,
+  intlLocale,
+  isLocale,
+  type Locale,
+  LocaleSchema,
+  locales,
+  textIn,
+} from './safety/i18n/locale.js';
+export type { MessageArgs, MessageScalar, MessageValue } from './safety/i18n/message-args.js';
+export {
+  type MessagePart,
+  messageArguments,
+  messageLabelGroups,
+  parseMessage,
+  type SimpleFormat,
+} from './safety/i18n/message-syntax.js';
+export type { LabelEntry, LabelGroupEntries } from './safety/i18n/vocabulary/label-entry.js';
+export {
+  defineVocabulary,
+  isLabelGroup,
+  isLabelKey,
+  type LabelGroup,
+  type LabelKey,
+  label,
+  labelProblem,
+  vocabulary,
+  vocabularyLabels,
+} from './safety/i18n/vocabulary.js';
+// ── Domain: safety (continued), including the bilingual rule catalogs ────────────────────────
 export {
   type CheckFrequency,
   CheckFrequencySchema,
@@ -396,14 +441,37 @@ export {
   RoleSchema,
   regulatorOfficerRoles,
 } from './safety/roles/role.js';
+export { findRule, ruleCatalogs } from './safety/rules/catalog-registry.js';
+export {
+  type DescribableViolation,
+  type DescribeViolationOptions,
+  describeViolation,
+} from './safety/rules/describe-violation.js';
+export {
+  ruleViolation,
+  type ViolationDetailsArg,
+  type ViolationFactory,
+  type ViolationValues,
+  violationFactory,
+} from './safety/rules/raise-violation.js';
 export { type RenderRuleTableOptions, renderRuleTable } from './safety/rules/render-rule-table.js';
 export {
   defineRuleCatalog,
+  type EnglishOnlyRuleEntry,
   type PolicyKey,
   policyValue,
   type RuleBasis,
+  type RuleCatalog,
   type RuleEnforcement,
   type RuleEntry,
+  type RuleIdOf,
   type RuleInForce,
+  type RuleOf,
+  type RuleScope,
+  type RuleWithViolation,
+  ruleEntryProblems,
+  type ViolationKeyOf,
+  type ViolationTemplates,
+  violationNames,
 } from './safety/rules/rule-catalog.js';
 export { ruleCatalog, rulesInForce } from './safety/rules/rules-in-force.js';
