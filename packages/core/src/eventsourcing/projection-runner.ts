@@ -1,7 +1,7 @@
 import { Immer } from 'immer';
 import { type Clock, createUlidGenerator, type IdGenerator, systemClock } from './defaults.js';
 import type { StoredEvent } from './envelope.js';
-import { isSafeledgerError, ProjectionLaggingError } from './errors.js';
+import { isCheckpointConflictError, ProjectionLaggingError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { DELETE_DOCUMENT, type Projection, SINGLE_DOCUMENT_ID } from './projection.js';
 import type { DocumentWrite, ProjectionFailure, ProjectionLease } from './projection-store.js';
@@ -326,7 +326,7 @@ class ProjectionWorker {
       });
     } catch (error) {
       // Another runner committed first (lease lapse): drop this batch and re-read.
-      if (isSafeledgerError(error) && error.code === 'CONCURRENCY_CONFLICT') return true;
+      if (isCheckpointConflictError(error)) return true;
       throw error;
     }
     this.position = position;
