@@ -130,6 +130,13 @@ export type {
 } from './eventsourcing/projection-store.js';
 export { type RetryPolicy, withRetry } from './eventsourcing/retry.js';
 export type { Snapshot, SnapshotCommand, SnapshotStore } from './eventsourcing/snapshot-store.js';
+export {
+  findUnstorable,
+  identifierProblem,
+  STORE_LIMITS,
+  type StorableProblem,
+  textProblem,
+} from './eventsourcing/store-limits.js';
 export type {
   SubscribeOptions,
   Subscription,

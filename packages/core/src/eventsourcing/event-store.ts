@@ -24,6 +24,7 @@ import { assertValidExpectedVersion } from './expected-version.js';
 import { type LoadedAggregate, loadAggregate } from './load-aggregate.js';
 import type { ProjectionStore } from './projection-store.js';
 import type { SnapshotStore } from './snapshot-store.js';
+import { findUnstorable, identifierProblem, quoteId, STORE_LIMITS } from './store-limits.js';
 import {
   type SubscribeOptions,
   type Subscription,
@@ -118,6 +119,7 @@ export function createEventStore(
     registry === undefined ? event : registry.decode(event);
 
   const readAllPage = async (pageOptions: ReadAllPageOptions): Promise<ReadAllPage> => {
+    assertLogFilter(pageOptions);
     assertPageSize(pageOptions.maxCount);
     const page = await driver.readAllPage(pageOptions);
     if (registry === undefined) return page;
@@ -204,7 +206,9 @@ export function createEventStore(
     },
 
     readAll(readOptions: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+      assertLogFilter(readOptions);
       const limit = readOptions.maxCount ?? Number.POSITIVE_INFINITY;
+      if (limit !== Number.POSITIVE_INFINITY) assertNonNegativeInteger('maxCount', limit);
       return {
         async *[Symbol.asyncIterator]() {
           let after = readOptions.after;
@@ -255,24 +259,21 @@ function prepareEvent(
   newId: IdGenerator,
   recordedAt: string,
 ): PreparedEvent {
-  if (
-    typeof event !== 'object' ||
-    event === null ||
-    typeof event.type !== 'string' ||
-    event.type === ''
-  ) {
-    throw new ValidationError(`event ${index} has no type`, [
-      {
-        index,
-        type: String((event as { type?: unknown } | null)?.type),
-        path: 'type',
-        message: 'a non-empty type is required',
-      },
+  if (typeof event !== 'object' || event === null) {
+    throw new ValidationError(`event ${index} is not an object`, [
+      { index, type: 'undefined', path: '', message: 'an event object is required' },
     ]);
+  }
+  const typeProblem = identifierProblem(event.type, STORE_LIMITS.eventTypeLength);
+  if (typeProblem !== undefined) {
+    throw new ValidationError(
+      `event ${index} has type ${quoteId(event.type)}, which ${typeProblem}`,
+      [{ index, type: String(event.type).slice(0, 60), path: 'type', message: typeProblem }],
+    );
   }
   const { data, schemaVersion } =
     registry === undefined
-      ? { data: event.data, schemaVersion: event.schemaVersion ?? 1 }
+      ? { data: event.data, schemaVersion: checkedSchemaVersion(event, index) }
       : registry.validate(
           {
             type: event.type,
@@ -312,6 +313,9 @@ function prepareEvent(
       { index, type: event.type, path: 'data', message: 'data is required (use {} for none)' },
     ]);
   }
+  assertStorable(data, 'data', index, event.type);
+  if (event.metadata !== undefined)
+    assertStorable(metadataResult.data, 'metadata', index, event.type);
   const supplied = metadataResult.data.occurredAt !== undefined;
   return {
     eventId,
@@ -336,11 +340,53 @@ async function* decodeAll(
 }
 
 function assertStreamId(streamId: unknown): asserts streamId is string {
-  if (typeof streamId !== 'string' || streamId.length === 0) {
+  const problem = identifierProblem(streamId, STORE_LIMITS.streamIdLength);
+  if (problem !== undefined) {
+    throw new ValidationError(`streamId ${quoteId(streamId)} ${problem}`, []);
+  }
+}
+
+function checkedSchemaVersion(event: NewEvent, index: number): number {
+  const version: unknown = event.schemaVersion ?? 1;
+  if (
+    typeof version !== 'number' ||
+    !Number.isInteger(version) ||
+    version < 1 ||
+    version > STORE_LIMITS.maxSchemaVersion
+  ) {
+    const message = `must be an integer from 1 to ${STORE_LIMITS.maxSchemaVersion}`;
     throw new ValidationError(
-      `stream id ${JSON.stringify(streamId)} must be a non-empty string`,
-      [],
+      `event ${index} ("${event.type}") has schemaVersion ${JSON.stringify(version) ?? String(version)}, which ${message}`,
+      [{ index, type: event.type, path: 'schemaVersion', message }],
     );
+  }
+  return version;
+}
+
+/** Rejects what some store could not keep exactly (R4); nothing is written. */
+function assertStorable(value: unknown, field: string, index: number, type: string): void {
+  const problem = findUnstorable(value);
+  if (problem === undefined) return;
+  const path = problem.path === '' ? field : `${field}.${problem.path}`;
+  throw new ValidationError(`event ${index} ("${type}") has ${path} that ${problem.message}`, [
+    { index, type, path, message: problem.message },
+  ]);
+}
+
+function assertLogFilter(options: {
+  readonly after?: unknown;
+  readonly types?: unknown;
+  readonly categories?: unknown;
+}): void {
+  if (options.after !== undefined && typeof options.after !== 'string') {
+    throw new ValidationError(`after ${quoteId(options.after)} must be a position string`, []);
+  }
+  for (const name of ['types', 'categories'] as const) {
+    const list = options[name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) {
+      throw new ValidationError(`${name} must be an array of strings`, []);
+    }
   }
 }
 
