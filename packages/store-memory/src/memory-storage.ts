@@ -12,6 +12,8 @@ export interface MemoryStorage {
   readonly log: StoredEvent[];
   readonly streams: Map<string, StoredEvent[]>;
   readonly eventIds: Map<string, StoredEvent>;
+  /** Events by stream and `metadata.commandId` (see `commandKey`), in version order. */
+  readonly commands: Map<string, StoredEvent[]>;
   readonly snapshots: Map<string, Snapshot>;
   readonly projections: Map<string, MemoryProjection>;
   readonly leases: Map<string, { owner: string; expiresAt: number }>;
@@ -24,9 +26,15 @@ export function createMemoryStorage(): MemoryStorage {
     log: [],
     streams: new Map(),
     eventIds: new Map(),
+    commands: new Map(),
     snapshots: new Map(),
     projections: new Map(),
     leases: new Map(),
     listeners: new Set(),
   };
+}
+
+/** The key of a stream's command in `MemoryStorage.commands`; stream ids never contain NUL. */
+export function commandKey(streamId: string, commandId: string): string {
+  return `${streamId}\u0000${commandId}`;
 }

@@ -240,6 +240,15 @@ export function createPostgresDriver(
 
   return {
     name: 'postgres',
+    findCommandEvents: async (streamId, commandId) => {
+      context.assertOpen();
+      const rows = await context.query(
+        sql.commandEvents,
+        [tenantId, streamId, commandId],
+        `look up command "${commandId}" in stream "${streamId}"`,
+      );
+      return rows.map(toStoredEvent);
+    },
     append: async (request) => {
       context.assertOpen();
       return append(request);

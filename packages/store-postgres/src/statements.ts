@@ -102,6 +102,7 @@ const TYPE_FILTER = 'AND ($6::text[] IS NULL OR e.type = ANY ($6::text[]))';
 export interface Statements {
   readonly append: Statement;
   readonly eventsById: Statement;
+  readonly commandEvents: Statement;
   readonly streamVersion: Statement;
   readonly readStreamForward: Statement;
   readonly readStreamBackward: Statement;
@@ -145,6 +146,11 @@ FROM ${s}.events e`;
     eventsById: statement(
       `${eventSelect} WHERE e.tenant_id = $1 AND e.event_id = ANY ($2::text[])`,
       { prepare: false },
+    ),
+    // Matches the partial index events_command: equality on the expression implies NOT NULL.
+    commandEvents: statement(
+      `${eventSelect} WHERE e.tenant_id = $1 AND e.stream_id = $2
+  AND (e.metadata ->> 'commandId') = $3 ORDER BY e.version`,
     ),
     streamVersion: statement(
       `SELECT coalesce((SELECT st.version FROM ${s}.streams st

@@ -31,6 +31,8 @@ export interface EncodedEvent {
   readonly schemaVersion: number;
   readonly data: string;
   readonly metadata: string;
+  /** `metadata.commandId`, kept in its own indexed column for the command lookup. */
+  readonly commandId: string | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export function encodeEvents(events: readonly PreparedEvent[]): EncodedEvent[] {
     schemaVersion: event.schemaVersion,
     data: toJson(event.data, index, event.type, 'data'),
     metadata: toJson(event.metadata, index, event.type, 'metadata'),
+    commandId: event.metadata.commandId ?? null,
   }));
 }
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './schema.js';
 import { removeDatabaseFiles, tempDatabasePath } from './test-support/temp-files.js';
 import { runAppendWorkers, type WorkerOutcome } from './test-support/workers.js';
 
@@ -100,9 +101,12 @@ describe('several processes on one database file', () => {
     expectSuccess(outcomes);
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM safeledger_schema_migrations').pluck().all()).toEqual([
-        1,
-      ]);
+      expect(
+        db
+          .prepare('SELECT version FROM safeledger_schema_migrations ORDER BY version')
+          .pluck()
+          .all(),
+      ).toEqual(MIGRATIONS.map((migration) => migration.version));
       expect(db.prepare('SELECT count(*) FROM safeledger_events').pluck().get()).toBe(60);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {

@@ -18,12 +18,19 @@ const isoInstant = z.iso.datetime({ offset: true });
 // Ids other records refer to; bounded so every store can index them (see STORE_LIMITS).
 const metadataId = z.string().min(1).max(STORE_LIMITS.metadataIdLength);
 
-/** Envelope metadata every event carries; the store fills `occurredAt` when it is absent. */
+/**
+ * Envelope metadata every event carries; the store fills `occurredAt` when it is absent. The
+ * command handler sets `commandId` together with the `commandType` and a `commandHash`
+ * (fingerprint of the command's canonical JSON), so a command id reused for a different command
+ * is detected (A6).
+ */
 export const EventMetadataSchema = z
   .object({
     correlationId: metadataId.optional(),
     causationId: metadataId.optional(),
     commandId: metadataId.optional(),
+    commandType: z.string().min(1).max(STORE_LIMITS.eventTypeLength).optional(),
+    commandHash: z.string().min(1).max(STORE_LIMITS.metadataIdLength).optional(),
     actor: ActorSchema.optional(),
     tenantId: z.string().min(1).optional(),
     occurredAt: isoInstant.optional(),

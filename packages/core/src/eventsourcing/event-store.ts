@@ -91,14 +91,18 @@ export interface EventStore {
 
 /** Internal: the aggregate loader the command handler uses (with commands and tail events). */
 export const LOAD_AGGREGATE = Symbol.for('safeledger.loadAggregate');
+/** Internal: the indexed lookup of a command's events (see `EventStoreDriver.findCommandEvents`). */
+export const FIND_COMMAND = Symbol.for('safeledger.findCommand');
 
-/** An event store that also exposes the loader the command handler needs. */
+/** An event store that also exposes the loader and the lookup the command handler needs. */
 export interface EventStoreInternals {
   [LOAD_AGGREGATE]?: <State, Event extends DomainEvent>(
     streamId: string,
     decider: Decider<State, any, Event>,
     useSnapshots: boolean,
   ) => Promise<LoadedAggregate<State>>;
+  /** Events of the stream carrying the command id, upcast, in version order. */
+  [FIND_COMMAND]?: (streamId: string, commandId: string) => Promise<StoredEvent[]>;
 }
 
 const DEFAULT_PAGE = 500;
@@ -248,6 +252,15 @@ export function createEventStore(
     close: () => driver.close(),
 
     [LOAD_AGGREGATE]: load,
+
+    async [FIND_COMMAND](streamId, commandId) {
+      const found: StoredEvent[] = [];
+      for (const event of await driver.findCommandEvents(streamId, commandId)) {
+        const decoded = decode(event);
+        if (decoded !== undefined) found.push(decoded);
+      }
+      return found;
+    },
   };
   return store;
 }
