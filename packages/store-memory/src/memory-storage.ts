@@ -16,7 +16,8 @@ export interface MemoryStorage {
   readonly commands: Map<string, StoredEvent[]>;
   readonly snapshots: Map<string, Snapshot>;
   readonly projections: Map<string, MemoryProjection>;
-  readonly leases: Map<string, { owner: string; expiresAt: number }>;
+  /** Held leases; `token` tells two holders with the same owner name apart. */
+  readonly leases: Map<string, { owner: string; token: string; expiresAt: number }>;
   readonly listeners: Set<() => void>;
 }
 

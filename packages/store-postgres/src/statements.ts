@@ -274,11 +274,13 @@ ORDER BY d.id LIMIT $4`,
       `SELECT * FROM ${s}.projection_commit($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10::text[])`,
     ),
     projectionReset: statement(`SELECT ${s}.projection_reset($1, $2, $3, $4)`),
-    // Can a lease be taken now? Free, ours, expired, or its holder's connection is gone (then the
+    // Can a lease be taken now? Free, expired, or its holder's connection is gone (then the
     // holder's advisory lock is free: the probe takes it for the length of its transaction).
+    // Never merely because the owner name matches: a lease is one holder's, identified by its
+    // generation (S4).
     leaseProbe: statement(
-      `SELECT l.owner IS NULL OR l.owner = $3 OR l.expires_at <= clock_timestamp()
-  OR pg_try_advisory_xact_lock($4::integer, (l.generation % 2147483647)::integer) AS takeable
+      `SELECT l.owner IS NULL OR l.expires_at <= clock_timestamp()
+  OR pg_try_advisory_xact_lock($3::integer, (l.generation % 2147483647)::integer) AS takeable
 FROM ${s}.projection_leases l ${leaseKey}`,
     ),
     leaseEnsure: statement(

@@ -117,6 +117,15 @@ export const MIGRATIONS: readonly Migration[] = [
         ON ${t.events} (stream_id, command_id, version) WHERE command_id IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    description: 'lease token: a lease belongs to one holder, not to an owner name',
+    // Renewal and release match the token the acquisition drew, so a holder whose lease lapsed
+    // cannot renew the lease of a newer holder that happens to use the same owner name (S4).
+    sql: (t) => `
+      ALTER TABLE ${t.leases} ADD COLUMN token TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 /** The schema version this code reads and writes. */

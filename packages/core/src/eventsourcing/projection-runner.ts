@@ -11,7 +11,10 @@ import { createAlarm, sleep } from './timers.js';
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly projections: readonly Projection<any, any>[];
-  /** Lease owner id of this runner; a fresh ULID by default. */
+  /**
+   * This runner's name in leases, for logs; a fresh ULID by default. Several runners may share
+   * a name: a lease belongs to one acquisition (the store adds a random part), never to a name.
+   */
   readonly owner?: string;
   /** Events per transaction; default 500. */
   readonly batchSize?: number;

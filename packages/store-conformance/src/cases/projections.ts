@@ -364,6 +364,66 @@ export const projectionCases: ConformanceCase[] = [
   },
   {
     group,
+    name: 'S4 a lease belongs to one holder, not to an owner name: the same name cannot take it twice',
+    async run(context) {
+      const store = await context.open({});
+      const other = await context.open({});
+      const first = await store.projections.tryAcquireLease('named', 'app', 300);
+      expect(first).toBeDefined();
+      // Same owner name, from another instance and from the same one: both refused while live.
+      expect(await other.projections.tryAcquireLease('named', 'app', 5_000)).toBeUndefined();
+      expect(await store.projections.tryAcquireLease('named', 'app', 5_000)).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const second = await other.projections.tryAcquireLease('named', 'app', 5_000);
+      expect(second).toBeDefined();
+      // The first holder has the same name, yet the lease is no longer its own.
+      expect(await first!.renew()).toBe(false);
+      await first!.release();
+      expect(await store.projections.tryAcquireLease('named', 'app', 5_000)).toBeUndefined();
+      expect(await second!.renew()).toBe(true);
+      await second!.release();
+      expect(await store.projections.tryAcquireLease('named', 'app', 5_000)).toBeDefined();
+    },
+  },
+  {
+    group,
+    name: 'S4 two runners given the same owner name are never both active',
+    async run(context) {
+      const a = await context.open({ registry: currentRegistry() });
+      const b = await context.open({ registry: currentRegistry() });
+      await a.appendToStream(uniqueStream(), items(3));
+      await visibleLog(a, 3);
+      const runners = [a, b].map((store) =>
+        createProjectionRunner({
+          store,
+          projections: [counterProjection()],
+          pollIntervalMs: 5,
+          leaseTtlMs: 2_000,
+          owner: 'app',
+        }),
+      );
+      for (const runner of runners) runner.start();
+      await eventually(
+        () => runners.some((runner) => runner.status()[0]!.state === 'active'),
+        'one runner to become active',
+      );
+      // Both keep polling for a while; at no sample may both be active.
+      for (let sample = 0; sample < 40; sample++) {
+        const active = runners.filter((runner) => runner.status()[0]!.state === 'active');
+        expect(active.length, `sample ${sample}`).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(runners.map((runner) => runner.status()[0]!.state).sort()).toEqual([
+        'active',
+        'standby',
+      ]);
+      await Promise.all(runners.map((runner) => runner.stop()));
+      const doc = (await a.projections.getDocument('counter', 'singleton')) as { count: number };
+      expect(doc.count).toBe(3);
+    },
+  },
+  {
+    group,
     name: 'S1 a commit fenced on a stale checkpoint fails and writes nothing',
     async run(context) {
       const store = await context.open({});
