@@ -121,6 +121,11 @@ export function createMemoryDriver(options: MemoryDriverOptions): EventStoreDriv
       return iterate(selected);
     },
 
+    async head(): Promise<string | undefined> {
+      assertOpen();
+      return storage.log.length === 0 ? undefined : encodePosition(storage.log.length);
+    },
+
     async findCommandEvents(streamId: string, commandId: string): Promise<StoredEvent[]> {
       assertOpen();
       return [...(storage.commands.get(commandKey(streamId, commandId)) ?? [])];

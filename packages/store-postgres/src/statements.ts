@@ -110,6 +110,7 @@ export interface Statements {
   readonly readAllFiltered: Statement;
   readonly readAllByCategory: Statement;
   readonly lag: Statement;
+  readonly head: Statement;
   readonly schemaVersion: Statement;
   readonly clusterStatus: Statement;
   readonly recordSystemIdentifier: Statement;
@@ -196,6 +197,11 @@ UNION ALL
 SELECT 'h', h.epoch, h.xid::text, h.seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM h
 UNION ALL
 ${pending(s)}`,
+    ),
+    head: statement(
+      `WITH ${bound(s)},
+${head(s)}
+SELECT h.epoch, h.xid::text AS xid, h.seq FROM h`,
     ),
     // $2-$4 the checkpoint, $5 a cap on counting.
     lag: statement(

@@ -100,6 +100,7 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
        WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?`,
     )
     .raw();
+  const lastPosition = db.prepare(`SELECT max(position) FROM ${events}`).pluck();
   const byCommand = db
     .prepare(
       `SELECT ${EVENT_COLUMNS} FROM ${events}
@@ -223,6 +224,13 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
     readStream(streamId: string, range: StreamReadRange): AsyncIterable<readonly StoredEvent[]> {
       access.assertOpen();
       return readChunks(streamId, range);
+    },
+
+    async head(): Promise<string | undefined> {
+      // Writers are serialised and AUTOINCREMENT keys are handed out in commit order, so the
+      // largest committed position is final: nothing can appear below it later (R1).
+      const last = (await access.run('head read', () => lastPosition.get())) as number | null;
+      return last === null ? undefined : encodePosition(last);
     },
 
     async findCommandEvents(streamId: string, commandId: string): Promise<StoredEvent[]> {

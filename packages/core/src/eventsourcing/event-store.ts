@@ -93,6 +93,8 @@ export interface EventStore {
 export const LOAD_AGGREGATE = Symbol.for('safeledger.loadAggregate');
 /** Internal: the indexed lookup of a command's events (see `EventStoreDriver.findCommandEvents`). */
 export const FIND_COMMAND = Symbol.for('safeledger.findCommand');
+/** Internal: the head of the global log (see `EventStoreDriver.head`). */
+export const READ_HEAD = Symbol.for('safeledger.readHead');
 
 /** An event store that also exposes the loader and the lookup the command handler needs. */
 export interface EventStoreInternals {
@@ -103,6 +105,29 @@ export interface EventStoreInternals {
   ) => Promise<LoadedAggregate<State>>;
   /** Events of the stream carrying the command id, upcast, in version order. */
   [FIND_COMMAND]?: (streamId: string, commandId: string) => Promise<StoredEvent[]>;
+  /** The last position a reader can be handed now; `undefined` for an empty log. */
+  [READ_HEAD]?: () => Promise<string | undefined>;
+}
+
+/**
+ * The last position a reader of `store` can be handed now (the checkpoint of a caught-up page),
+ * `undefined` while the log is empty. Uses the adapter's head when it has one; otherwise pages
+ * through the log with a filter that matches nothing, which still moves the checkpoint (S3).
+ */
+export function readHead(store: EventStore): Promise<string | undefined> {
+  const internal = (store as EventStore & EventStoreInternals)[READ_HEAD];
+  return internal ? internal() : headByPaging((options) => store.readAllPage(options));
+}
+
+async function headByPaging(
+  readPage: (options: ReadAllPageOptions) => Promise<ReadAllPage>,
+): Promise<string | undefined> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await readPage({ after, maxCount: 1, types: [] });
+    if (page.caughtUp || page.checkpoint === after) return page.checkpoint;
+    after = page.checkpoint;
+  }
 }
 
 const DEFAULT_PAGE = 500;
@@ -252,6 +277,11 @@ export function createEventStore(
     close: () => driver.close(),
 
     [LOAD_AGGREGATE]: load,
+
+    [READ_HEAD]: () =>
+      driver.head !== undefined
+        ? driver.head()
+        : headByPaging((options) => driver.readAllPage(options)),
 
     async [FIND_COMMAND](streamId, commandId) {
       const found: StoredEvent[] = [];

@@ -2,7 +2,7 @@ import { Immer } from 'immer';
 import { type Clock, createUlidGenerator, type IdGenerator, systemClock } from './defaults.js';
 import type { StoredEvent } from './envelope.js';
 import { isCheckpointConflictError, ProjectionLaggingError } from './errors.js';
-import type { EventStore } from './event-store.js';
+import { type EventStore, readHead } from './event-store.js';
 import { DELETE_DOCUMENT, type Projection, SINGLE_DOCUMENT_ID } from './projection.js';
 import type { DocumentWrite, ProjectionFailure, ProjectionLease } from './projection-store.js';
 import { createAlarm, sleep } from './timers.js';
@@ -47,10 +47,11 @@ export interface ProjectionRunner {
   /** Stops the loops and releases leases. */
   stop(): Promise<void>;
   /**
-   * Resolves once every projection has applied everything visible when it was called. Starts
-   * the loops if needed.
-   * @throws ProjectionLaggingError (`PROJECTION_LAGGING`) after `timeoutMs` (default 30 s), e.g.
-   * when another instance holds a lease or a projection has failed.
+   * Resolves once every projection's stored checkpoint has reached the head of the log as of
+   * the call, whichever instance holds its lease. Starts the loops if needed.
+   * @throws ProjectionLaggingError (`PROJECTION_LAGGING`) at once when a projection has failed
+   * or newer code owns its documents, or after `timeoutMs` (default 30 s), e.g. while another
+   * instance holds a lease and does not advance.
    */
   catchUp(options?: { timeoutMs?: number }): Promise<void>;
   /** Drops a projection's documents and rebuilds it from the start (S5). */
@@ -98,8 +99,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     },
     async catchUp(catchUpOptions = {}) {
       const timeoutMs = catchUpOptions.timeoutMs ?? 30_000;
+      const deadline = Date.now() + timeoutMs;
       for (const w of workers.values()) w.start();
-      await Promise.all([...workers.values()].map((w) => w.caughtUp(timeoutMs)));
+      const head = await readHead(options.store);
+      await Promise.all([...workers.values()].map((w) => w.caughtUp(head, deadline, timeoutMs)));
     },
     async rebuild(name) {
       await worker(name).rebuild();
@@ -127,9 +130,8 @@ class ProjectionWorker {
   private position: string | undefined;
   private failure: ProjectionFailure | undefined;
   private blockedBy: string | undefined;
-  /** Incremented whenever a step finds nothing new; catchUp waits for it to move. */
-  private idleRounds = 0;
-  private idleWaiters: Array<() => void> = [];
+  /** Woken after every round of the loop, so catchUp re-reads the checkpoint without delay. */
+  private roundWaiters: Array<() => void> = [];
   private mutex: Promise<unknown> = Promise.resolve();
 
   constructor(projection: Projection<any, any>, owner: string, options: ProjectionRunnerOptions) {
@@ -168,30 +170,39 @@ class ProjectionWorker {
     this.state = 'stopped';
   }
 
-  async caughtUp(timeoutMs: number): Promise<void> {
-    // Two idle rounds: the first may have begun before the call and missed recent events.
-    const target = this.idleRounds + 2;
-    const deadline = Date.now() + timeoutMs;
-    while (this.idleRounds < target || this.blockedBy !== undefined) {
-      if (this.blockedBy !== undefined && this.idleRounds >= target) {
-        throw new ProjectionLaggingError(this.projection.name, this.blockedBy);
+  /**
+   * Waits until the stored checkpoint reaches `head`. It reads the store, not this worker's own
+   * state, so it holds whoever has the lease: a standby runner waits for the active one.
+   */
+  async caughtUp(head: string | undefined, deadline: number, timeoutMs: number): Promise<void> {
+    const { name, version } = this.projection;
+    for (;;) {
+      const checkpoint = await this.options.store.projections.getCheckpoint(name);
+      if (checkpoint !== undefined && checkpoint.version > version) {
+        this.blockedBy = newerVersion(checkpoint.version, version);
+        throw new ProjectionLaggingError(name, this.blockedBy);
       }
-      if (this.state === 'failed') {
+      const current = checkpoint?.version === version ? checkpoint : undefined;
+      if (current?.status === 'failed') {
         throw new ProjectionLaggingError(
-          this.projection.name,
-          `stopped at event ${this.failure?.eventId ?? '?'}: ${this.failure?.message ?? 'unknown error'}`,
+          name,
+          `stopped at event ${current.failure?.eventId ?? '?'}: ${current.failure?.message ?? 'unknown error'}`,
         );
+      }
+      // An empty log needs nothing; otherwise the checkpoint must be at or past the head.
+      if (head === undefined || (current?.position !== undefined && current.position >= head)) {
+        return;
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         throw new ProjectionLaggingError(
-          this.projection.name,
-          `not caught up within ${timeoutMs} ms (state ${this.state}${this.blockedBy ? `, ${this.blockedBy}` : ''})`,
+          name,
+          `checkpoint ${current?.position ?? 'start'} did not reach ${head} within ${timeoutMs} ms (state ${this.state})`,
         );
       }
       this.alarm.wake();
       await Promise.race([
-        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => this.roundWaiters.push(resolve)),
         sleep(Math.min(remaining, 50)),
       ]);
     }
@@ -264,9 +275,8 @@ class ProjectionWorker {
         await sleep(Math.min(pollIntervalMs * 4, 2_000));
         continue;
       }
+      for (const waiter of this.roundWaiters.splice(0)) waiter();
       if (!progressed) {
-        this.idleRounds++;
-        for (const waiter of this.idleWaiters.splice(0)) waiter();
         const wait = this.state === 'standby' ? Math.min(ttl / 3, 1_000) : pollIntervalMs;
         await this.alarm.wait(wait);
       }
@@ -292,7 +302,7 @@ class ProjectionWorker {
     }
     if (checkpoint.version > version) {
       // Newer code owns these documents (a rolling deploy); never roll them back.
-      this.blockedBy = `stored documents are version ${checkpoint.version}, this code is version ${version}`;
+      this.blockedBy = newerVersion(checkpoint.version, version);
       this.state = 'stopped';
       return false;
     }
@@ -408,4 +418,8 @@ class ProjectionWorker {
       failedAt: this.clock().toISOString(),
     };
   }
+}
+
+function newerVersion(stored: number, code: number): string {
+  return `stored documents are version ${stored}, this code is version ${code}`;
 }

@@ -5,6 +5,7 @@ import {
   type EventStore,
   isCheckpointConflictError,
   isConcurrencyError,
+  isProjectionLaggingError,
   type NewEvent,
   toArray,
 } from '@safeledger/core';
@@ -342,6 +343,52 @@ export const projectionCases: ConformanceCase[] = [
       await second.stop();
       const doc = (await a.projections.getDocument('counter', 'singleton')) as { count: number };
       expect(doc.count).toBe(5);
+    },
+  },
+  {
+    group,
+    name: 'S4 catchUp waits until the stored checkpoint reaches the head as of the call, whoever holds the lease',
+    async run(context) {
+      const a = await context.open({ registry: currentRegistry() });
+      const b = await context.open({ registry: currentRegistry() });
+      await a.appendToStream(uniqueStream(), items(2));
+      await visibleLog(a, 2);
+      // Someone else holds the lease and never works: a standby runner is not caught up.
+      const elsewhere = await a.projections.tryAcquireLease('counter', 'elsewhere', 60_000);
+      expect(elsewhere).toBeDefined();
+      const waiting = createProjectionRunner({
+        store: b,
+        projections: [counterProjection()],
+        pollIntervalMs: 5,
+      });
+      const error = await rejection(waiting.catchUp({ timeoutMs: 400 }));
+      expect(isProjectionLaggingError(error), String(error)).toBe(true);
+      expect(waiting.status()[0]!.state).toBe('standby');
+      expect(await b.projections.getDocument('counter', 'singleton')).toBeUndefined();
+      await waiting.stop();
+      await elsewhere!.release();
+
+      // Another instance is active; this one stands by, and its catchUp waits for that one.
+      const active = createProjectionRunner({
+        store: a,
+        projections: [counterProjection()],
+        pollIntervalMs: 5,
+      });
+      await active.catchUp();
+      const standby = createProjectionRunner({
+        store: b,
+        projections: [counterProjection()],
+        pollIntervalMs: 5,
+      });
+      standby.start();
+      await eventually(() => standby.status()[0]!.state === 'standby', 'the standby');
+      await b.appendToStream(uniqueStream(), items(2, 'later'));
+      await visibleLog(b, 4);
+      await standby.catchUp({ timeoutMs: 20_000 });
+      const doc = (await b.projections.getDocument('counter', 'singleton')) as { count: number };
+      expect(doc.count).toBe(4);
+      expect(standby.status()[0]!.state).toBe('standby');
+      await Promise.all([active.stop(), standby.stop()]);
     },
   },
   {
