@@ -153,8 +153,16 @@ export function createEventStore(
     const page = await driver.readAllPage(pageOptions);
     if (registry === undefined) return page;
     const events: StoredEvent[] = [];
-    for (const event of page.events) {
-      const decoded = registry.decode(event);
+    for (const [index, event] of page.events.entries()) {
+      let decoded: StoredEvent | undefined;
+      try {
+        decoded = registry.decode(event);
+      } catch (error) {
+        // Deliver what could be read and stop just before the unreadable event, so the next
+        // page starts with it and a reader (a projection, S6) fails exactly there.
+        if (index === 0) throw error;
+        return { events, checkpoint: page.events[index - 1]!.position, caughtUp: false };
+      }
       if (decoded !== undefined) events.push(decoded);
     }
     return { ...page, events };

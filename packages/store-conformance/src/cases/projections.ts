@@ -1,12 +1,17 @@
 import {
+  createEventRegistry,
   createProjectionRunner,
   DELETE_DOCUMENT,
   defineProjection,
+  defineUpcaster,
   type EventStore,
   isCheckpointConflictError,
   isConcurrencyError,
   isProjectionLaggingError,
   type NewEvent,
+  type Projection,
+  STORE_LIMITS,
+  type StoredEvent,
   toArray,
 } from '@safeledger/core';
 import fc from 'fast-check';
@@ -14,7 +19,10 @@ import { expect } from 'vitest';
 import {
   currentRegistry,
   eventually,
+  ItemAdded,
   items,
+  legacyRegistry,
+  NoteWritten,
   rejection,
   uniqueStream,
   visibleLog,
@@ -566,6 +574,195 @@ export const projectionCases: ConformanceCase[] = [
       expect(await store.projections.getDocument('fragile', 'singleton')).toEqual({
         skus: ['sku-0', 'sku-1', 'sku-2', 'sku-3', 'sku-4'],
       });
+    },
+  },
+  {
+    group,
+    name: 'S6 a document the store cannot keep stops its projection at the event that made it; nothing loops',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      const streamId = uniqueStream();
+      await store.appendToStream(streamId, items(5));
+      await visibleLog(store, 5);
+      const cycle: Record<string, unknown> = {};
+      cycle.self = cycle;
+      // Each projection writes something no store can keep when it meets sku-2.
+      const poisons: Array<[string, unknown, string]> = [
+        ['bigint', 10n, 'BigInt'],
+        ['cycle', cycle, 'cycle'],
+        ['nul', 'a\u0000b', 'NUL'],
+        ['surrogate', 'a\uD83D', 'unpaired surrogate'],
+        ['nan', Number.NaN, 'finite'],
+      ];
+      const poisoned = poisons.map(([name, value]) =>
+        defineProjection<{ sku: string; extra?: unknown }>({
+          name: `poison-${name}`,
+          version: 1,
+          handles: ['ItemAdded'],
+          documentId: (event) => (event.data as { sku: string }).sku,
+          init: (sku) => ({ sku }),
+          apply: (doc, event) => {
+            if ((event.data as { sku: string }).sku === 'sku-2') doc.extra = value;
+          },
+        }),
+      );
+      const longId = defineProjection<{ sku: string }>({
+        name: 'poison-long-id',
+        version: 1,
+        handles: ['ItemAdded'],
+        documentId: (event) => {
+          const sku = (event.data as { sku: string }).sku;
+          return sku === 'sku-2' ? 'x'.repeat(STORE_LIMITS.documentIdLength + 1) : sku;
+        },
+        init: (sku) => ({ sku }),
+        apply: () => undefined,
+      });
+      const errors: string[] = [];
+      const runner = createProjectionRunner({
+        store,
+        projections: [...poisoned, longId, counterProjection()],
+        pollIntervalMs: 5,
+        onError: (name) => errors.push(name),
+      });
+      await expect(runner.catchUp({ timeoutMs: 10_000 })).rejects.toThrow(/lagging/);
+      // catchUp fails with the first projection that stops; wait for all of them.
+      await eventually(
+        () =>
+          runner.status().filter((status) => status.state === 'failed').length ===
+          poisons.length + 1,
+        'every poisoned projection to stop',
+      );
+      const stored = await toArray(store.readStream(streamId));
+      const expectations: Array<[Projection<any, any>, string]> = [
+        ...poisoned.map((projection, i): [Projection<any, any>, string] => [
+          projection,
+          poisons[i]![2],
+        ]),
+        [longId, `limit is ${STORE_LIMITS.documentIdLength}`],
+      ];
+      for (const [projection, reason] of expectations) {
+        const checkpoint = await store.projections.getCheckpoint(projection.name);
+        expect(checkpoint, projection.name).toMatchObject({
+          status: 'failed',
+          position: stored[1]!.position,
+          failure: { eventId: stored[2]!.eventId, streamId, version: 3, type: 'ItemAdded' },
+        });
+        expect(checkpoint!.failure!.message, projection.name).toContain(reason);
+        // The events before the failing one took effect; nothing after it did.
+        expect(
+          (await store.projections.listDocuments(projection.name)).map((d) => d.id),
+          projection.name,
+        ).toEqual(['sku-0', 'sku-1']);
+      }
+      await eventually(
+        async () =>
+          (
+            (await store.projections.getDocument('counter', 'singleton')) as
+              | { count: number }
+              | undefined
+          )?.count === 5,
+        'the healthy projection to finish',
+      );
+      // Stopped, not retrying: the error count stays put.
+      const reported = errors.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors.length).toBe(reported);
+      for (const projection of [...poisoned, longId]) {
+        expect(runner.status().find((s) => s.name === projection.name)?.state).toBe('failed');
+        expect(errors.filter((name) => name === projection.name)).toHaveLength(1);
+      }
+      await runner.stop();
+    },
+  },
+  {
+    group,
+    name: 'S6 an event that cannot be read (an upcaster fails, an unknown type) stops its projection there',
+    async run(context) {
+      const legacy = await context.open({ registry: legacyRegistry() });
+      const streamId = uniqueStream();
+      await legacy.appendToStream(streamId, [
+        { type: 'ItemAdded', data: { sku: 'a', qty: 1 } },
+        { type: 'ItemAdded', data: { sku: 'bad', qty: 1 } },
+        { type: 'ItemAdded', data: { sku: 'c', qty: 1 } },
+      ]);
+      const unknown = await context.open({});
+      const other = uniqueStream();
+      await unknown.appendToStream(other, [
+        { type: 'NoteWritten', data: { text: 'one' } },
+        { type: 'Mystery', data: {} },
+      ]);
+      await visibleLog(unknown, 5);
+      // This code's registry cannot upcast sku "bad" and does not know "Mystery".
+      const registry = createEventRegistry({
+        events: [ItemAdded, NoteWritten],
+        upcasters: [
+          defineUpcaster<{ sku: string; qty: number }, unknown>({
+            type: 'ItemAdded',
+            fromSchemaVersion: 1,
+            upcast: ({ sku, qty }) => {
+              if (sku === 'bad') throw new Error('no unit known for "bad"');
+              return { sku, quantity: qty, unit: 'piece' };
+            },
+          }),
+        ],
+      });
+      const store = await context.open({ registry });
+      const skus = defineProjection<{ skus: string[] }>({
+        name: 'skus',
+        version: 1,
+        handles: ['ItemAdded'],
+        init: () => ({ skus: [] }),
+        apply: (doc, event) => {
+          doc.skus.push((event.data as { sku: string }).sku);
+        },
+      });
+      const notes = defineProjection<{ types: string[] }>({
+        name: 'notes',
+        version: 1,
+        handles: ['NoteWritten', 'Mystery'],
+        init: () => ({ types: [] }),
+        apply: (doc, event) => {
+          doc.types.push(event.type);
+        },
+      });
+      const errors: string[] = [];
+      const runner = createProjectionRunner({
+        store,
+        projections: [skus, notes],
+        pollIntervalMs: 5,
+        onError: (name) => errors.push(name),
+      });
+      await expect(runner.catchUp({ timeoutMs: 10_000 })).rejects.toThrow(/lagging/);
+      await eventually(
+        () => runner.status().every((status) => status.state === 'failed'),
+        'both projections to stop',
+      );
+      const raw = [
+        ...(await toArray(legacy.readStream(streamId))),
+        ...(await toArray(unknown.readStream(other))),
+      ] as StoredEvent[];
+      expect(await store.projections.getCheckpoint('skus')).toMatchObject({
+        status: 'failed',
+        position: raw[0]!.position,
+        failure: { eventId: raw[1]!.eventId, streamId, version: 2, type: 'ItemAdded' },
+      });
+      expect((await store.projections.getCheckpoint('skus'))!.failure!.message).toContain(
+        'upcaster',
+      );
+      expect(await store.projections.getDocument('skus', 'singleton')).toEqual({ skus: ['a'] });
+      expect(await store.projections.getCheckpoint('notes')).toMatchObject({
+        status: 'failed',
+        position: raw[3]!.position,
+        failure: { eventId: raw[4]!.eventId, streamId: other, version: 2, type: 'Mystery' },
+      });
+      expect(await store.projections.getDocument('notes', 'singleton')).toEqual({
+        types: ['NoteWritten'],
+      });
+      const reported = errors.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors.length).toBe(reported);
+      expect(runner.status().map((s) => s.state)).toEqual(['failed', 'failed']);
+      await runner.stop();
     },
   },
 ];
