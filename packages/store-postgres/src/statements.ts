@@ -12,14 +12,17 @@ const OUTPUT_COLUMNS = `p.epoch, p.xid::text AS xid, p.seq, p.event_id, p.stream
  * The visibility bound of one statement, i.e. of one snapshot (R1). Rows of the current epoch
  * are final once their xid is below the snapshot's xmin: every transaction that could still
  * commit a row there is running, so it has an xid at or above xmin. While a new epoch settles
- * (cutover null or not yet below xmin) the bound stays in the previous epoch.
+ * (cutover null or not yet below xmin) the bound stays in the previous epoch. A cutover at or
+ * above the snapshot's xmax was recorded in another cluster (see migration 3) and is settled.
  */
 function bound(s: string): string {
   return `b AS MATERIALIZED (
-  SELECT CASE WHEN m.cutover IS NOT NULL AND x.xmin >= m.cutover THEN m.epoch ELSE m.epoch - 1 END
-           AS epoch,
+  SELECT CASE WHEN m.cutover IS NOT NULL AND (x.xmin >= m.cutover OR m.cutover >= x.xmax)
+              THEN m.epoch ELSE m.epoch - 1 END AS epoch,
          x.xmin
-  FROM ${s}.store_meta m CROSS JOIN (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
+  FROM ${s}.store_meta m
+  CROSS JOIN (SELECT pg_snapshot_xmin(sn) AS xmin, pg_snapshot_xmax(sn) AS xmax
+              FROM (SELECT pg_current_snapshot() AS sn) c) x
 )`;
 }
 
