@@ -64,12 +64,14 @@ export {
   ConcurrencyError,
   type ErrorCode,
   IdempotencyConflictError,
+  isCheckpointConflictError,
   isConcurrencyError,
   isIdempotencyError,
   isProjectionLaggingError,
   isRuleViolation,
   isSafeledgerError,
   isStoreFailure,
+  isTransientStoreFailure,
   isUnknownEventTypeError,
   isUnreadableEventError,
   isValidationError,
@@ -143,6 +145,13 @@ export type {
 } from './eventsourcing/projection-store.js';
 export { type RetryPolicy, withRetry } from './eventsourcing/retry.js';
 export type { Snapshot, SnapshotCommand, SnapshotStore } from './eventsourcing/snapshot-store.js';
+export {
+  findUnstorable,
+  identifierProblem,
+  STORE_LIMITS,
+  type StorableProblem,
+  textProblem,
+} from './eventsourcing/store-limits.js';
 export type {
   SubscribeOptions,
   Subscription,

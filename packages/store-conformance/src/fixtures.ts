@@ -89,10 +89,15 @@ export async function eventually(
   }
 }
 
-/** Captures the error a promise rejects with (fails if it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+/**
+ * Captures the error a promise rejects with (fails if it resolves). Given a function, also
+ * captures what it throws before returning a promise (argument checks of iterables do).
+ */
+export async function rejection(
+  promise: Promise<unknown> | (() => Promise<unknown>),
+): Promise<unknown> {
   try {
-    await promise;
+    await (typeof promise === 'function' ? promise() : promise);
   } catch (error) {
     return error;
   }

@@ -14,7 +14,7 @@ import {
 import { frozenJsonCopy } from './json-copy.js';
 import { createMemoryProjectionStore } from './memory-projection-store.js';
 import { createMemorySnapshotStore } from './memory-snapshot-store.js';
-import type { MemoryStorage } from './memory-storage.js';
+import { commandKey, type MemoryStorage } from './memory-storage.js';
 import { decodePosition, encodePosition } from './position.js';
 
 /** Options of the memory driver. */
@@ -87,6 +87,13 @@ export function createMemoryDriver(options: MemoryDriverOptions): EventStoreDriv
         target.push(row);
         storage.log.push(row);
         storage.eventIds.set(row.eventId, row);
+        const commandId = row.metadata.commandId;
+        if (commandId !== undefined) {
+          const key = commandKey(streamId, commandId);
+          const known = storage.commands.get(key);
+          if (known === undefined) storage.commands.set(key, [row]);
+          else known.push(row);
+        }
       }
       const last = rows[rows.length - 1]!;
       // Wake-ups after the caller has its result, never inside the append.
@@ -112,6 +119,16 @@ export function createMemoryDriver(options: MemoryDriverOptions): EventStoreDriv
         selected = stream.slice(Math.max(0, end - options.maxCount), end).reverse();
       }
       return iterate(selected);
+    },
+
+    async head(): Promise<string | undefined> {
+      assertOpen();
+      return storage.log.length === 0 ? undefined : encodePosition(storage.log.length);
+    },
+
+    async findCommandEvents(streamId: string, commandId: string): Promise<StoredEvent[]> {
+      assertOpen();
+      return [...(storage.commands.get(commandKey(streamId, commandId)) ?? [])];
     },
 
     async readAllPage(options: ReadAllPageOptions): Promise<ReadAllPage> {

@@ -1,5 +1,6 @@
 import {
   CheckpointConflictError,
+  createUlidGenerator,
   type ProjectionCheckpoint,
   type ProjectionCommit,
   type ProjectionLease,
@@ -14,18 +15,21 @@ export function createMemoryProjectionStore(
   now: () => number,
 ): ProjectionStore {
   const projection = (name: string): MemoryProjection | undefined => storage.projections.get(name);
+  // A lease belongs to one acquisition, never to an owner name: two runners given the same
+  // name must not both hold it (S4).
+  const newToken = createUlidGenerator();
 
-  const lease = (name: string, owner: string, ttlMs: number): ProjectionLease => ({
+  const lease = (name: string, owner: string, token: string, ttlMs: number): ProjectionLease => ({
     name,
     owner,
     async renew() {
       const current = storage.leases.get(name);
-      if (current === undefined || current.owner !== owner) return false;
+      if (current === undefined || current.token !== token) return false;
       current.expiresAt = now() + ttlMs;
       return true;
     },
     async release() {
-      if (storage.leases.get(name)?.owner === owner) storage.leases.delete(name);
+      if (storage.leases.get(name)?.token === token) storage.leases.delete(name);
     },
   });
 
@@ -109,11 +113,10 @@ export function createMemoryProjectionStore(
 
     async tryAcquireLease(name, owner, ttlMs) {
       const current = storage.leases.get(name);
-      if (current !== undefined && current.owner !== owner && current.expiresAt > now()) {
-        return undefined;
-      }
-      storage.leases.set(name, { owner, expiresAt: now() + ttlMs });
-      return lease(name, owner, ttlMs);
+      if (current !== undefined && current.expiresAt > now()) return undefined;
+      const token = newToken();
+      storage.leases.set(name, { owner, token, expiresAt: now() + ttlMs });
+      return lease(name, owner, token, ttlMs);
     },
   };
 }

@@ -12,9 +12,12 @@ export interface MemoryStorage {
   readonly log: StoredEvent[];
   readonly streams: Map<string, StoredEvent[]>;
   readonly eventIds: Map<string, StoredEvent>;
+  /** Events by stream and `metadata.commandId` (see `commandKey`), in version order. */
+  readonly commands: Map<string, StoredEvent[]>;
   readonly snapshots: Map<string, Snapshot>;
   readonly projections: Map<string, MemoryProjection>;
-  readonly leases: Map<string, { owner: string; expiresAt: number }>;
+  /** Held leases; `token` tells two holders with the same owner name apart. */
+  readonly leases: Map<string, { owner: string; token: string; expiresAt: number }>;
   readonly listeners: Set<() => void>;
 }
 
@@ -24,9 +27,15 @@ export function createMemoryStorage(): MemoryStorage {
     log: [],
     streams: new Map(),
     eventIds: new Map(),
+    commands: new Map(),
     snapshots: new Map(),
     projections: new Map(),
     leases: new Map(),
     listeners: new Set(),
   };
+}
+
+/** The key of a stream's command in `MemoryStorage.commands`; stream ids never contain NUL. */
+export function commandKey(streamId: string, commandId: string): string {
+  return `${streamId}\u0000${commandId}`;
 }

@@ -2,6 +2,7 @@ import {
   createEventStore,
   type EventStore,
   type EventStoreOptions,
+  identifierProblem,
   StoreFailureError,
   systemClock,
   ValidationError,
@@ -102,14 +103,15 @@ function dedicatedSettings(
   return settings as ClientConfig;
 }
 
+/** Longest tenant id: with a stream id and a command id it still fits one index entry. */
+export const MAX_TENANT_ID_LENGTH = 128;
+
 function assertTenant(tenantId: unknown): string {
-  if (typeof tenantId !== 'string' || tenantId.length === 0 || tenantId.includes('\u0000')) {
-    throw new ValidationError(
-      `tenantId ${JSON.stringify(tenantId)} must be a non-empty string without NUL characters`,
-      [],
-    );
+  const problem = identifierProblem(tenantId, MAX_TENANT_ID_LENGTH);
+  if (problem !== undefined) {
+    throw new ValidationError(`tenantId ${JSON.stringify(tenantId)} ${problem}`, []);
   }
-  return tenantId;
+  return tenantId as string;
 }
 
 /**

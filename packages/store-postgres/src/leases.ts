@@ -15,7 +15,9 @@ export interface LeaseManager {
 /**
  * A lease is a row (owner, generation, expiry by the database clock) plus a session-level
  * advisory lock on `(schema key, generation)` held by a dedicated connection:
- * - exclusivity comes from the row, changed only under its row lock;
+ * - exclusivity comes from the row, changed only under its row lock; a live lease is never
+ *   taken again, not even by a runner with the same owner name: the holder is the generation
+ *   drawn from a sequence at acquisition, the owner only a name for logs;
  * - a holder that stops renewing loses the lease when the row expires (a hung process);
  * - a holder whose connection ends loses it at once: its advisory lock is gone, which any other
  *   instance can test (a crashed process, a terminated backend);
@@ -43,7 +45,7 @@ export function createLeaseManager(context: StoreContext): LeaseManager {
     // per poll would be wasteful.
     const [probe] = await context.query(
       sql.leaseProbe,
-      [tenantId, name, owner, classKey],
+      [tenantId, name, classKey],
       `acquire lease "${name}"`,
     );
     if (probe !== undefined && !bool(probe.takeable)) return undefined;
@@ -69,7 +71,6 @@ export function createLeaseManager(context: StoreContext): LeaseManager {
       const takeable =
         row !== undefined &&
         (row.owner === null ||
-          row.owner === owner ||
           !bool(row.live) ||
           // The holder's connection is gone when its lock is free; the lock is taken only for
           // the rest of this transaction.

@@ -308,9 +308,76 @@ $fn$;
 `;
 }
 
+/**
+ * Version 2: the command handler looks a command id up when it is older than the snapshot it
+ * folded from (A6). An index on the metadata expression needs no new column and no change to
+ * the append function; partial, so events without a command id cost it nothing. Version last,
+ * so a command's events come back in order without a sort. (On a large existing table the
+ * index build blocks appends while it runs: migrate in a quiet moment.)
+ */
+function commandIndex(schema: string): string {
+  const s = quoteIdentifier(schema);
+  return `
+CREATE INDEX events_command ON ${s}.events (tenant_id, stream_id, (metadata ->> 'commandId'), version)
+  WHERE (metadata ->> 'commandId') IS NOT NULL;
+`;
+}
+
+/**
+ * Version 3: an epoch change waits for the previous one to settle (every transaction that could
+ * still write the epoch before it has ended: the snapshot's xmin has passed the cutover). A
+ * cutover recorded in another cluster can never settle that way when this cluster's xids are
+ * lower, and no transaction of that cluster exists here anyway: such a cutover is settled. It is
+ * recognised by the system identifier recorded with it, or, when the role cannot read system
+ * identifiers, by being at or above this snapshot's xmax (in the cluster that recorded it, the
+ * transaction recording it had an xid at or above it, so every later xmax there is above it).
+ */
+function settleForeignCutovers(schema: string): string {
+  const s = quoteIdentifier(schema);
+  return `
+CREATE OR REPLACE FUNCTION ${s}.advance_epoch(p_from integer, p_reason text)
+RETURNS TABLE (epoch integer, advanced boolean, settling boolean)
+LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+DECLARE
+  m ${s}.store_meta%ROWTYPE;
+  v_current text := ${s}.current_system_identifier();
+  v_foreign boolean;
+BEGIN
+  SELECT * INTO m FROM ${s}.store_meta WHERE id = 1 FOR UPDATE;
+  IF m.epoch <> p_from THEN
+    RETURN QUERY SELECT m.epoch, false, false;
+    RETURN;
+  END IF;
+  v_foreign := (v_current IS NOT NULL AND m.system_identifier IS NOT NULL
+                AND m.system_identifier <> v_current)
+            OR (m.cutover IS NOT NULL AND m.cutover >= pg_snapshot_xmax(pg_current_snapshot()));
+  IF NOT v_foreign
+     AND (m.cutover IS NULL OR pg_snapshot_xmin(pg_current_snapshot()) < m.cutover) THEN
+    RETURN QUERY SELECT m.epoch, false, true;
+    RETURN;
+  END IF;
+  UPDATE ${s}.store_meta
+  SET epoch = m.epoch + 1, cutover = NULL,
+      system_identifier = coalesce(v_current, m.system_identifier)
+  WHERE id = 1;
+  INSERT INTO ${s}.epochs (epoch, reason, system_identifier, previous_system_identifier)
+  VALUES (m.epoch + 1, p_reason, v_current, m.system_identifier);
+  RETURN QUERY SELECT m.epoch + 1, true, false;
+END
+$fn$;
+`;
+}
+
 /** Every migration, oldest first. Never edit a released one: add a new version instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'index of events by command id', sql: commandIndex },
+  {
+    version: 3,
+    name: 'a cutover recorded in another cluster is settled',
+    sql: settleForeignCutovers,
+  },
 ];
 
 /** The version a store of this release needs. */

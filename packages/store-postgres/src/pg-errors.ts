@@ -71,16 +71,25 @@ export function translateError(error: unknown, action: string, schema: string): 
       { cause: error },
     );
   }
-  if (code === '57014') {
-    return new StoreFailureError(`${action}: the statement was cancelled (${code}: ${text})`, {
-      cause: error,
-    });
+  // The failures below may pass on a later try (S6: a projection runner backs off and retries
+  // them); everything else is reported as permanent.
+  if (code === '57014' || code === '55P03') {
+    return new StoreFailureError(
+      `${action}: the statement was cancelled or timed out waiting for a lock (${code}: ${text})`,
+      { cause: error, transient: true },
+    );
   }
   if (code === '40001' || code === '40P01') {
     return new StoreFailureError(
       `${action}: the transaction kept failing with ${code} (${text}); nothing was written, retry later`,
-      { cause: error },
+      { cause: error, transient: true },
     );
+  }
+  if (code?.startsWith('53')) {
+    return new StoreFailureError(`${action}: the server is short of resources (${code}: ${text})`, {
+      cause: error,
+      transient: true,
+    });
   }
   if (
     (code !== undefined && (UNREACHABLE.has(code) || code.startsWith('08'))) ||
@@ -88,6 +97,7 @@ export function translateError(error: unknown, action: string, schema: string): 
   ) {
     return new StoreFailureError(`${action}: cannot reach PostgreSQL (${code ?? text})`, {
       cause: error,
+      transient: true,
     });
   }
   return new StoreFailureError(

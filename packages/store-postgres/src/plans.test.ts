@@ -2,7 +2,8 @@ import { createUlidGenerator } from '@safeledger/core';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { quoteIdentifier } from './schema-name.js';
-import { pgUrl, type TestDatabase, testDatabase } from './test-support/database.js';
+import { buildStatements } from './statements.js';
+import { admin, pgUrl, type TestDatabase, testDatabase } from './test-support/database.js';
 
 const newId = createUlidGenerator();
 let db: TestDatabase;
@@ -55,6 +56,39 @@ it('an append on a connection whose plans were cached on empty tables stays chea
     expect(await appendBuffers(client, db.schema, 10)).toBeLessThan(100);
     expect(await appendBuffers(client, db.schema, -1)).toBeLessThan(100);
     expect(await appendBuffers(client, db.schema, 3)).toBeLessThan(100);
+  } finally {
+    await client.end();
+  }
+});
+
+it('a command id lookup is an index probe, with a generic plan on a grown table', async () => {
+  db = testDatabase('plans');
+  const store = db.open();
+  await store.migrate();
+  const s = quoteIdentifier(db.schema);
+  await admin(
+    `INSERT INTO ${s}.events (tenant_id, event_id, epoch, xid, seq, stream_id, version, type,
+       schema_version, data, metadata, recorded_at)
+     SELECT 'default', 'bulk-' || g, 1, pg_current_xact_id(), g, 'bulk-' || (g % 50), g, 'Noted',
+       1, '{}', jsonb_build_object('commandId', 'cmd-' || g), now()
+     FROM generate_series(1, 20000) g`,
+  );
+  await admin(`ANALYZE ${s}.events`);
+  const client = new pg.Client({ connectionString: pgUrl() });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    // Generic plans, as a long-lived pooled connection ends up with for prepared statements.
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    await client.query(
+      `PREPARE lookup (text, text, text) AS ${buildStatements(db.schema).commandEvents.text}`,
+    );
+    const { rows } = await client.query(
+      "EXPLAIN (FORMAT JSON) EXECUTE lookup ('default', 'bulk-7', 'cmd-107')",
+    );
+    const plan = JSON.stringify(rows[0]['QUERY PLAN']);
+    expect(plan).toContain('"Index Name":"events_command"');
+    expect(plan).not.toContain('"Node Type":"Sort"');
   } finally {
     await client.end();
   }

@@ -240,6 +240,21 @@ export function createPostgresDriver(
 
   return {
     name: 'postgres',
+    head: async () => {
+      context.assertOpen();
+      // The last row below the visibility bound: what a caught-up page checkpoints at (R1).
+      const [row] = await context.query(sql.head, [tenantId], 'read the head of the global log');
+      return row === undefined ? undefined : encodePosition(row.epoch!, row.xid!, row.seq!);
+    },
+    findCommandEvents: async (streamId, commandId) => {
+      context.assertOpen();
+      const rows = await context.query(
+        sql.commandEvents,
+        [tenantId, streamId, commandId],
+        `look up command "${commandId}" in stream "${streamId}"`,
+      );
+      return rows.map(toStoredEvent);
+    },
     append: async (request) => {
       context.assertOpen();
       return append(request);

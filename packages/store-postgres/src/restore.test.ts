@@ -37,7 +37,107 @@ async function insertRowsFromAheadCluster(streamId: string, count: number): Prom
   }
 }
 
+/**
+ * Leaves store_meta as a restore from a cluster whose transaction ids ran ahead of this one
+ * would: the last epoch change recorded its cutover there, far above this server's xids.
+ */
+async function shiftCutoverAhead(systemIdentifier?: string): Promise<void> {
+  const s = quoteIdentifier(db.schema);
+  await admin(
+    `UPDATE ${s}.store_meta
+     SET cutover = (pg_snapshot_xmax(pg_current_snapshot())::text::bigint + 1000000)::text::xid8
+       ${systemIdentifier === undefined ? '' : ', system_identifier = $1'}`,
+    systemIdentifier === undefined ? [] : [systemIdentifier],
+  );
+}
+
 describe('moving to another cluster (logical restore)', () => {
+  it('a second restore, into a cluster whose xids are lower, opens the next epoch at once', async () => {
+    db = testDatabase('restore');
+    const first = db.open();
+    await first.appendToStream('cart-1', [{ type: 'Old', data: {} }]);
+    await first.close();
+    // First move: another system identifier; the store opens epoch 2 with a cutover here.
+    await admin(`UPDATE ${quoteIdentifier(db.schema)}.store_meta SET system_identifier = 'b'`);
+    const second = db.open();
+    const moved = await second.appendToStream('cart-1', [{ type: 'Moved', data: {} }]);
+    expect(epochOf(moved.position)).toBe(2);
+    await second.close();
+    // Second move, into a cluster that has used fewer xids: the cutover recorded in the previous
+    // cluster is far above this one's, under that cluster's identity.
+    await shiftCutoverAhead('c');
+
+    const changes: ClusterChange[] = [];
+    const third = db.open({ onClusterChange: (change) => changes.push(change) });
+    const started = Date.now();
+    const again = await third.appendToStream('cart-1', [{ type: 'Again', data: {} }], {
+      expectedVersion: 2,
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(epochOf(again.position)).toBe(3);
+    expect(changes).toEqual([expect.objectContaining({ previousEpoch: 2, epoch: 3 })]);
+    expect((await toArray(third.readAll())).map((event) => event.type)).toEqual([
+      'Old',
+      'Moved',
+      'Again',
+    ]);
+    expect((await epochs()).map((row) => row.epoch)).toEqual([1, 2, 3]);
+  }, 30_000);
+
+  it('a cutover above every xid this cluster issued is settled: reads do not hide the current epoch', async () => {
+    db = testDatabase('restore');
+    const store = db.open();
+    await store.appendToStream('cart-1', [{ type: 'Old', data: {} }]);
+    await admin(`UPDATE ${quoteIdentifier(db.schema)}.store_meta SET system_identifier = 'b'`);
+    const moved = db.open();
+    await moved.appendToStream('cart-1', [{ type: 'Moved', data: {} }]);
+    // As if restored by a role that cannot read the system identifier: only the xids tell.
+    await admin(
+      `UPDATE ${quoteIdentifier(db.schema)}.store_meta
+       SET system_identifier = (SELECT system_identifier::text FROM pg_control_system())`,
+    );
+    await shiftCutoverAhead();
+    const reader = db.open();
+    expect((await toArray(reader.readAll())).map((event) => event.type)).toEqual(['Old', 'Moved']);
+    await reader.appendToStream('cart-1', [{ type: 'Later', data: {} }]);
+    expect((await toArray(reader.readAll())).map((event) => event.type)).toEqual([
+      'Old',
+      'Moved',
+      'Later',
+    ]);
+  });
+
+  it('restored twice where the system identifier cannot be read: rows and cutover ahead still settle', async () => {
+    db = testDatabase('restore');
+    const s = quoteIdentifier(db.schema);
+    const store = db.open();
+    await store.appendToStream('cart-1', [{ type: 'Old', data: {} }]);
+    await admin(`UPDATE ${s}.store_meta SET system_identifier = 'b'`);
+    const moved = db.open();
+    await moved.appendToStream('cart-1', [{ type: 'Moved', data: {} }]);
+    await moved.close();
+    // This role cannot read pg_control_system(): the function answers null, as it does then.
+    await admin(
+      `CREATE OR REPLACE FUNCTION ${s}.current_system_identifier() RETURNS text
+       LANGUAGE sql AS 'SELECT NULL::text'`,
+    );
+    await insertRowsFromAheadCluster('restored-1', 1);
+    await shiftCutoverAhead();
+    const changes: ClusterChange[] = [];
+    const third = db.open({ onClusterChange: (change) => changes.push(change) });
+    const appended = await third.appendToStream('cart-2', [{ type: 'New', data: {} }]);
+    expect(epochOf(appended.position)).toBe(3);
+    expect(changes).toEqual([
+      expect.objectContaining({ epoch: 3, reason: expect.stringContaining('ahead') }),
+    ]);
+    expect((await toArray(third.readAll())).map((event) => event.type)).toEqual([
+      'Old',
+      'Moved',
+      'Restored',
+      'New',
+    ]);
+  }, 30_000);
+
   it('a different system identifier opens a new epoch on startup: old checkpoints stay valid, new positions sort after', async () => {
     db = testDatabase('restore');
     const before = db.open();

@@ -12,14 +12,17 @@ const OUTPUT_COLUMNS = `p.epoch, p.xid::text AS xid, p.seq, p.event_id, p.stream
  * The visibility bound of one statement, i.e. of one snapshot (R1). Rows of the current epoch
  * are final once their xid is below the snapshot's xmin: every transaction that could still
  * commit a row there is running, so it has an xid at or above xmin. While a new epoch settles
- * (cutover null or not yet below xmin) the bound stays in the previous epoch.
+ * (cutover null or not yet below xmin) the bound stays in the previous epoch. A cutover at or
+ * above the snapshot's xmax was recorded in another cluster (see migration 3) and is settled.
  */
 function bound(s: string): string {
   return `b AS MATERIALIZED (
-  SELECT CASE WHEN m.cutover IS NOT NULL AND x.xmin >= m.cutover THEN m.epoch ELSE m.epoch - 1 END
-           AS epoch,
+  SELECT CASE WHEN m.cutover IS NOT NULL AND (x.xmin >= m.cutover OR m.cutover >= x.xmax)
+              THEN m.epoch ELSE m.epoch - 1 END AS epoch,
          x.xmin
-  FROM ${s}.store_meta m CROSS JOIN (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) x
+  FROM ${s}.store_meta m
+  CROSS JOIN (SELECT pg_snapshot_xmin(sn) AS xmin, pg_snapshot_xmax(sn) AS xmax
+              FROM (SELECT pg_current_snapshot() AS sn) c) x
 )`;
 }
 
@@ -102,6 +105,7 @@ const TYPE_FILTER = 'AND ($6::text[] IS NULL OR e.type = ANY ($6::text[]))';
 export interface Statements {
   readonly append: Statement;
   readonly eventsById: Statement;
+  readonly commandEvents: Statement;
   readonly streamVersion: Statement;
   readonly readStreamForward: Statement;
   readonly readStreamBackward: Statement;
@@ -109,6 +113,7 @@ export interface Statements {
   readonly readAllFiltered: Statement;
   readonly readAllByCategory: Statement;
   readonly lag: Statement;
+  readonly head: Statement;
   readonly schemaVersion: Statement;
   readonly clusterStatus: Statement;
   readonly recordSystemIdentifier: Statement;
@@ -145,6 +150,11 @@ FROM ${s}.events e`;
     eventsById: statement(
       `${eventSelect} WHERE e.tenant_id = $1 AND e.event_id = ANY ($2::text[])`,
       { prepare: false },
+    ),
+    // Matches the partial index events_command: equality on the expression implies NOT NULL.
+    commandEvents: statement(
+      `${eventSelect} WHERE e.tenant_id = $1 AND e.stream_id = $2
+  AND (e.metadata ->> 'commandId') = $3 ORDER BY e.version`,
     ),
     streamVersion: statement(
       `SELECT coalesce((SELECT st.version FROM ${s}.streams st
@@ -190,6 +200,11 @@ UNION ALL
 SELECT 'h', h.epoch, h.xid::text, h.seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM h
 UNION ALL
 ${pending(s)}`,
+    ),
+    head: statement(
+      `WITH ${bound(s)},
+${head(s)}
+SELECT h.epoch, h.xid::text AS xid, h.seq FROM h`,
     ),
     // $2-$4 the checkpoint, $5 a cap on counting.
     lag: statement(
@@ -268,11 +283,13 @@ ORDER BY d.id LIMIT $4`,
       `SELECT * FROM ${s}.projection_commit($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $10::text[])`,
     ),
     projectionReset: statement(`SELECT ${s}.projection_reset($1, $2, $3, $4)`),
-    // Can a lease be taken now? Free, ours, expired, or its holder's connection is gone (then the
+    // Can a lease be taken now? Free, expired, or its holder's connection is gone (then the
     // holder's advisory lock is free: the probe takes it for the length of its transaction).
+    // Never merely because the owner name matches: a lease is one holder's, identified by its
+    // generation (S4).
     leaseProbe: statement(
-      `SELECT l.owner IS NULL OR l.owner = $3 OR l.expires_at <= clock_timestamp()
-  OR pg_try_advisory_xact_lock($4::integer, (l.generation % 2147483647)::integer) AS takeable
+      `SELECT l.owner IS NULL OR l.expires_at <= clock_timestamp()
+  OR pg_try_advisory_xact_lock($3::integer, (l.generation % 2147483647)::integer) AS takeable
 FROM ${s}.projection_leases l ${leaseKey}`,
     ),
     leaseEnsure: statement(

@@ -31,6 +31,8 @@ export interface EncodedEvent {
   readonly schemaVersion: number;
   readonly data: string;
   readonly metadata: string;
+  /** `metadata.commandId`, kept in its own indexed column for the command lookup. */
+  readonly commandId: string | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export function encodeEvents(events: readonly PreparedEvent[]): EncodedEvent[] {
     schemaVersion: event.schemaVersion,
     data: toJson(event.data, index, event.type, 'data'),
     metadata: toJson(event.metadata, index, event.type, 'metadata'),
+    commandId: event.metadata.commandId ?? null,
   }));
 }
 
@@ -74,33 +77,57 @@ function toJson(value: unknown, index: number, type: string, path: string): stri
 export function decodeRow(row: EventRow): StoredEvent {
   const [position, eventId, streamId, version, type, schemaVersion, data, metadata, recordedAt] =
     row;
+  const where: RowIdentity = {
+    streamId,
+    version,
+    eventId,
+    type,
+    position: encodePosition(position),
+  };
   return {
     eventId,
     streamId,
     version,
-    position: encodePosition(position),
+    position: where.position,
     type,
     schemaVersion,
-    data: parseColumn(data, 'data', streamId, version),
-    metadata: parseMetadata(metadata, streamId, version),
+    data: parseColumn(data, 'data', where),
+    metadata: parseMetadata(metadata, where),
     recordedAt,
   } as StoredEvent;
 }
 
-function parseColumn(text: string, column: string, streamId: string, version: number): unknown {
+/** What an unreadable row's error names, so a reader can stop exactly at it (S6). */
+interface RowIdentity {
+  readonly streamId: string;
+  readonly version: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly position: string;
+}
+
+function unreadable(where: RowIdentity, reason: string): UnreadableEventError {
+  return new UnreadableEventError(where.streamId, where.version, reason, {
+    eventId: where.eventId,
+    type: where.type,
+    position: where.position,
+  });
+}
+
+function parseColumn(text: string, column: string, where: RowIdentity): unknown {
   try {
     return JSON.parse(text);
   } catch {
     // The SyntaxError is not kept as cause: its message quotes the stored text, and payloads
     // must never reach error messages or logs.
-    throw new UnreadableEventError(streamId, version, `stored ${column} is not valid JSON`);
+    throw unreadable(where, `stored ${column} is not valid JSON`);
   }
 }
 
-function parseMetadata(text: string, streamId: string, version: number): StoredEventMetadata {
-  const metadata = parseColumn(text, 'metadata', streamId, version);
+function parseMetadata(text: string, where: RowIdentity): StoredEventMetadata {
+  const metadata = parseColumn(text, 'metadata', where);
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    throw new UnreadableEventError(streamId, version, 'stored metadata is not a JSON object');
+    throw unreadable(where, 'stored metadata is not a JSON object');
   }
   return metadata as StoredEventMetadata;
 }

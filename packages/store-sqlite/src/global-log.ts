@@ -106,7 +106,17 @@ export function createGlobalLogReader(
         }) as EventRow[];
         break;
     }
-    const decoded: StoredEvent[] = rows.map(decodeRow);
+    const decoded: StoredEvent[] = [];
+    for (const row of rows) {
+      try {
+        decoded.push(decodeRow(row));
+      } catch (error) {
+        // Deliver the rows before an unreadable one and stop just before it, so the next page
+        // starts with it and its reader fails exactly there (S6).
+        if (decoded.length === 0) throw error;
+        return { events: decoded, checkpoint: decoded.at(-1)!.position, caughtUp: false };
+      }
+    }
     if (rows.length >= limit) {
       // A full page may have stopped short of `upto`: checkpoint at its last event, not beyond.
       const reached = rows[rows.length - 1]![0];

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from './schema.js';
 import { removeDatabaseFiles, tempDatabasePath } from './test-support/temp-files.js';
-import { runAppendWorkers, type WorkerOutcome } from './test-support/workers.js';
+import { runAppendWorkers, startSubscriber, type WorkerOutcome } from './test-support/workers.js';
 
 const paths: string[] = [];
 afterEach(() => {
@@ -100,13 +101,53 @@ describe('several processes on one database file', () => {
     expectSuccess(outcomes);
     const db = new Database(path, { readonly: true });
     try {
-      expect(db.prepare('SELECT version FROM safeledger_schema_migrations').pluck().all()).toEqual([
-        1,
-      ]);
+      expect(
+        db
+          .prepare('SELECT version FROM safeledger_schema_migrations ORDER BY version')
+          .pluck()
+          .all(),
+      ).toEqual(MIGRATIONS.map((migration) => migration.version));
       expect(db.prepare('SELECT count(*) FROM safeledger_events').pluck().get()).toBe(60);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
+    }
+  }, 120_000);
+
+  it('gap safety across processes: two appending, a third subscribed sees every event once, in order', async () => {
+    const path = newPath('gap-safety');
+    // The subscriber opens (and creates) the file first, then the two writers race on it.
+    const subscriber = await startSubscriber(path);
+    try {
+      const outcomes = await runAppendWorkers(
+        ['a', 'b'].map((worker) => ({
+          path,
+          worker,
+          events: 2_000,
+          sharedStream: 'shared-gap',
+          busyTimeoutMs: 30_000,
+        })),
+      );
+      expectSuccess(outcomes);
+      const db = new Database(path, { readonly: true });
+      let stored: Array<{ event_id: string; position: number }>;
+      try {
+        stored = db
+          .prepare('SELECT event_id, position FROM safeledger_events ORDER BY position')
+          .all() as Array<{ event_id: string; position: number }>;
+      } finally {
+        db.close();
+      }
+      expect(stored).toHaveLength(4_000);
+      const head = String(stored.at(-1)!.position).padStart(19, '0');
+      const seen = await subscriber.drain(head);
+      // Exactly the stored events, each once, in position order: nothing skipped while the two
+      // writers' transactions interleaved.
+      expect(seen.map((event) => event.eventId)).toEqual(stored.map((row) => row.event_id));
+      const positions = seen.map((event) => event.position);
+      expect(positions.every((position, i) => i === 0 || position > positions[i - 1]!)).toBe(true);
+    } finally {
+      subscriber.kill();
     }
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { type EventStore, isStoreFailure, toArray } from '@safeledger/core';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from './create-sqlite-event-store.js';
-import { ensureSchema, SCHEMA_VERSION, tableNames } from './schema.js';
+import { ensureSchema, MIGRATIONS, SCHEMA_VERSION, tableNames } from './schema.js';
 import { removeDatabaseFiles, tempDatabasePath } from './test-support/temp-files.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -47,6 +47,7 @@ describe('versioned migrations', () => {
     expect(objects.map((o) => `${o.type} ${o.name}`)).toEqual([
       'table safeledger_events',
       'index safeledger_events_category',
+      'index safeledger_events_command',
       'index safeledger_events_event_id',
       'index safeledger_events_stream_version',
       'index safeledger_events_type',
@@ -56,13 +57,14 @@ describe('versioned migrations', () => {
       'table safeledger_schema_migrations',
       'table safeledger_snapshots',
     ]);
-    expect(migrations).toEqual([
-      {
-        version: SCHEMA_VERSION,
-        description: expect.any(String),
+    expect(migrations).toEqual(
+      MIGRATIONS.map((migration) => ({
+        version: migration.version,
+        description: migration.description,
         applied_at: '2024-05-01T00:00:00.000Z',
-      },
-    ]);
+      })),
+    );
+    expect(migrations.at(-1)).toMatchObject({ version: SCHEMA_VERSION });
     // user_version belongs to the application sharing the file; the store never touches it.
     expect(userVersion).toBe(0);
     expect(objects.find((o) => o.name === 'safeledger_events')?.sql).toContain('AUTOINCREMENT');
@@ -99,7 +101,56 @@ describe('versioned migrations', () => {
       { by: 'a' },
       { by: 'b' },
     ]);
-    expect(inspect(path).migrations).toHaveLength(1);
+    expect(inspect(path).migrations).toHaveLength(MIGRATIONS.length);
+  });
+
+  it('the command id lookup is one seek of its index, already in version order', () => {
+    const path = newPath();
+    openStore({ path });
+    const db = new Database(path, { readonly: true });
+    cleanups.push(() => db.close());
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT * FROM safeledger_events
+         WHERE stream_id = ? AND command_id = ? ORDER BY version`,
+      )
+      .all('cart-1', 'cmd-1') as Array<{ detail: string }>;
+    expect(plan.map((row) => row.detail)).toEqual([
+      'SEARCH safeledger_events USING INDEX safeledger_events_command (stream_id=? AND command_id=?)',
+    ]);
+  });
+
+  it('upgrading a version-1 file fills the command id column, even next to a corrupt row', async () => {
+    const path = newPath();
+    const tables = tableNames('safeledger_');
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]!.sql(tables));
+    db.exec(`CREATE TABLE ${tables.migrations} (
+      version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL
+    ) STRICT`);
+    db.prepare(
+      `INSERT INTO ${tables.migrations} VALUES (1, 'v1', '2024-01-01T00:00:00.000Z')`,
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO ${tables.events} (event_id, stream_id, version, category, type, schema_version,
+         data, metadata, recorded_at)
+       VALUES (?, 'cart-1', ?, 'cart', 'NoteWritten', 1, '{}', ?, '2024-01-01T00:00:00.000Z')`,
+    );
+    insert.run('01J00000000000000000000001', 1, '{"commandId":"cmd-1"}');
+    insert.run('01J00000000000000000000002', 2, '{not json');
+    insert.run('01J00000000000000000000003', 3, '{"occurredAt":"2024-01-01T00:00:00.000Z"}');
+    db.close();
+
+    openStore({ path });
+    const check = new Database(path, { readonly: true });
+    cleanups.push(() => check.close());
+    expect(
+      check.prepare('SELECT version, command_id FROM safeledger_events ORDER BY version').all(),
+    ).toEqual([
+      { version: 1, command_id: 'cmd-1' },
+      { version: 2, command_id: null },
+      { version: 3, command_id: null },
+    ]);
   });
 
   it('migrate: false refuses a database that is not migrated, and opens one that is', () => {

@@ -34,7 +34,8 @@ export function tableNames(prefix: string): TableNames {
   };
 }
 
-interface Migration {
+/** One versioned step of the schema. */
+export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly sql: (t: TableNames) => string;
@@ -43,7 +44,7 @@ interface Migration {
 // Append-only: a released migration is never edited, a change is a new entry. Every statement
 // runs in the same IMMEDIATE transaction as the row recording it, so a crash or a concurrent
 // opener never sees half a migration.
-const MIGRATIONS: readonly Migration[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: 'events, snapshots, projection documents, checkpoints and leases',
@@ -98,6 +99,31 @@ const MIGRATIONS: readonly Migration[] = [
         owner      TEXT    NOT NULL,
         expires_at INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 2,
+    description: 'command id column and index of events by stream and command id',
+    // The command handler looks a command id up when it is older than the snapshot it folded
+    // from (A6). A column the append writes, rather than an index on a JSON expression: no JSON
+    // parse per insert, and a corrupt metadata row cannot break this migration or an append.
+    // Partial, so events without a command id cost the index nothing; version last, so a
+    // command's events come back in order without a sort.
+    sql: (t) => `
+      ALTER TABLE ${t.events} ADD COLUMN command_id TEXT;
+      UPDATE ${t.events} SET command_id = json_extract(metadata, '$.commandId')
+        WHERE json_valid(metadata) AND json_type(metadata, '$.commandId') = 'text';
+      CREATE INDEX ${t.prefix}events_command
+        ON ${t.events} (stream_id, command_id, version) WHERE command_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 3,
+    description: 'lease token: a lease belongs to one holder, not to an owner name',
+    // Renewal and release match the token the acquisition drew, so a holder whose lease lapsed
+    // cannot renew the lease of a newer holder that happens to use the same owner name (S4).
+    sql: (t) => `
+      ALTER TABLE ${t.leases} ADD COLUMN token TEXT NOT NULL DEFAULT '';
     `,
   },
 ];

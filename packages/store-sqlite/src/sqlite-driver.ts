@@ -84,8 +84,9 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
     .raw();
   const insert = db.prepare(
     `INSERT INTO ${events}
-       (event_id, stream_id, version, category, type, schema_version, data, metadata, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       (event_id, stream_id, version, category, type, schema_version, data, metadata, recorded_at,
+        command_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const forward = db
     .prepare(
@@ -97,6 +98,13 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
     .prepare(
       `SELECT ${EVENT_COLUMNS} FROM ${events}
        WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?`,
+    )
+    .raw();
+  const lastPosition = db.prepare(`SELECT max(position) FROM ${events}`).pluck();
+  const byCommand = db
+    .prepare(
+      `SELECT ${EVENT_COLUMNS} FROM ${events}
+       WHERE stream_id = ? AND command_id = ? ORDER BY version`,
     )
     .raw();
   const readPage = createGlobalLogReader(db, access.tables, {
@@ -140,6 +148,7 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
           event.data,
           event.metadata,
           request.recordedAt,
+          event.commandId,
         );
         position = Number(lastInsertRowid);
       }
@@ -215,6 +224,20 @@ export function createSqliteDriver(options: SqliteDriverOptions): EventStoreDriv
     readStream(streamId: string, range: StreamReadRange): AsyncIterable<readonly StoredEvent[]> {
       access.assertOpen();
       return readChunks(streamId, range);
+    },
+
+    async head(): Promise<string | undefined> {
+      // Writers are serialised and AUTOINCREMENT keys are handed out in commit order, so the
+      // largest committed position is final: nothing can appear below it later (R1).
+      const last = (await access.run('head read', () => lastPosition.get())) as number | null;
+      return last === null ? undefined : encodePosition(last);
+    },
+
+    async findCommandEvents(streamId: string, commandId: string): Promise<StoredEvent[]> {
+      const rows = (await access.run('command lookup', () =>
+        byCommand.all(streamId, commandId),
+      )) as EventRow[];
+      return rows.map(decodeRow);
     },
 
     readAllPage(pageOptions: ReadAllPageOptions): Promise<ReadAllPage> {

@@ -35,7 +35,8 @@ export function toStoreError(operation: string, error: unknown): unknown {
   if (code !== undefined) {
     return new StoreFailureError(
       `sqlite ${operation} failed with ${code}: ${(error as Error).message}`,
-      { cause: error },
+      // Lock contention and I/O hiccups may pass; a constraint or a corrupt file will not.
+      { cause: error, transient: isBusy(error) || code.startsWith('SQLITE_IOERR') },
     );
   }
   // better-sqlite3 reports a closed or unusable connection as a TypeError.
@@ -60,7 +61,7 @@ export function busyFailure(
 ): StoreFailureError {
   return new StoreFailureError(
     `sqlite ${operation} gave up after waiting ${waitedMs} ms for a lock held by another connection (${sqliteCode(cause) ?? 'busy'}); raise busyTimeoutMs or keep other writers' transactions short`,
-    { cause },
+    { cause, transient: true },
   );
 }
 

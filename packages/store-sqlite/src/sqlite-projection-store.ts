@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CheckpointConflictError,
   type ProjectionCheckpoint,
@@ -60,14 +61,17 @@ export function createSqliteProjectionStore(
   );
   const deleteDocument = db.prepare(`DELETE FROM ${documents} WHERE name = ? AND id = ?`);
   const deleteDocuments = db.prepare(`DELETE FROM ${documents} WHERE name = ?`);
-  // One statement decides and takes the lease, so two instances can never both win it (S4).
+  // One statement decides and takes the lease, so two instances can never both win it; a live
+  // lease is never taken again, whatever owner name asks (S4).
   const acquireLease = db.prepare(
-    `INSERT INTO ${leases} (name, owner, expires_at) VALUES (@name, @owner, @expiresAt)
-     ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-     WHERE ${leases}.owner = excluded.owner OR ${leases}.expires_at <= @now`,
+    `INSERT INTO ${leases} (name, owner, token, expires_at)
+     VALUES (@name, @owner, @token, @expiresAt)
+     ON CONFLICT (name) DO UPDATE SET
+       owner = excluded.owner, token = excluded.token, expires_at = excluded.expires_at
+     WHERE ${leases}.expires_at <= @now`,
   );
-  const renewLease = db.prepare(`UPDATE ${leases} SET expires_at = ? WHERE name = ? AND owner = ?`);
-  const releaseLease = db.prepare(`DELETE FROM ${leases} WHERE name = ? AND owner = ?`);
+  const renewLease = db.prepare(`UPDATE ${leases} SET expires_at = ? WHERE name = ? AND token = ?`);
+  const releaseLease = db.prepare(`DELETE FROM ${leases} WHERE name = ? AND token = ?`);
 
   const checkpointOf = (name: string): ProjectionCheckpoint | undefined => {
     const row = selectCheckpoint.get(name) as CheckpointRow | undefined;
@@ -113,18 +117,18 @@ export function createSqliteProjectionStore(
     writeCheckpoint.run(name, version, null, 'active', null, at);
   });
 
-  const lease = (name: string, owner: string, ttlMs: number): ProjectionLease => ({
+  const lease = (name: string, owner: string, token: string, ttlMs: number): ProjectionLease => ({
     name,
     owner,
     renew() {
       return access.run(
         'lease renewal',
-        () => renewLease.run(access.now() + ttlMs, name, owner).changes === 1,
+        () => renewLease.run(access.now() + ttlMs, name, token).changes === 1,
       );
     },
     async release() {
       await access.run('lease release', () => {
-        releaseLease.run(name, owner);
+        releaseLease.run(name, token);
       });
     },
   });
@@ -190,8 +194,10 @@ export function createSqliteProjectionStore(
     tryAcquireLease(name, owner, ttlMs) {
       return access.run('lease acquisition', () => {
         const now = access.now();
-        const taken = acquireLease.run({ name, owner, expiresAt: now + ttlMs, now }).changes === 1;
-        return taken ? lease(name, owner, ttlMs) : undefined;
+        const token = randomUUID();
+        const taken =
+          acquireLease.run({ name, owner, token, expiresAt: now + ttlMs, now }).changes === 1;
+        return taken ? lease(name, owner, token, ttlMs) : undefined;
       });
     },
   };

@@ -1,6 +1,8 @@
 import {
   createEventRegistry,
+  createProjectionRunner,
   defineEvent,
+  defineProjection,
   type EventRegistry,
   type EventStore,
   isUnknownEventTypeError,
@@ -77,6 +79,41 @@ async function failure(read: Promise<unknown>): Promise<unknown> {
 const SECRET = 'do-not-leak-4711';
 
 describe('rows the store cannot read are reported, naming stream and version', () => {
+  it('a projection applies the rows before a corrupt one and stops at it (S6)', async () => {
+    const store = open(createEventRegistry({ events: [NoteWritten] }));
+    await store.appendToStream('note-1', [{ type: 'NoteWritten', data: { text: 'one' } }]);
+    insertRaw({ streamId: 'note-1', version: 2, type: 'NoteWritten', data: '{broken' });
+    await store.appendToStream('note-2', [{ type: 'NoteWritten', data: { text: 'three' } }]);
+    const texts = defineProjection<{ texts: string[] }>({
+      name: 'texts',
+      version: 1,
+      handles: ['NoteWritten'],
+      init: () => ({ texts: [] }),
+      apply: (doc, event) => {
+        doc.texts.push((event.data as { text: string }).text);
+      },
+    });
+    const errors: unknown[] = [];
+    const runner = createProjectionRunner({
+      store,
+      projections: [texts],
+      pollIntervalMs: 5,
+      onError: (_name, error) => errors.push(error),
+    });
+    await expect(runner.catchUp({ timeoutMs: 5_000 })).rejects.toThrow(
+      /stopped at event raw-note-1-2/,
+    );
+    const [first] = await toArray(store.readStream('note-1', { maxCount: 1 }));
+    expect(await store.projections.getCheckpoint('texts')).toMatchObject({
+      status: 'failed',
+      position: first!.position,
+      failure: { eventId: 'raw-note-1-2', streamId: 'note-1', version: 2, type: 'NoteWritten' },
+    });
+    expect(await store.projections.getDocument('texts', 'singleton')).toEqual({ texts: ['one'] });
+    await runner.stop();
+    expect(errors).toHaveLength(1);
+  });
+
   it('invalid JSON in data: UnreadableEventError on every read path, without the payload', async () => {
     const store = open(createEventRegistry({ events: [NoteWritten] }));
     await store.appendToStream('note-1', [{ type: 'NoteWritten', data: { text: 'fine' } }]);
@@ -102,8 +139,18 @@ describe('rows the store cannot read are reported, naming stream and version', (
       streamId: 'note-1',
       version: 2,
     });
-    expect(await failure(store.readAllPage({ maxCount: 10 }))).toMatchObject({
+    // A page delivers the rows before the unreadable one and checkpoints there; the next page
+    // starts with it and fails, naming its position, so a projection stops exactly there.
+    const first = await store.readAllPage({ maxCount: 10 });
+    expect(first.events.map((event) => event.version)).toEqual([1]);
+    expect(first).toMatchObject({ checkpoint: first.events[0]!.position, caughtUp: false });
+    expect(
+      await failure(store.readAllPage({ after: first.checkpoint, maxCount: 10 })),
+    ).toMatchObject({
       code: 'UNREADABLE_EVENT',
+      eventId: 'raw-note-1-2',
+      type: 'NoteWritten',
+      position: expect.stringMatching(/^\d{19}$/),
     });
     const folded = store.aggregateStream('note-1', {
       name: 'notes',

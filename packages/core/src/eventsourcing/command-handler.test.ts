@@ -28,6 +28,7 @@ function alwaysConflicting(): { driver: EventStoreDriver; attempts: () => number
     },
     readStream: async function* () {},
     readAllPage: notUsed,
+    findCommandEvents: notUsed,
     snapshots: { load: async () => undefined, save: async () => {} },
     projections: {} as EventStoreDriver['projections'],
     close: async () => {},

@@ -8,9 +8,21 @@ import type {
   StoredEvent,
   StoredEventMetadata,
 } from './envelope.js';
-import { ConcurrencyError, isConcurrencyError, isProjectionLaggingError } from './errors.js';
-import { type EventStore, type EventStoreInternals, LOAD_AGGREGATE } from './event-store.js';
+import {
+  ConcurrencyError,
+  IdempotencyConflictError,
+  isConcurrencyError,
+  isProjectionLaggingError,
+  ValidationError,
+} from './errors.js';
+import {
+  type EventStore,
+  type EventStoreInternals,
+  FIND_COMMAND,
+  LOAD_AGGREGATE,
+} from './event-store.js';
 import { assertValidExpectedVersion, matchesExpectedVersion } from './expected-version.js';
+import { commandFingerprint } from './fingerprint.js';
 import {
   type LoadedAggregate,
   loadAggregate,
@@ -18,7 +30,7 @@ import {
   snapshotKey,
 } from './load-aggregate.js';
 import { type RetryPolicy, withRetry } from './retry.js';
-import type { SnapshotCommand } from './snapshot-store.js';
+import { STORE_LIMITS } from './store-limits.js';
 
 /** Options of `createCommandHandler`. */
 export interface CommandHandlerOptions<
@@ -44,12 +56,19 @@ export interface CommandHandlerOptions<
 
 /** Per-call options of a command handler. */
 export interface HandleOptions {
-  /** Idempotency key (G-3): a retry with the same id appends nothing and returns the original events. */
+  /**
+   * Idempotency key (G-3): a retry with the same id and the same command appends nothing and
+   * returns the original events, however long ago the original ran; the same id with a
+   * different command is an `IdempotencyConflictError`.
+   */
   readonly commandId?: string;
   /** The version the caller decided on (G-2); a mismatch fails at once, without retries. */
   readonly expectedVersion?: ExpectedVersion;
-  /** Envelope metadata for the produced events; `commandId` is set from the option above. */
-  readonly metadata?: Omit<EventMetadata, 'commandId'>;
+  /**
+   * Envelope metadata for the produced events; `commandId`, `commandType` and `commandHash`
+   * are set by the handler.
+   */
+  readonly metadata?: Omit<EventMetadata, 'commandId' | 'commandType' | 'commandHash'>;
 }
 
 /** An event the handler appended (or found already appended, for a retried command). */
@@ -86,9 +105,17 @@ export type CommandHandler<State, Command, Event extends DomainEvent> = (
  * Creates a command handler: load (from a snapshot when possible), decide, append with
  * optimistic concurrency, retry with backoff on conflicts, idempotent by `commandId`.
  *
+ * With a `commandId`, the produced events carry it with the command's type (its `type` field,
+ * or the decider's name) and a fingerprint of the command's canonical JSON. A later call with
+ * the same id finds those events (among the commands it folded, or by an indexed lookup for
+ * commands older than its snapshot) and compares fingerprints.
+ *
  * @throws RuleViolationError (`RULE_VIOLATION`) from the decider.
  * @throws ConcurrencyError (`CONCURRENCY_CONFLICT`) on a stale `expectedVersion`, or when retries run out.
- * @throws ValidationError (`VALIDATION_FAILED`) when a decided event fails its schema.
+ * @throws ValidationError (`VALIDATION_FAILED`) when a decided event fails its schema, or a
+ * command with a `commandId` cannot be written as JSON.
+ * @throws IdempotencyConflictError (`IDEMPOTENCY_CONFLICT`) when the `commandId` was used for a
+ * different command on the stream.
  */
 export function createCommandHandler<State, Command, Event extends DomainEvent, Facts = undefined>(
   options: CommandHandlerOptions<State, Command, Event, Facts>,
@@ -119,17 +146,42 @@ export function createCommandHandler<State, Command, Event extends DomainEvent, 
     });
   };
 
+  const findCommand = async (streamId: string, commandId: string): Promise<StoredEvent[]> => {
+    const internal = (store as EventStore & EventStoreInternals)[FIND_COMMAND];
+    if (internal) return internal(streamId, commandId);
+    // A store not built by createEventStore: scan the stream through the public port.
+    const found: StoredEvent[] = [];
+    for await (const event of store.readStream(streamId)) {
+      if (event.metadata.commandId === commandId) found.push(event);
+    }
+    return found;
+  };
+
   const attempt = async (
     streamId: string,
     command: Command,
     handleOptions: HandleOptions,
+    identity: CommandIdentity | undefined,
   ): Promise<HandleResult<State, Event>> => {
     const loaded = await load(streamId);
-    const commandId = handleOptions.commandId;
 
-    if (commandId !== undefined) {
-      const seen = loaded.commands.find((known) => known.commandId === commandId);
-      if (seen !== undefined) return replay(streamId, loaded, seen);
+    if (identity !== undefined) {
+      const seen = loaded.commands.find((known) => known.commandId === identity.commandId);
+      if (seen !== undefined) {
+        const original: StoredEvent[] = [];
+        for await (const event of store.readStream(streamId, {
+          fromVersion: seen.firstVersion,
+          maxCount: seen.lastVersion - seen.firstVersion + 1,
+        })) {
+          original.push(event);
+        }
+        return replay(streamId, loaded, original, identity);
+      }
+      // Commands before the snapshot were not folded here: ask the store's index.
+      if (loaded.snapshotVersion > 0) {
+        const found = await findCommand(streamId, identity.commandId);
+        if (found.length > 0) return replay(streamId, loaded, firstRun(found), identity);
+      }
     }
 
     const expected = handleOptions.expectedVersion;
@@ -163,12 +215,18 @@ export function createCommandHandler<State, Command, Event extends DomainEvent, 
     const baseMetadata: EventMetadata = {
       ...fromCommand,
       ...handleOptions.metadata,
-      ...(commandId === undefined ? {} : { commandId }),
+      ...(identity === undefined
+        ? {}
+        : {
+            commandId: identity.commandId,
+            commandType: identity.type,
+            commandHash: identity.hash,
+          }),
       occurredAt: handleOptions.metadata?.occurredAt ?? fromCommand.occurredAt ?? now.toISOString(),
     };
-    if (commandId !== undefined) {
-      baseMetadata.correlationId ??= commandId;
-      baseMetadata.causationId ??= commandId;
+    if (identity !== undefined) {
+      baseMetadata.correlationId ??= identity.commandId;
+      baseMetadata.causationId ??= identity.commandId;
     }
     const toAppend = events.map((event) => ({
       type: event.type,
@@ -194,7 +252,7 @@ export function createCommandHandler<State, Command, Event extends DomainEvent, 
     });
 
     if (useSnapshots) {
-      await maybeSnapshot(streamId, loaded, state, result.nextVersion, commandId);
+      await maybeSnapshot(streamId, loaded, state, result.nextVersion, identity?.commandId);
     }
     return {
       state,
@@ -205,17 +263,25 @@ export function createCommandHandler<State, Command, Event extends DomainEvent, 
     };
   };
 
-  const replay = async (
+  const replay = (
     streamId: string,
     loaded: LoadedAggregate<State>,
-    seen: SnapshotCommand,
-  ): Promise<HandleResult<State, Event>> => {
-    const original: StoredEvent[] = [];
-    for await (const event of store.readStream(streamId, {
-      fromVersion: seen.firstVersion,
-      maxCount: seen.lastVersion - seen.firstVersion + 1,
-    })) {
-      original.push(event);
+    original: readonly StoredEvent[],
+    identity: CommandIdentity,
+  ): HandleResult<State, Event> => {
+    const recorded = original[0]?.metadata;
+    // Events written without a fingerprint (by hand, or by an older release) cannot be
+    // compared; the command id alone then decides, as it always did.
+    if (recorded?.commandHash !== undefined && recorded.commandHash !== identity.hash) {
+      const before =
+        recorded.commandType === undefined
+          ? 'another command'
+          : `a ${recorded.commandType} command`;
+      throw new IdempotencyConflictError(
+        streamId,
+        `command id "${identity.commandId}" was already used for ${before} at version ${original[0]!.version}; this ${identity.type} command is a different one`,
+        { eventId: original[0]!.eventId },
+      );
     }
     return {
       state: loaded.state,
@@ -254,22 +320,63 @@ export function createCommandHandler<State, Command, Event extends DomainEvent, 
   };
 
   return async (streamId, command, handleOptions = {}) => {
+    const identity =
+      handleOptions.commandId === undefined
+        ? undefined
+        : identify(command, handleOptions.commandId, decider.name);
     if (handleOptions.expectedVersion !== undefined) {
       assertValidExpectedVersion(handleOptions.expectedVersion);
       // The caller pinned the version: a conflict is their information, not ours to retry;
       // a lagging read model is nobody's decision, so waiting it out is still right.
       return withRetry(
-        () => attempt(streamId, command, handleOptions),
+        () => attempt(streamId, command, handleOptions, identity),
         isProjectionLaggingError,
         options.retry,
       );
     }
     return withRetry(
-      () => attempt(streamId, command, handleOptions),
+      () => attempt(streamId, command, handleOptions, identity),
       (error) => isConcurrencyError(error) || isProjectionLaggingError(error),
       options.retry,
     );
   };
+}
+
+/** What the handler records about a command with an id, to recognise its retries (A6). */
+interface CommandIdentity {
+  readonly commandId: string;
+  /** The command's `type` field, or the decider's name for commands without one. */
+  readonly type: string;
+  readonly hash: string;
+}
+
+function identify(command: unknown, commandId: string, deciderName: string): CommandIdentity {
+  const declared = (command as { type?: unknown } | null | undefined)?.type;
+  const type = (typeof declared === 'string' && declared !== '' ? declared : deciderName).slice(
+    0,
+    STORE_LIMITS.eventTypeLength,
+  );
+  let hash: string;
+  try {
+    hash = commandFingerprint(command);
+  } catch (error) {
+    throw new ValidationError(
+      `command ${type} with command id "${commandId}" cannot be written as JSON to fingerprint it: ${(error as Error).message}`,
+      [],
+      { cause: error },
+    );
+  }
+  return { commandId, type, hash };
+}
+
+/** The first contiguous run of versions: one command's batch, even if the id was reused by hand. */
+function firstRun(events: readonly StoredEvent[]): StoredEvent[] {
+  const run: StoredEvent[] = [];
+  for (const event of events) {
+    if (run.length > 0 && event.version !== run[run.length - 1]!.version + 1) break;
+    run.push(event);
+  }
+  return run;
 }
 
 function isEventArray<E>(value: E | readonly E[]): value is readonly E[] {

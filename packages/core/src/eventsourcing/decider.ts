@@ -52,7 +52,7 @@ export interface Decider<State, Command, Event extends DomainEvent, Facts = unde
    * callers need not repeat them. Called only after `decide` accepted the command; metadata the
    * caller passes to the handler wins over it.
    */
-  metadataFor?(command: Command): Omit<EventMetadata, 'commandId'>;
+  metadataFor?(command: Command): Omit<EventMetadata, 'commandId' | 'commandType' | 'commandHash'>;
 }
 
 /** The state type of a decider. */

@@ -75,6 +75,19 @@ export interface EventStoreDriver {
   readStream(streamId: string, range: StreamReadRange): AsyncIterable<readonly StoredEvent[]>;
   /** One gap-safe page of the global log (R1). */
   readAllPage(options: ReadAllPageOptions): Promise<ReadAllPage>;
+  /**
+   * The position of the last event a reader can be handed now (gap-safe, R1), `undefined` for
+   * an empty store: where every caught-up page's checkpoint would be. `catchUp()` of a
+   * projection runner waits for the stored checkpoint to reach it. Optional: without it core
+   * pages through the log with a filter matching nothing.
+   */
+  head?(): Promise<string | undefined>;
+  /**
+   * The events of one stream whose `metadata.commandId` is `commandId`, as stored, in version
+   * order. An indexed lookup: the command handler asks it when a command id is not among the
+   * commands it folded, so idempotency (A6) holds for commands of any age, snapshots or not.
+   */
+  findCommandEvents(streamId: string, commandId: string): Promise<readonly StoredEvent[]>;
   /** Wake-up hints after appends (never required for correctness, S2); returns an unsubscribe. */
   watch?(listener: () => void): () => void;
   readonly snapshots: SnapshotStore;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORE_LIMITS } from './store-limits.js';
 
 /** Who issued a command: a person acting in a role for an organisation or an enterprise. */
 export const ActorSchema = z
@@ -14,12 +15,22 @@ export type Actor = z.infer<typeof ActorSchema>;
 // ISO-8601 with an explicit offset: business time must be unambiguous across timezones.
 const isoInstant = z.iso.datetime({ offset: true });
 
-/** Envelope metadata every event carries; the store fills `occurredAt` when it is absent. */
+// Ids other records refer to; bounded so every store can index them (see STORE_LIMITS).
+const metadataId = z.string().min(1).max(STORE_LIMITS.metadataIdLength);
+
+/**
+ * Envelope metadata every event carries; the store fills `occurredAt` when it is absent. The
+ * command handler sets `commandId` together with the `commandType` and a `commandHash`
+ * (fingerprint of the command's canonical JSON), so a command id reused for a different command
+ * is detected (A6).
+ */
 export const EventMetadataSchema = z
   .object({
-    correlationId: z.string().min(1).optional(),
-    causationId: z.string().min(1).optional(),
-    commandId: z.string().min(1).optional(),
+    correlationId: metadataId.optional(),
+    causationId: metadataId.optional(),
+    commandId: metadataId.optional(),
+    commandType: z.string().min(1).max(STORE_LIMITS.eventTypeLength).optional(),
+    commandHash: z.string().min(1).max(STORE_LIMITS.metadataIdLength).optional(),
     actor: ActorSchema.optional(),
     tenantId: z.string().min(1).optional(),
     occurredAt: isoInstant.optional(),

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CheckpointConflictError,
   ConcurrencyError,
+  isCheckpointConflictError,
   isConcurrencyError,
   isRuleViolation,
   isSafeledgerError,
+  isStoreFailure,
+  isTransientStoreFailure,
   isValidationError,
   RuleViolationError,
   SafeledgerError,
+  StoreFailureError,
 } from './errors.js';
 
 describe('errors', () => {
@@ -39,5 +44,22 @@ describe('errors', () => {
   it('keeps the cause', () => {
     const cause = new Error('SQLITE_BUSY');
     expect(new ConcurrencyError('s-1', 1, 2, { cause }).cause).toBe(cause);
+  });
+
+  it('a lost projection checkpoint race is not a stream conflict', () => {
+    const error = new CheckpointConflictError('ledger', 'p1', 'p2');
+    expect(error.code).toBe('CHECKPOINT_CONFLICT');
+    expect(isCheckpointConflictError(error)).toBe(true);
+    // A command handler retries on isConcurrencyError; it must never mistake this for one.
+    expect(isConcurrencyError(error)).toBe(false);
+    expect(isCheckpointConflictError(new ConcurrencyError('s-1', 1, 2))).toBe(false);
+  });
+
+  it('store failures say whether a later try may succeed', () => {
+    expect(isTransientStoreFailure(new StoreFailureError('lost', { transient: true }))).toBe(true);
+    const permanent = new StoreFailureError('schema missing');
+    expect(isStoreFailure(permanent)).toBe(true);
+    expect(isTransientStoreFailure(permanent)).toBe(false);
+    expect(isTransientStoreFailure(new Error('plain'))).toBe(false);
   });
 });

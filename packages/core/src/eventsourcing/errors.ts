@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UNKNOWN_EVENT_TYPE'
   | 'UNREADABLE_EVENT'
   | 'PROJECTION_LAGGING'
+  | 'CHECKPOINT_CONFLICT'
   | 'STORE_FAILURE';
 
 // Symbol.for is shared across realms and module copies, unlike a module-local symbol.
@@ -128,8 +129,16 @@ export class UnknownEventTypeError extends SafeledgerError {
   readonly type: string;
   readonly streamId: string;
   readonly version: number;
+  /** The event's id and global position, when the reader knows them (a projection stops there). */
+  readonly eventId: string | undefined;
+  readonly position: string | undefined;
 
-  constructor(type: string, streamId: string, version: number) {
+  constructor(
+    type: string,
+    streamId: string,
+    version: number,
+    options?: { eventId?: string | undefined; position?: string | undefined },
+  ) {
     super(
       'UNKNOWN_EVENT_TYPE',
       `unknown event type "${type}" at stream "${streamId}" version ${version}: register its schema or choose the 'skip' or 'raw' policy`,
@@ -137,6 +146,8 @@ export class UnknownEventTypeError extends SafeledgerError {
     this.type = type;
     this.streamId = streamId;
     this.version = version;
+    this.eventId = options?.eventId;
+    this.position = options?.position;
   }
 }
 
@@ -148,8 +159,22 @@ export class UnreadableEventError extends SafeledgerError {
   readonly streamId: string;
   readonly version: number;
   readonly reason: string;
+  /** The event's id, type and global position, when the reader knows them. */
+  readonly eventId: string | undefined;
+  readonly type: string | undefined;
+  readonly position: string | undefined;
 
-  constructor(streamId: string, version: number, reason: string, options?: { cause?: unknown }) {
+  constructor(
+    streamId: string,
+    version: number,
+    reason: string,
+    options?: {
+      cause?: unknown;
+      eventId?: string | undefined;
+      type?: string | undefined;
+      position?: string | undefined;
+    },
+  ) {
     super(
       'UNREADABLE_EVENT',
       `cannot read event at stream "${streamId}" version ${version}: ${reason}`,
@@ -158,6 +183,9 @@ export class UnreadableEventError extends SafeledgerError {
     this.streamId = streamId;
     this.version = version;
     this.reason = reason;
+    this.eventId = options?.eventId;
+    this.type = options?.type;
+    this.position = options?.position;
   }
 }
 
@@ -171,10 +199,18 @@ export class ProjectionLaggingError extends SafeledgerError {
   }
 }
 
-/** The storage layer failed (I/O, lock timeout, constraint); `cause` holds the driver error. */
+/**
+ * The storage layer failed (I/O, lock timeout, constraint); `cause` holds the driver error.
+ * `transient` marks failures that may pass if the same call is tried again later (connection
+ * lost, server restarting, lock or serialization timeouts); adapters set it, and projection
+ * runners retry those with backoff instead of stopping (S6).
+ */
 export class StoreFailureError extends SafeledgerError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly transient: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; transient?: boolean }) {
     super('STORE_FAILURE', message, options);
+    this.transient = options?.transient ?? false;
   }
 }
 
@@ -232,13 +268,30 @@ export function isStoreFailure(error: unknown): error is StoreFailureError {
   return hasCode(error, 'STORE_FAILURE');
 }
 
-/** A projection commit lost a race: the stored checkpoint moved since the batch was read. */
+/**
+ * True for a store failure that may pass on a later try (see `StoreFailureError.transient`).
+ * Reads the flag structurally, so errors of another copy of core are recognised too.
+ */
+export function isTransientStoreFailure(error: unknown): boolean {
+  return isStoreFailure(error) && (error as { transient?: unknown }).transient === true;
+}
+
+/** True when a projection commit lost the race for its checkpoint. */
+export function isCheckpointConflictError(error: unknown): error is CheckpointConflictError {
+  return hasCode(error, 'CHECKPOINT_CONFLICT');
+}
+
+/**
+ * A projection commit lost a race: the stored checkpoint moved since the batch was read. It has
+ * its own code, not `CONCURRENCY_CONFLICT`: a command handler retrying appends on
+ * `isConcurrencyError` must never mistake a projection's fence for a stream conflict.
+ */
 export class CheckpointConflictError extends SafeledgerError {
   readonly projection: string;
 
   constructor(projection: string, expected: string | undefined, actual: string | undefined) {
     super(
-      'CONCURRENCY_CONFLICT',
+      'CHECKPOINT_CONFLICT',
       `projection "${projection}" checkpoint expected at ${expected ?? 'start'} but found ${actual ?? 'start'}`,
     );
     this.projection = projection;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DomainEvent } from './envelope.js';
+import { STORE_LIMITS } from './store-limits.js';
 
 /** A named event type with the zod schema of its current payload shape. */
 export interface EventDefinition<
@@ -36,8 +37,19 @@ export function defineEvent<const Type extends string, Schema extends z.ZodType>
     throw new TypeError(`event type "${type}" must be PascalCase (e.g. "HazardRegistered")`);
   }
   const schemaVersion = options.schemaVersion ?? 1;
-  if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
-    throw new TypeError(`schemaVersion of "${type}" must be an integer ≥ 1, got ${schemaVersion}`);
+  if (
+    !Number.isInteger(schemaVersion) ||
+    schemaVersion < 1 ||
+    schemaVersion > STORE_LIMITS.maxSchemaVersion
+  ) {
+    throw new TypeError(
+      `schemaVersion of "${type}" must be an integer from 1 to ${STORE_LIMITS.maxSchemaVersion}, got ${schemaVersion}`,
+    );
+  }
+  if (type.length > STORE_LIMITS.eventTypeLength) {
+    throw new TypeError(
+      `event type "${type.slice(0, 40)}…" is ${type.length} characters long; the limit is ${STORE_LIMITS.eventTypeLength}`,
+    );
   }
   return {
     type,

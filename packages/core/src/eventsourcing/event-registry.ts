@@ -109,10 +109,14 @@ export function createEventRegistry(options: EventRegistryOptions): EventRegistr
     },
 
     decode(event) {
+      const where = { eventId: event.eventId, type: event.type, position: event.position };
       const definition = definitions.get(event.type);
       if (definition === undefined) {
         if (unknownTypes === 'error') {
-          throw new UnknownEventTypeError(event.type, event.streamId, event.version);
+          throw new UnknownEventTypeError(event.type, event.streamId, event.version, {
+            eventId: event.eventId,
+            position: event.position,
+          });
         }
         return unknownTypes === 'skip' ? undefined : event;
       }
@@ -122,6 +126,7 @@ export function createEventRegistry(options: EventRegistryOptions): EventRegistr
           event.streamId,
           event.version,
           `"${event.type}" was written at schema version ${event.schemaVersion}, newer than the registered version ${definition.schemaVersion}`,
+          where,
         );
       }
       let data = event.data;
@@ -132,6 +137,7 @@ export function createEventRegistry(options: EventRegistryOptions): EventRegistr
             event.streamId,
             event.version,
             `no upcaster for "${event.type}" from schema version ${from} to ${from + 1}`,
+            where,
           );
         }
         try {
@@ -141,7 +147,7 @@ export function createEventRegistry(options: EventRegistryOptions): EventRegistr
             event.streamId,
             event.version,
             `upcaster for "${event.type}" from schema version ${from} failed`,
-            { cause: error },
+            { ...where, cause: error },
           );
         }
       }
@@ -152,7 +158,7 @@ export function createEventRegistry(options: EventRegistryOptions): EventRegistr
           event.streamId,
           event.version,
           `"${event.type}" upcast from schema version ${event.schemaVersion} does not match the current schema: ${toIssues(parsed.error, 0, event.type).map(describeIssue).join('; ')}`,
-          { cause: parsed.error },
+          { ...where, cause: parsed.error },
         );
       }
       return { ...event, data: parsed.data, schemaVersion: definition.schemaVersion };

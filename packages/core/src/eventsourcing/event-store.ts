@@ -24,6 +24,7 @@ import { assertValidExpectedVersion } from './expected-version.js';
 import { type LoadedAggregate, loadAggregate } from './load-aggregate.js';
 import type { ProjectionStore } from './projection-store.js';
 import type { SnapshotStore } from './snapshot-store.js';
+import { findUnstorable, identifierProblem, quoteId, STORE_LIMITS } from './store-limits.js';
 import {
   type SubscribeOptions,
   type Subscription,
@@ -90,14 +91,43 @@ export interface EventStore {
 
 /** Internal: the aggregate loader the command handler uses (with commands and tail events). */
 export const LOAD_AGGREGATE = Symbol.for('safeledger.loadAggregate');
+/** Internal: the indexed lookup of a command's events (see `EventStoreDriver.findCommandEvents`). */
+export const FIND_COMMAND = Symbol.for('safeledger.findCommand');
+/** Internal: the head of the global log (see `EventStoreDriver.head`). */
+export const READ_HEAD = Symbol.for('safeledger.readHead');
 
-/** An event store that also exposes the loader the command handler needs. */
+/** An event store that also exposes the loader and the lookup the command handler needs. */
 export interface EventStoreInternals {
   [LOAD_AGGREGATE]?: <State, Event extends DomainEvent>(
     streamId: string,
     decider: Decider<State, any, Event, any>,
     useSnapshots: boolean,
   ) => Promise<LoadedAggregate<State>>;
+  /** Events of the stream carrying the command id, upcast, in version order. */
+  [FIND_COMMAND]?: (streamId: string, commandId: string) => Promise<StoredEvent[]>;
+  /** The last position a reader can be handed now; `undefined` for an empty log. */
+  [READ_HEAD]?: () => Promise<string | undefined>;
+}
+
+/**
+ * The last position a reader of `store` can be handed now (the checkpoint of a caught-up page),
+ * `undefined` while the log is empty. Uses the adapter's head when it has one; otherwise pages
+ * through the log with a filter that matches nothing, which still moves the checkpoint (S3).
+ */
+export function readHead(store: EventStore): Promise<string | undefined> {
+  const internal = (store as EventStore & EventStoreInternals)[READ_HEAD];
+  return internal ? internal() : headByPaging((options) => store.readAllPage(options));
+}
+
+async function headByPaging(
+  readPage: (options: ReadAllPageOptions) => Promise<ReadAllPage>,
+): Promise<string | undefined> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await readPage({ after, maxCount: 1, types: [] });
+    if (page.caughtUp || page.checkpoint === after) return page.checkpoint;
+    after = page.checkpoint;
+  }
 }
 
 const DEFAULT_PAGE = 500;
@@ -118,12 +148,21 @@ export function createEventStore(
     registry === undefined ? event : registry.decode(event);
 
   const readAllPage = async (pageOptions: ReadAllPageOptions): Promise<ReadAllPage> => {
+    assertLogFilter(pageOptions);
     assertPageSize(pageOptions.maxCount);
     const page = await driver.readAllPage(pageOptions);
     if (registry === undefined) return page;
     const events: StoredEvent[] = [];
-    for (const event of page.events) {
-      const decoded = registry.decode(event);
+    for (const [index, event] of page.events.entries()) {
+      let decoded: StoredEvent | undefined;
+      try {
+        decoded = registry.decode(event);
+      } catch (error) {
+        // Deliver what could be read and stop just before the unreadable event, so the next
+        // page starts with it and a reader (a projection, S6) fails exactly there.
+        if (index === 0) throw error;
+        return { events, checkpoint: page.events[index - 1]!.position, caughtUp: false };
+      }
       if (decoded !== undefined) events.push(decoded);
     }
     return { ...page, events };
@@ -204,7 +243,9 @@ export function createEventStore(
     },
 
     readAll(readOptions: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+      assertLogFilter(readOptions);
       const limit = readOptions.maxCount ?? Number.POSITIVE_INFINITY;
+      if (limit !== Number.POSITIVE_INFINITY) assertNonNegativeInteger('maxCount', limit);
       return {
         async *[Symbol.asyncIterator]() {
           let after = readOptions.after;
@@ -244,6 +285,20 @@ export function createEventStore(
     close: () => driver.close(),
 
     [LOAD_AGGREGATE]: load,
+
+    [READ_HEAD]: () =>
+      driver.head !== undefined
+        ? driver.head()
+        : headByPaging((options) => driver.readAllPage(options)),
+
+    async [FIND_COMMAND](streamId, commandId) {
+      const found: StoredEvent[] = [];
+      for (const event of await driver.findCommandEvents(streamId, commandId)) {
+        const decoded = decode(event);
+        if (decoded !== undefined) found.push(decoded);
+      }
+      return found;
+    },
   };
   return store;
 }
@@ -255,24 +310,21 @@ function prepareEvent(
   newId: IdGenerator,
   recordedAt: string,
 ): PreparedEvent {
-  if (
-    typeof event !== 'object' ||
-    event === null ||
-    typeof event.type !== 'string' ||
-    event.type === ''
-  ) {
-    throw new ValidationError(`event ${index} has no type`, [
-      {
-        index,
-        type: String((event as { type?: unknown } | null)?.type),
-        path: 'type',
-        message: 'a non-empty type is required',
-      },
+  if (typeof event !== 'object' || event === null) {
+    throw new ValidationError(`event ${index} is not an object`, [
+      { index, type: 'undefined', path: '', message: 'an event object is required' },
     ]);
+  }
+  const typeProblem = identifierProblem(event.type, STORE_LIMITS.eventTypeLength);
+  if (typeProblem !== undefined) {
+    throw new ValidationError(
+      `event ${index} has type ${quoteId(event.type)}, which ${typeProblem}`,
+      [{ index, type: String(event.type).slice(0, 60), path: 'type', message: typeProblem }],
+    );
   }
   const { data, schemaVersion } =
     registry === undefined
-      ? { data: event.data, schemaVersion: event.schemaVersion ?? 1 }
+      ? { data: event.data, schemaVersion: checkedSchemaVersion(event, index) }
       : registry.validate(
           {
             type: event.type,
@@ -312,6 +364,9 @@ function prepareEvent(
       { index, type: event.type, path: 'data', message: 'data is required (use {} for none)' },
     ]);
   }
+  assertStorable(data, 'data', index, event.type);
+  if (event.metadata !== undefined)
+    assertStorable(metadataResult.data, 'metadata', index, event.type);
   const supplied = metadataResult.data.occurredAt !== undefined;
   return {
     eventId,
@@ -336,11 +391,53 @@ async function* decodeAll(
 }
 
 function assertStreamId(streamId: unknown): asserts streamId is string {
-  if (typeof streamId !== 'string' || streamId.length === 0) {
+  const problem = identifierProblem(streamId, STORE_LIMITS.streamIdLength);
+  if (problem !== undefined) {
+    throw new ValidationError(`streamId ${quoteId(streamId)} ${problem}`, []);
+  }
+}
+
+function checkedSchemaVersion(event: NewEvent, index: number): number {
+  const version: unknown = event.schemaVersion ?? 1;
+  if (
+    typeof version !== 'number' ||
+    !Number.isInteger(version) ||
+    version < 1 ||
+    version > STORE_LIMITS.maxSchemaVersion
+  ) {
+    const message = `must be an integer from 1 to ${STORE_LIMITS.maxSchemaVersion}`;
     throw new ValidationError(
-      `stream id ${JSON.stringify(streamId)} must be a non-empty string`,
-      [],
+      `event ${index} ("${event.type}") has schemaVersion ${JSON.stringify(version) ?? String(version)}, which ${message}`,
+      [{ index, type: event.type, path: 'schemaVersion', message }],
     );
+  }
+  return version;
+}
+
+/** Rejects what some store could not keep exactly (R4); nothing is written. */
+function assertStorable(value: unknown, field: string, index: number, type: string): void {
+  const problem = findUnstorable(value);
+  if (problem === undefined) return;
+  const path = problem.path === '' ? field : `${field}.${problem.path}`;
+  throw new ValidationError(`event ${index} ("${type}") has ${path} that ${problem.message}`, [
+    { index, type, path, message: problem.message },
+  ]);
+}
+
+function assertLogFilter(options: {
+  readonly after?: unknown;
+  readonly types?: unknown;
+  readonly categories?: unknown;
+}): void {
+  if (options.after !== undefined && typeof options.after !== 'string') {
+    throw new ValidationError(`after ${quoteId(options.after)} must be a position string`, []);
+  }
+  for (const name of ['types', 'categories'] as const) {
+    const list = options[name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) {
+      throw new ValidationError(`${name} must be an array of strings`, []);
+    }
   }
 }
 

@@ -3,7 +3,10 @@ import type { DomainEvent, StoredEvent } from './envelope.js';
 import { StoreFailureError } from './errors.js';
 import type { SnapshotCommand, SnapshotStore } from './snapshot-store.js';
 
-/** How many recent commands a snapshot remembers for idempotent retries. */
+/**
+ * How many recent commands a snapshot remembers, so a retry of one of them is recognised
+ * without asking the store; older ones are found by the store's index of command ids (A6).
+ */
 export const SNAPSHOT_COMMAND_WINDOW = 256;
 
 /** A folded aggregate plus what the command handler needs for idempotency and snapshots. */

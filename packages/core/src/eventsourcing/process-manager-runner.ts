@@ -7,6 +7,7 @@ import {
   isRuleViolation,
   isSafeledgerError,
   isStoreFailure,
+  isTransientStoreFailure,
   ProjectionLaggingError,
 } from './errors.js';
 import type { EventStore } from './event-store.js';
@@ -356,7 +357,8 @@ class ManagerWorker {
       });
       return undefined;
     } catch (error) {
-      if (isRetryable(error) || !isSafeledgerError(error)) throw error;
+      // Only a target's refusal is a rejection; a store that fails is not the command's fault.
+      if (isRetryable(error) || !isSafeledgerError(error) || isStoreFailure(error)) throw error;
       const type = (issued.command as { type?: unknown } | null)?.type;
       this.options.onError?.(this.manager.name, error);
       return {
@@ -377,9 +379,11 @@ class ManagerWorker {
 }
 
 function isRetryable(error: unknown): boolean {
-  return isConcurrencyError(error) || isProjectionLaggingError(error) || isStoreFailure(error);
+  return (
+    isConcurrencyError(error) || isProjectionLaggingError(error) || isTransientStoreFailure(error)
+  );
 }
 
 function isConflict(error: { code: string }): boolean {
-  return error.code === 'CONCURRENCY_CONFLICT' || error.code === 'CHECKPOINT_CONFLICT';
+  return error.code === 'CHECKPOINT_CONFLICT';
 }

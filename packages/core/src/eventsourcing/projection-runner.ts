@@ -1,17 +1,28 @@
 import { Immer } from 'immer';
 import { type Clock, createUlidGenerator, type IdGenerator, systemClock } from './defaults.js';
+import type { ReadAllPage } from './driver.js';
 import type { StoredEvent } from './envelope.js';
-import { isSafeledgerError, ProjectionLaggingError } from './errors.js';
-import type { EventStore } from './event-store.js';
+import {
+  isCheckpointConflictError,
+  isTransientStoreFailure,
+  isUnknownEventTypeError,
+  isUnreadableEventError,
+  ProjectionLaggingError,
+} from './errors.js';
+import { type EventStore, readHead } from './event-store.js';
 import { DELETE_DOCUMENT, type Projection, SINGLE_DOCUMENT_ID } from './projection.js';
 import type { DocumentWrite, ProjectionFailure, ProjectionLease } from './projection-store.js';
+import { findUnstorable, identifierProblem, quoteId, STORE_LIMITS } from './store-limits.js';
 import { createAlarm, sleep } from './timers.js';
 
 /** Options of `createProjectionRunner`. */
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly projections: readonly Projection<any, any>[];
-  /** Lease owner id of this runner; a fresh ULID by default. */
+  /**
+   * This runner's name in leases, for logs; a fresh ULID by default. Several runners may share
+   * a name: a lease belongs to one acquisition (the store adds a random part), never to a name.
+   */
   readonly owner?: string;
   /** Events per transaction; default 500. */
   readonly batchSize?: number;
@@ -21,7 +32,10 @@ export interface ProjectionRunnerOptions {
   readonly leaseTtlMs?: number;
   readonly clock?: Clock;
   readonly newId?: IdGenerator;
-  /** Called when a projection stops on an error (S6) or a store call fails. */
+  /**
+   * Called when a projection stops at an event (S6), and on every failed round that will be
+   * retried with backoff (a lost connection, a store that is not reachable).
+   */
   readonly onError?: (projection: string, error: unknown) => void;
 }
 
@@ -44,10 +58,11 @@ export interface ProjectionRunner {
   /** Stops the loops and releases leases. */
   stop(): Promise<void>;
   /**
-   * Resolves once every projection has applied everything visible when it was called. Starts
-   * the loops if needed.
-   * @throws ProjectionLaggingError (`PROJECTION_LAGGING`) after `timeoutMs` (default 30 s), e.g.
-   * when another instance holds a lease or a projection has failed.
+   * Resolves once every projection's stored checkpoint has reached the head of the log as of
+   * the call, whichever instance holds its lease. Starts the loops if needed.
+   * @throws ProjectionLaggingError (`PROJECTION_LAGGING`) at once when a projection has failed
+   * or newer code owns its documents, or after `timeoutMs` (default 30 s), e.g. while another
+   * instance holds a lease and does not advance.
    */
   catchUp(options?: { timeoutMs?: number }): Promise<void>;
   /** Drops a projection's documents and rebuilds it from the start (S5). */
@@ -65,6 +80,16 @@ const produce = immer.produce as (base: unknown, recipe: (draft: any) => unknown
  * Creates a projection runner. Each projection advances under its own lease with documents and
  * checkpoint committed together and fenced on the previous checkpoint, so an event takes
  * effect exactly once even if two runners briefly believe they hold the lease.
+ *
+ * Failures (S6) are of two kinds. Repeatable ones stop the projection at the failing event and
+ * record it with the checkpoint, since trying again would fail the same way: `apply` or
+ * `documentId` throws; a document no store can keep (see `STORE_LIMITS`: not plain JSON, NUL or
+ * unpaired surrogates, too deep, an over-long id); an event that cannot be read
+ * (`UNREADABLE_EVENT`, `UNKNOWN_EVENT_TYPE`); a commit the store refuses for a reason other than
+ * a transient one, traced to its event by committing that batch one event at a time. Transient
+ * ones (`StoreFailureError` with `transient`: a lost connection, a restarting server, a lock
+ * timeout) and failures no event can be blamed for are reported to `onError` and retried with
+ * exponential backoff, up to 30 s between tries.
  */
 export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
   const names = new Set<string>();
@@ -95,8 +120,10 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     },
     async catchUp(catchUpOptions = {}) {
       const timeoutMs = catchUpOptions.timeoutMs ?? 30_000;
+      const deadline = Date.now() + timeoutMs;
       for (const w of workers.values()) w.start();
-      await Promise.all([...workers.values()].map((w) => w.caughtUp(timeoutMs)));
+      const head = await readHead(options.store);
+      await Promise.all([...workers.values()].map((w) => w.caughtUp(head, deadline, timeoutMs)));
     },
     async rebuild(name) {
       await worker(name).rebuild();
@@ -124,10 +151,13 @@ class ProjectionWorker {
   private position: string | undefined;
   private failure: ProjectionFailure | undefined;
   private blockedBy: string | undefined;
-  /** Incremented whenever a step finds nothing new; catchUp waits for it to move. */
-  private idleRounds = 0;
-  private idleWaiters: Array<() => void> = [];
+  /** Woken after every round of the loop, so catchUp re-reads the checkpoint without delay. */
+  private roundWaiters: Array<() => void> = [];
   private mutex: Promise<unknown> = Promise.resolve();
+  /** While set, batches are one event each up to this position, to find a failing event. */
+  private narrowUntil: string | undefined;
+  private failedRounds = 0;
+  private wakeFromBackoff: (() => void) | undefined;
 
   constructor(projection: Projection<any, any>, owner: string, options: ProjectionRunnerOptions) {
     this.projection = projection;
@@ -158,6 +188,7 @@ class ProjectionWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     this.alarm.wake();
+    this.wakeFromBackoff?.();
     await this.loop;
     this.loop = undefined;
     this.unwatch?.();
@@ -165,30 +196,39 @@ class ProjectionWorker {
     this.state = 'stopped';
   }
 
-  async caughtUp(timeoutMs: number): Promise<void> {
-    // Two idle rounds: the first may have begun before the call and missed recent events.
-    const target = this.idleRounds + 2;
-    const deadline = Date.now() + timeoutMs;
-    while (this.idleRounds < target || this.blockedBy !== undefined) {
-      if (this.blockedBy !== undefined && this.idleRounds >= target) {
-        throw new ProjectionLaggingError(this.projection.name, this.blockedBy);
+  /**
+   * Waits until the stored checkpoint reaches `head`. It reads the store, not this worker's own
+   * state, so it holds whoever has the lease: a standby runner waits for the active one.
+   */
+  async caughtUp(head: string | undefined, deadline: number, timeoutMs: number): Promise<void> {
+    const { name, version } = this.projection;
+    for (;;) {
+      const checkpoint = await this.options.store.projections.getCheckpoint(name);
+      if (checkpoint !== undefined && checkpoint.version > version) {
+        this.blockedBy = newerVersion(checkpoint.version, version);
+        throw new ProjectionLaggingError(name, this.blockedBy);
       }
-      if (this.state === 'failed') {
+      const current = checkpoint?.version === version ? checkpoint : undefined;
+      if (current?.status === 'failed') {
         throw new ProjectionLaggingError(
-          this.projection.name,
-          `stopped at event ${this.failure?.eventId ?? '?'}: ${this.failure?.message ?? 'unknown error'}`,
+          name,
+          `stopped at event ${current.failure?.eventId ?? '?'}: ${current.failure?.message ?? 'unknown error'}`,
         );
+      }
+      // An empty log needs nothing; otherwise the checkpoint must be at or past the head.
+      if (head === undefined || (current?.position !== undefined && current.position >= head)) {
+        return;
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         throw new ProjectionLaggingError(
-          this.projection.name,
-          `not caught up within ${timeoutMs} ms (state ${this.state}${this.blockedBy ? `, ${this.blockedBy}` : ''})`,
+          name,
+          `checkpoint ${current?.position ?? 'start'} did not reach ${head} within ${timeoutMs} ms (state ${this.state})`,
         );
       }
       this.alarm.wake();
       await Promise.race([
-        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => this.roundWaiters.push(resolve)),
         sleep(Math.min(remaining, 50)),
       ]);
     }
@@ -256,14 +296,15 @@ class ProjectionWorker {
           return this.step();
         });
       } catch (error) {
+        // Nothing an event can be blamed for (see createProjectionRunner): back off and retry.
         this.options.onError?.(this.projection.name, error);
-        // A store failure (connection lost, lock timeout) is retried after a pause.
-        await sleep(Math.min(pollIntervalMs * 4, 2_000));
+        this.failedRounds++;
+        await this.backOff(pollIntervalMs);
         continue;
       }
+      this.failedRounds = 0;
+      for (const waiter of this.roundWaiters.splice(0)) waiter();
       if (!progressed) {
-        this.idleRounds++;
-        for (const waiter of this.idleWaiters.splice(0)) waiter();
         const wait = this.state === 'standby' ? Math.min(ttl / 3, 1_000) : pollIntervalMs;
         await this.alarm.wait(wait);
       }
@@ -274,6 +315,19 @@ class ProjectionWorker {
         .catch((error: unknown) => this.options.onError?.(this.projection.name, error));
       this.lease = undefined;
     }
+  }
+
+  /** Waits longer after each failed round in a row; `stop()` ends the wait. */
+  private async backOff(pollIntervalMs: number): Promise<void> {
+    const base = Math.max(pollIntervalMs * 4, 20);
+    const delay = Math.min(base * 2 ** Math.min(this.failedRounds - 1, 20), MAX_BACKOFF_MS);
+    await Promise.race([
+      sleep(delay),
+      new Promise<void>((resolve) => {
+        this.wakeFromBackoff = resolve;
+      }),
+    ]);
+    this.wakeFromBackoff = undefined;
   }
 
   /** Applies one batch; returns false when there was nothing new to apply. */
@@ -289,7 +343,7 @@ class ProjectionWorker {
     }
     if (checkpoint.version > version) {
       // Newer code owns these documents (a rolling deploy); never roll them back.
-      this.blockedBy = `stored documents are version ${checkpoint.version}, this code is version ${version}`;
+      this.blockedBy = newerVersion(checkpoint.version, version);
       this.state = 'stopped';
       return false;
     }
@@ -302,18 +356,32 @@ class ProjectionWorker {
     this.state = 'active';
     this.failure = undefined;
 
-    const page = await store.readAllPage({
-      after: checkpoint.position,
-      maxCount: this.options.batchSize ?? 500,
-      types: this.projection.handles,
-    });
+    const narrow =
+      this.narrowUntil !== undefined &&
+      (checkpoint.position === undefined || checkpoint.position < this.narrowUntil);
+    if (!narrow) this.narrowUntil = undefined;
+    let page: ReadAllPage;
+    try {
+      page = await store.readAllPage({
+        after: checkpoint.position,
+        maxCount: narrow ? 1 : (this.options.batchSize ?? 500),
+        types: this.projection.handles,
+      });
+    } catch (error) {
+      // The store delivers the events before an unreadable one, so it is the next event here.
+      const failure = this.unreadableFailure(error);
+      if (failure === undefined) throw error;
+      return this.stopAt(checkpoint.position, failure);
+    }
     if (page.events.length === 0 && page.checkpoint === checkpoint.position) return false;
 
-    const { writes, position, failure } = await this.applyPage(
-      page.events,
-      checkpoint.position,
-      page.checkpoint,
-    );
+    let applied = await this.applyPage(page.events, checkpoint.position, page.checkpoint, false);
+    if (applied.writes.some(({ document }) => document !== null && findUnstorable(document))) {
+      // Some document cannot be kept: apply again, checking after every event, to stop at the
+      // event that made it so.
+      applied = await this.applyPage(page.events, checkpoint.position, page.checkpoint, true);
+    }
+    const { writes, position, failure } = applied;
     try {
       await projections.commit({
         name,
@@ -326,22 +394,79 @@ class ProjectionWorker {
       });
     } catch (error) {
       // Another runner committed first (lease lapse): drop this batch and re-read.
-      if (isSafeledgerError(error) && error.code === 'CONCURRENCY_CONFLICT') return true;
+      if (isCheckpointConflictError(error)) return true;
+      if (isTransientStoreFailure(error)) throw error;
+      const relevant = page.events.filter((event) => this.handles.has(event.type));
+      if (failure === undefined && relevant.length === 1) {
+        // The store refuses what this one event produced: a repeatable failure.
+        return this.stopAt(checkpoint.position, this.describeFailure(relevant[0]!, error));
+      }
+      if (failure === undefined && relevant.length > 1 && !narrow) {
+        // Commit this stretch one event at a time to find the event the store refuses.
+        this.narrowUntil = page.checkpoint;
+        return true;
+      }
       throw error;
     }
     this.position = position;
-    if (failure !== undefined) {
-      this.state = 'failed';
-      this.failure = failure;
-      this.options.onError?.(name, new Error(`projection "${name}" stopped: ${failure.message}`));
-    }
+    if (failure !== undefined) this.markFailed(failure);
     return true;
   }
 
+  /** Records the failure at `position` (the last event applied) and stops the projection. */
+  private async stopAt(position: string | undefined, failure: ProjectionFailure): Promise<boolean> {
+    try {
+      await this.options.store.projections.commit({
+        name: this.projection.name,
+        version: this.projection.version,
+        expectedPosition: position,
+        position,
+        documents: [],
+        failure,
+        committedAt: this.clock().toISOString(),
+      });
+    } catch (error) {
+      if (isCheckpointConflictError(error)) return true;
+      throw error;
+    }
+    this.markFailed(failure);
+    return true;
+  }
+
+  private markFailed(failure: ProjectionFailure): void {
+    const { name } = this.projection;
+    this.state = 'failed';
+    this.failure = failure;
+    this.narrowUntil = undefined;
+    this.options.onError?.(name, new Error(`projection "${name}" stopped: ${failure.message}`));
+  }
+
+  /** The failure to record for a read error that names its event, or `undefined`. */
+  private unreadableFailure(error: unknown): ProjectionFailure | undefined {
+    if (!isUnreadableEventError(error) && !isUnknownEventTypeError(error)) return undefined;
+    const { eventId, position, streamId, version, type } = error;
+    if (eventId === undefined || position === undefined) return undefined;
+    return {
+      position,
+      eventId,
+      streamId,
+      version,
+      type: type ?? '?',
+      message: error.message,
+      failedAt: this.clock().toISOString(),
+    };
+  }
+
+  /**
+   * Folds a page into documents. Stops at the first event whose `documentId` or `apply` throws
+   * or yields an id no store can keep; with `checkEach`, also at the first event after which
+   * its document is not storable (the documents then hold the state before that event).
+   */
   private async applyPage(
     events: readonly StoredEvent[],
     from: string | undefined,
     pageCheckpoint: string | undefined,
+    checkEach: boolean,
   ): Promise<{
     writes: DocumentWrite[];
     position: string | undefined;
@@ -358,6 +483,9 @@ class ProjectionWorker {
     for (const [index, event] of relevant.entries()) {
       try {
         const id = documentId(event);
+        const problem =
+          id === null ? undefined : identifierProblem(id, STORE_LIMITS.documentIdLength);
+        if (problem !== undefined) throw new Error(`document id ${quoteId(id)} ${problem}`);
         idOf.set(event, id);
         if (id !== null) ids.add(id);
       } catch (error) {
@@ -379,8 +507,14 @@ class ProjectionWorker {
             documents.has(id) && documents.get(id) !== null
               ? documents.get(id)
               : projection.init(id, event);
-          const next = produce(current, (draft) => projection.apply(draft, event));
-          documents.set(id, next === DELETE_DOCUMENT ? null : next);
+          const produced = produce(current, (draft) => projection.apply(draft, event));
+          const next = produced === DELETE_DOCUMENT ? null : produced;
+          const unstorable = checkEach && next !== null ? findUnstorable(next) : undefined;
+          if (unstorable !== undefined) {
+            const where = unstorable.path === '' ? '' : ` has ${unstorable.path} that`;
+            throw new Error(`document ${quoteId(id)}${where} ${unstorable.message}`);
+          }
+          documents.set(id, next);
           touched.add(id);
         } catch (error) {
           failure = this.describeFailure(event, error);
@@ -405,4 +539,11 @@ class ProjectionWorker {
       failedAt: this.clock().toISOString(),
     };
   }
+}
+
+/** Longest pause between two tries after failures nothing can be blamed on (S6). */
+const MAX_BACKOFF_MS = 30_000;
+
+function newerVersion(stored: number, code: number): string {
+  return `stored documents are version ${stored}, this code is version ${code}`;
 }

@@ -40,9 +40,14 @@ export interface ProjectionCommit {
   readonly committedAt: string;
 }
 
-/** An exclusive right to run one projection (S4). */
+/**
+ * An exclusive right to run one projection (S4). It belongs to this one acquisition: the store
+ * tells holders apart by a random part of its own, so a holder whose lease lapsed cannot renew
+ * or release the lease of a newer holder with the same owner name.
+ */
 export interface ProjectionLease {
   readonly name: string;
+  /** The name the holder gave, for logs. */
   readonly owner: string;
   /** Extends the lease; false means it was lost and the holder must stop writing. */
   renew(): Promise<boolean>;
@@ -67,6 +72,6 @@ export interface ProjectionStore {
     name: string,
     options?: { afterId?: string; limit?: number },
   ): Promise<Array<{ id: string; document: unknown }>>;
-  /** Takes the lease if nobody live holds it. */
+  /** Takes the lease if nobody live holds it, whatever owner name they gave. */
   tryAcquireLease(name: string, owner: string, ttlMs: number): Promise<ProjectionLease | undefined>;
 }

@@ -84,6 +84,9 @@ export const commandHandlerCases: ConformanceCase[] = [
       expect(event!.metadata).toEqual({
         actor,
         commandId: 'cmd-9',
+        // A command without a `type` field is named after its decider.
+        commandType: 'cart',
+        commandHash: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/),
         correlationId: 'flow-1',
         causationId: 'cmd-9',
         occurredAt: fixed.toISOString(),

@@ -5,6 +5,8 @@ import {
   type DomainEvent,
   isIdempotencyError,
   type NewEvent,
+  SNAPSHOT_COMMAND_WINDOW,
+  toArray,
 } from '@safeledger/core';
 import { expect } from 'vitest';
 import {
@@ -36,6 +38,32 @@ export const cartDecider: Decider<{ count: number }, { sku: string }, CartEvent>
     data: { sku: command.sku, quantity: 1, unit: 'piece' },
   }),
 };
+
+type ShelfCommand =
+  | { readonly type: 'Stock'; readonly sku: string; readonly quantity: number }
+  | { readonly type: 'Note'; readonly text: string };
+type ShelfEvent = CartEvent | DomainEvent<'NoteWritten', { text: string }>;
+
+/** A decider with typed commands and an optional snapshot policy. */
+function shelfDecider(
+  snapshotEvery?: number,
+): Decider<{ stocked: number }, ShelfCommand, ShelfEvent> {
+  return {
+    name: 'shelf',
+    initialState: () => ({ stocked: 0 }),
+    evolve: (state, event) => ({
+      stocked: state.stocked + (event.type === 'ItemAdded' ? event.data.quantity : 0),
+    }),
+    decide: (command) =>
+      command.type === 'Stock'
+        ? {
+            type: 'ItemAdded',
+            data: { sku: command.sku, quantity: command.quantity, unit: 'piece' },
+          }
+        : { type: 'NoteWritten', data: { text: command.text } },
+    ...(snapshotEvery === undefined ? {} : { snapshot: { every: snapshotEvery, version: 1 } }),
+  };
+}
 
 /** Idempotent retries (A6) and the absence of silent drops (A7). */
 export const idempotencyCases: ConformanceCase[] = [
@@ -122,6 +150,84 @@ export const idempotencyCases: ConformanceCase[] = [
       const stored = await readStream(store, streamId);
       expect(stored).toHaveLength(2);
       expect(stored[0]!.metadata).toMatchObject({ commandId: 'cmd-1', correlationId: 'cmd-1' });
+    },
+  },
+  {
+    group,
+    name: 'A6 a command id is recognised however old it is, with snapshots on',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      const handle = createCommandHandler({ store, decider: shelfDecider(10) });
+      const streamId = uniqueStream('shelf');
+      // More commands after the first than any snapshot remembers.
+      const total = SNAPSHOT_COMMAND_WINDOW + 44;
+      const first = await handle(
+        streamId,
+        { type: 'Stock', sku: 'sku-0', quantity: 1 },
+        { commandId: 'cmd-0' },
+      );
+      for (let i = 1; i < total; i++) {
+        await handle(
+          streamId,
+          { type: 'Stock', sku: `sku-${i}`, quantity: 1 },
+          { commandId: `cmd-${i}` },
+        );
+      }
+      const retried = await handle(
+        streamId,
+        { type: 'Stock', sku: 'sku-0', quantity: 1 },
+        { commandId: 'cmd-0' },
+      );
+      expect(retried.duplicate).toBe(true);
+      expect(retried.nextVersion).toBe(total);
+      expect(retried.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+      expect(retried.events.map((e) => e.version)).toEqual([1]);
+      expect(retried.state).toEqual({ stocked: total });
+      expect(
+        (await toArray(store.readStream(streamId, { direction: 'backward', maxCount: 1 })))[0]!
+          .version,
+      ).toBe(total);
+    },
+  },
+  {
+    group,
+    name: 'A6 the same command id with a different command is an IdempotencyConflictError naming both command types',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      for (const snapshotEvery of [undefined, 2]) {
+        const handle = createCommandHandler({ store, decider: shelfDecider(snapshotEvery) });
+        const streamId = uniqueStream('shelf');
+        const stock = { type: 'Stock', sku: 'a', quantity: 2 } as const;
+        const first = await handle(streamId, stock, { commandId: 'cmd-1' });
+        // Enough later commands that, with snapshots, cmd-1 is only found by the lookup.
+        for (let i = 2; i < SNAPSHOT_COMMAND_WINDOW + 4; i++) {
+          await handle(streamId, { type: 'Note', text: `n${i}` }, { commandId: `cmd-${i}` });
+        }
+        const version = SNAPSHOT_COMMAND_WINDOW + 3;
+        // The same command, its keys in another order: a retry.
+        const retried = await handle(
+          streamId,
+          { quantity: 2, sku: 'a', type: 'Stock' },
+          { commandId: 'cmd-1' },
+        );
+        expect(retried.duplicate).toBe(true);
+        expect(retried.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+
+        const otherType = await rejection(
+          handle(streamId, { type: 'Note', text: 'different' }, { commandId: 'cmd-1' }),
+        );
+        expect(isIdempotencyError(otherType), String(otherType)).toBe(true);
+        expect((otherType as Error).message).toContain('Stock');
+        expect((otherType as Error).message).toContain('Note');
+        expect((otherType as Error).message).toContain('cmd-1');
+
+        const otherPayload = await rejection(
+          handle(streamId, { ...stock, quantity: 3 }, { commandId: 'cmd-1' }),
+        );
+        expect(isIdempotencyError(otherPayload), String(otherPayload)).toBe(true);
+        const stored = await toArray(store.readStream(streamId));
+        expect(stored, `snapshots every ${String(snapshotEvery)}`).toHaveLength(version);
+      }
     },
   },
 ];

@@ -1,10 +1,17 @@
 import {
+  createEventRegistry,
   createProjectionRunner,
   DELETE_DOCUMENT,
   defineProjection,
+  defineUpcaster,
   type EventStore,
+  isCheckpointConflictError,
   isConcurrencyError,
+  isProjectionLaggingError,
   type NewEvent,
+  type Projection,
+  STORE_LIMITS,
+  type StoredEvent,
   toArray,
 } from '@safeledger/core';
 import fc from 'fast-check';
@@ -12,7 +19,10 @@ import { expect } from 'vitest';
 import {
   currentRegistry,
   eventually,
+  ItemAdded,
   items,
+  legacyRegistry,
+  NoteWritten,
   rejection,
   uniqueStream,
   visibleLog,
@@ -345,6 +355,52 @@ export const projectionCases: ConformanceCase[] = [
   },
   {
     group,
+    name: 'S4 catchUp waits until the stored checkpoint reaches the head as of the call, whoever holds the lease',
+    async run(context) {
+      const a = await context.open({ registry: currentRegistry() });
+      const b = await context.open({ registry: currentRegistry() });
+      await a.appendToStream(uniqueStream(), items(2));
+      await visibleLog(a, 2);
+      // Someone else holds the lease and never works: a standby runner is not caught up.
+      const elsewhere = await a.projections.tryAcquireLease('counter', 'elsewhere', 60_000);
+      expect(elsewhere).toBeDefined();
+      const waiting = createProjectionRunner({
+        store: b,
+        projections: [counterProjection()],
+        pollIntervalMs: 5,
+      });
+      const error = await rejection(waiting.catchUp({ timeoutMs: 400 }));
+      expect(isProjectionLaggingError(error), String(error)).toBe(true);
+      expect(waiting.status()[0]!.state).toBe('standby');
+      expect(await b.projections.getDocument('counter', 'singleton')).toBeUndefined();
+      await waiting.stop();
+      await elsewhere!.release();
+
+      // Another instance is active; this one stands by, and its catchUp waits for that one.
+      const active = createProjectionRunner({
+        store: a,
+        projections: [counterProjection()],
+        pollIntervalMs: 5,
+      });
+      await active.catchUp();
+      const standby = createProjectionRunner({
+        store: b,
+        projections: [counterProjection()],
+        pollIntervalMs: 5,
+      });
+      standby.start();
+      await eventually(() => standby.status()[0]!.state === 'standby', 'the standby');
+      await b.appendToStream(uniqueStream(), items(2, 'later'));
+      await visibleLog(b, 4);
+      await standby.catchUp({ timeoutMs: 20_000 });
+      const doc = (await b.projections.getDocument('counter', 'singleton')) as { count: number };
+      expect(doc.count).toBe(4);
+      expect(standby.status()[0]!.state).toBe('standby');
+      await Promise.all([active.stop(), standby.stop()]);
+    },
+  },
+  {
+    group,
     name: "S4 a crashed holder's lease expires; a lost lease cannot be renewed",
     async run(context) {
       const store = await context.open({});
@@ -359,6 +415,66 @@ export const projectionCases: ConformanceCase[] = [
       expect(await taken!.renew()).toBe(true);
       await taken!.release();
       expect(await store.projections.tryAcquireLease('leased', 'third', 5_000)).toBeDefined();
+    },
+  },
+  {
+    group,
+    name: 'S4 a lease belongs to one holder, not to an owner name: the same name cannot take it twice',
+    async run(context) {
+      const store = await context.open({});
+      const other = await context.open({});
+      const first = await store.projections.tryAcquireLease('named', 'app', 300);
+      expect(first).toBeDefined();
+      // Same owner name, from another instance and from the same one: both refused while live.
+      expect(await other.projections.tryAcquireLease('named', 'app', 5_000)).toBeUndefined();
+      expect(await store.projections.tryAcquireLease('named', 'app', 5_000)).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const second = await other.projections.tryAcquireLease('named', 'app', 5_000);
+      expect(second).toBeDefined();
+      // The first holder has the same name, yet the lease is no longer its own.
+      expect(await first!.renew()).toBe(false);
+      await first!.release();
+      expect(await store.projections.tryAcquireLease('named', 'app', 5_000)).toBeUndefined();
+      expect(await second!.renew()).toBe(true);
+      await second!.release();
+      expect(await store.projections.tryAcquireLease('named', 'app', 5_000)).toBeDefined();
+    },
+  },
+  {
+    group,
+    name: 'S4 two runners given the same owner name are never both active',
+    async run(context) {
+      const a = await context.open({ registry: currentRegistry() });
+      const b = await context.open({ registry: currentRegistry() });
+      await a.appendToStream(uniqueStream(), items(3));
+      await visibleLog(a, 3);
+      const runners = [a, b].map((store) =>
+        createProjectionRunner({
+          store,
+          projections: [counterProjection()],
+          pollIntervalMs: 5,
+          leaseTtlMs: 2_000,
+          owner: 'app',
+        }),
+      );
+      for (const runner of runners) runner.start();
+      await eventually(
+        () => runners.some((runner) => runner.status()[0]!.state === 'active'),
+        'one runner to become active',
+      );
+      // Both keep polling for a while; at no sample may both be active.
+      for (let sample = 0; sample < 40; sample++) {
+        const active = runners.filter((runner) => runner.status()[0]!.state === 'active');
+        expect(active.length, `sample ${sample}`).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(runners.map((runner) => runner.status()[0]!.state).sort()).toEqual([
+        'active',
+        'standby',
+      ]);
+      await Promise.all(runners.map((runner) => runner.stop()));
+      const doc = (await a.projections.getDocument('counter', 'singleton')) as { count: number };
+      expect(doc.count).toBe(3);
     },
   },
   {
@@ -388,7 +504,9 @@ export const projectionCases: ConformanceCase[] = [
           committedAt: '2024-01-01T00:00:00.000Z',
         }),
       );
-      expect(isConcurrencyError(error), String(error)).toBe(true);
+      expect(isCheckpointConflictError(error), String(error)).toBe(true);
+      // Its own code: a command handler retrying on stream conflicts must not match it.
+      expect(isConcurrencyError(error)).toBe(false);
       expect(await store.projections.getDocument('fenced', 'x')).toEqual({ n: 1 });
       expect(await store.projections.getDocument('fenced', 'y')).toBeUndefined();
       expect((await store.projections.getCheckpoint('fenced'))?.position).toBe('p1');
@@ -456,6 +574,195 @@ export const projectionCases: ConformanceCase[] = [
       expect(await store.projections.getDocument('fragile', 'singleton')).toEqual({
         skus: ['sku-0', 'sku-1', 'sku-2', 'sku-3', 'sku-4'],
       });
+    },
+  },
+  {
+    group,
+    name: 'S6 a document the store cannot keep stops its projection at the event that made it; nothing loops',
+    async run(context) {
+      const store = await context.open({ registry: currentRegistry() });
+      const streamId = uniqueStream();
+      await store.appendToStream(streamId, items(5));
+      await visibleLog(store, 5);
+      const cycle: Record<string, unknown> = {};
+      cycle.self = cycle;
+      // Each projection writes something no store can keep when it meets sku-2.
+      const poisons: Array<[string, unknown, string]> = [
+        ['bigint', 10n, 'BigInt'],
+        ['cycle', cycle, 'cycle'],
+        ['nul', 'a\u0000b', 'NUL'],
+        ['surrogate', 'a\uD83D', 'unpaired surrogate'],
+        ['nan', Number.NaN, 'finite'],
+      ];
+      const poisoned = poisons.map(([name, value]) =>
+        defineProjection<{ sku: string; extra?: unknown }>({
+          name: `poison-${name}`,
+          version: 1,
+          handles: ['ItemAdded'],
+          documentId: (event) => (event.data as { sku: string }).sku,
+          init: (sku) => ({ sku }),
+          apply: (doc, event) => {
+            if ((event.data as { sku: string }).sku === 'sku-2') doc.extra = value;
+          },
+        }),
+      );
+      const longId = defineProjection<{ sku: string }>({
+        name: 'poison-long-id',
+        version: 1,
+        handles: ['ItemAdded'],
+        documentId: (event) => {
+          const sku = (event.data as { sku: string }).sku;
+          return sku === 'sku-2' ? 'x'.repeat(STORE_LIMITS.documentIdLength + 1) : sku;
+        },
+        init: (sku) => ({ sku }),
+        apply: () => undefined,
+      });
+      const errors: string[] = [];
+      const runner = createProjectionRunner({
+        store,
+        projections: [...poisoned, longId, counterProjection()],
+        pollIntervalMs: 5,
+        onError: (name) => errors.push(name),
+      });
+      await expect(runner.catchUp({ timeoutMs: 10_000 })).rejects.toThrow(/lagging/);
+      // catchUp fails with the first projection that stops; wait for all of them.
+      await eventually(
+        () =>
+          runner.status().filter((status) => status.state === 'failed').length ===
+          poisons.length + 1,
+        'every poisoned projection to stop',
+      );
+      const stored = await toArray(store.readStream(streamId));
+      const expectations: Array<[Projection<any, any>, string]> = [
+        ...poisoned.map((projection, i): [Projection<any, any>, string] => [
+          projection,
+          poisons[i]![2],
+        ]),
+        [longId, `limit is ${STORE_LIMITS.documentIdLength}`],
+      ];
+      for (const [projection, reason] of expectations) {
+        const checkpoint = await store.projections.getCheckpoint(projection.name);
+        expect(checkpoint, projection.name).toMatchObject({
+          status: 'failed',
+          position: stored[1]!.position,
+          failure: { eventId: stored[2]!.eventId, streamId, version: 3, type: 'ItemAdded' },
+        });
+        expect(checkpoint!.failure!.message, projection.name).toContain(reason);
+        // The events before the failing one took effect; nothing after it did.
+        expect(
+          (await store.projections.listDocuments(projection.name)).map((d) => d.id),
+          projection.name,
+        ).toEqual(['sku-0', 'sku-1']);
+      }
+      await eventually(
+        async () =>
+          (
+            (await store.projections.getDocument('counter', 'singleton')) as
+              | { count: number }
+              | undefined
+          )?.count === 5,
+        'the healthy projection to finish',
+      );
+      // Stopped, not retrying: the error count stays put.
+      const reported = errors.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors.length).toBe(reported);
+      for (const projection of [...poisoned, longId]) {
+        expect(runner.status().find((s) => s.name === projection.name)?.state).toBe('failed');
+        expect(errors.filter((name) => name === projection.name)).toHaveLength(1);
+      }
+      await runner.stop();
+    },
+  },
+  {
+    group,
+    name: 'S6 an event that cannot be read (an upcaster fails, an unknown type) stops its projection there',
+    async run(context) {
+      const legacy = await context.open({ registry: legacyRegistry() });
+      const streamId = uniqueStream();
+      await legacy.appendToStream(streamId, [
+        { type: 'ItemAdded', data: { sku: 'a', qty: 1 } },
+        { type: 'ItemAdded', data: { sku: 'bad', qty: 1 } },
+        { type: 'ItemAdded', data: { sku: 'c', qty: 1 } },
+      ]);
+      const unknown = await context.open({});
+      const other = uniqueStream();
+      await unknown.appendToStream(other, [
+        { type: 'NoteWritten', data: { text: 'one' } },
+        { type: 'Mystery', data: {} },
+      ]);
+      await visibleLog(unknown, 5);
+      // This code's registry cannot upcast sku "bad" and does not know "Mystery".
+      const registry = createEventRegistry({
+        events: [ItemAdded, NoteWritten],
+        upcasters: [
+          defineUpcaster<{ sku: string; qty: number }, unknown>({
+            type: 'ItemAdded',
+            fromSchemaVersion: 1,
+            upcast: ({ sku, qty }) => {
+              if (sku === 'bad') throw new Error('no unit known for "bad"');
+              return { sku, quantity: qty, unit: 'piece' };
+            },
+          }),
+        ],
+      });
+      const store = await context.open({ registry });
+      const skus = defineProjection<{ skus: string[] }>({
+        name: 'skus',
+        version: 1,
+        handles: ['ItemAdded'],
+        init: () => ({ skus: [] }),
+        apply: (doc, event) => {
+          doc.skus.push((event.data as { sku: string }).sku);
+        },
+      });
+      const notes = defineProjection<{ types: string[] }>({
+        name: 'notes',
+        version: 1,
+        handles: ['NoteWritten', 'Mystery'],
+        init: () => ({ types: [] }),
+        apply: (doc, event) => {
+          doc.types.push(event.type);
+        },
+      });
+      const errors: string[] = [];
+      const runner = createProjectionRunner({
+        store,
+        projections: [skus, notes],
+        pollIntervalMs: 5,
+        onError: (name) => errors.push(name),
+      });
+      await expect(runner.catchUp({ timeoutMs: 10_000 })).rejects.toThrow(/lagging/);
+      await eventually(
+        () => runner.status().every((status) => status.state === 'failed'),
+        'both projections to stop',
+      );
+      const raw = [
+        ...(await toArray(legacy.readStream(streamId))),
+        ...(await toArray(unknown.readStream(other))),
+      ] as StoredEvent[];
+      expect(await store.projections.getCheckpoint('skus')).toMatchObject({
+        status: 'failed',
+        position: raw[0]!.position,
+        failure: { eventId: raw[1]!.eventId, streamId, version: 2, type: 'ItemAdded' },
+      });
+      expect((await store.projections.getCheckpoint('skus'))!.failure!.message).toContain(
+        'upcaster',
+      );
+      expect(await store.projections.getDocument('skus', 'singleton')).toEqual({ skus: ['a'] });
+      expect(await store.projections.getCheckpoint('notes')).toMatchObject({
+        status: 'failed',
+        position: raw[3]!.position,
+        failure: { eventId: raw[4]!.eventId, streamId: other, version: 2, type: 'Mystery' },
+      });
+      expect(await store.projections.getDocument('notes', 'singleton')).toEqual({
+        types: ['NoteWritten'],
+      });
+      const reported = errors.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors.length).toBe(reported);
+      expect(runner.status().map((s) => s.state)).toEqual(['failed', 'failed']);
+      await runner.stop();
     },
   },
 ];

@@ -1,9 +1,12 @@
 import {
+  assertExpectedVersion,
   createEventStore,
   type EventStoreDriver,
   type EventStoreOptions,
   isConcurrencyError,
+  type ProjectionLease,
   type StoredEvent,
+  sleep,
 } from '@safeledger/core';
 import {
   createMemoryDriver,
@@ -72,4 +75,124 @@ export const deliversOutOfOrder = brokenFactory((driver) => ({
     const page = await driver.readAllPage(options);
     return { ...page, events: [...page.events].reverse() };
   },
+}));
+
+/**
+ * Makes appended events visible to global-log readers only a moment after the append gave them
+ * their positions, while pages still checkpoint past them: the late commits a store with
+ * sequence positions shows when transactions commit out of order (R1).
+ */
+export const hidesLateCommits = brokenFactory((driver) => {
+  const hidden = new Set<string>();
+  return {
+    ...driver,
+    async append(request) {
+      const result = await driver.append(request);
+      if (result.duplicate) return result;
+      const ids = request.events.map((event) => event.eventId);
+      for (const id of ids) hidden.add(id);
+      await sleep(Math.random() * 10);
+      for (const id of ids) hidden.delete(id);
+      return result;
+    },
+    async readAllPage(options) {
+      const page = await driver.readAllPage(options);
+      return { ...page, events: page.events.filter((event) => !hidden.has(event.eventId)) };
+    },
+  };
+});
+
+/** Checkpoints a full page at the head of the log instead of at its last event (S3). */
+export const overshootsCheckpoint = brokenFactory((driver) => ({
+  ...driver,
+  async readAllPage(options) {
+    const page = await driver.readAllPage(options);
+    if (page.events.length < options.maxCount) return page;
+    return { ...page, checkpoint: (await driver.head!()) ?? page.checkpoint, caughtUp: true };
+  },
+}));
+
+/** Treats `stream_exists` as `any`. */
+export const ignoresStreamExists = brokenFactory((driver) => ({
+  ...driver,
+  append: (request) =>
+    driver.append(
+      request.expectedVersion === 'stream_exists'
+        ? { ...request, expectedVersion: 'any' }
+        : request,
+    ),
+}));
+
+/** Checks the expected version, then writes after an await: the check-then-act race A1 forbids. */
+export const readsThenWrites = brokenFactory((driver, storage) => ({
+  ...driver,
+  async append(request) {
+    const actual = storage.streams.get(request.streamId)?.length ?? 0;
+    assertExpectedVersion(request.streamId, request.expectedVersion, actual);
+    await sleep(1);
+    return driver.append({ ...request, expectedVersion: 'any' });
+  },
+}));
+
+/** Restarts a projection's checkpoint but keeps its documents (S5). */
+export const resetKeepsDocuments = brokenFactory((driver, storage) => ({
+  ...driver,
+  projections: {
+    ...driver.projections,
+    async reset(name, version) {
+      const kept = new Map(storage.projections.get(name)?.documents ?? []);
+      await driver.projections.reset(name, version);
+      const documents = storage.projections.get(name)!.documents;
+      for (const [id, text] of kept) documents.set(id, text);
+    },
+  },
+}));
+
+/** Writes a commit's documents before checking its checkpoint fence (S1). */
+export const commitsNonAtomically = brokenFactory((driver, storage) => ({
+  ...driver,
+  projections: {
+    ...driver.projections,
+    async commit(commit) {
+      const documents = storage.projections.get(commit.name)?.documents;
+      for (const { id, document } of commit.documents) {
+        if (document === null || document === undefined) documents?.delete(id);
+        else documents?.set(id, JSON.stringify(document));
+      }
+      await driver.projections.commit(commit);
+    },
+  },
+}));
+
+/** Grants a live lease again to the same owner name (S4). */
+export const leasesByOwnerName = brokenFactory((driver, storage) => ({
+  ...driver,
+  projections: {
+    ...driver.projections,
+    async tryAcquireLease(name, owner, ttlMs) {
+      const lease = await driver.projections.tryAcquireLease(name, owner, ttlMs);
+      if (lease !== undefined || storage.leases.get(name)?.owner !== owner) return lease;
+      const shared: ProjectionLease = {
+        name,
+        owner,
+        renew: async () => storage.leases.get(name)?.owner === owner,
+        release: async () => {
+          storage.leases.delete(name);
+        },
+      };
+      return shared;
+    },
+  },
+}));
+
+/** Finds no command older than a snapshot: idempotency only within the snapshot window (A6). */
+export const forgetsOldCommands = brokenFactory((driver) => ({
+  ...driver,
+  findCommandEvents: async () => [],
+}));
+
+/** Reports an empty log as its head, so catchUp has nothing to wait for (S4). */
+export const reportsNoHead = brokenFactory((driver) => ({
+  ...driver,
+  head: async () => undefined,
 }));
