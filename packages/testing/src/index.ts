@@ -1,4 +1,14 @@
 /** @safeledger/testing: property-test and specify your safeledger rules. */
+
+export {
+  type AcceptedPrediction,
+  accepted,
+  type DeciderModel,
+  type ModelContext,
+  type Prediction,
+  type RejectedPrediction,
+  rejected,
+} from './decider-model.js';
 export {
   type DeciderSpec,
   DeciderSpecError,
@@ -33,3 +43,18 @@ export {
   sampleHazardCommands,
   sampleNow,
 } from './safety/sample-hazard-commands.js';
+export type {
+  DecidedOutcome,
+  VerificationFailure,
+  VerifiedStep,
+} from './verification-trace.js';
+export {
+  type CommandContext,
+  DeciderVerificationError,
+  type FactsProvider,
+  type Invariant,
+  type InvariantView,
+  type VerificationSummary,
+  type VerifyDeciderOptions,
+  verifyDecider,
+} from './verify-decider.js';
