@@ -19,6 +19,15 @@ export {
   historyOf,
 } from './decider-spec.js';
 export {
+  type GivenEvent,
+  type ProjectionSpec,
+  ProjectionSpecError,
+  type ProjectionSpecFailure,
+  type ProjectionSpecOptions,
+  type ProjectionSpecOutcome,
+  projectionSpec,
+} from './projection-spec.js';
+export {
   type SafetyActorArbitraryOptions,
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
