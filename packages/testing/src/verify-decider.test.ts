@@ -217,6 +217,35 @@ describe('verifyDecider', () => {
     );
   });
 
+  it('removes needless commands only within what the commands arbitrary could generate', () => {
+    // Like its arbitrary, this model assumes a permit starts with Apply, so it has no P-0.
+    const full = permitModel();
+    const partial: DeciderModel<PermitModel, PermitCommand> = {
+      initial: full.initial,
+      next: (m, command, context) =>
+        m.phase === 'none' && command.type !== 'Apply'
+          ? accepted(m)
+          : full.next(m, command, context),
+    };
+    const error = failureOf(() =>
+      verifyDecider(permitDecider('close-without-verification'), {
+        model: partial,
+        commands: (m, context) =>
+          m.phase === 'none'
+            ? fc.constant<PermitCommand>({
+                type: 'Apply',
+                id: 'p-1',
+                occurredAt: context.now.toISOString(),
+              })
+            : commands(m, context),
+        seed: 42,
+      }),
+    );
+    // A lone Close would fail too, but only because the model never had to cover it.
+    expect(error.commands.map((command) => command.type)).toEqual(['Apply', 'Close']);
+    expect(error.failure.reason).toMatch(/model rejects with P-5 NotVerified/);
+  });
+
   it('catches a rejection citing the wrong rule', () => {
     const error = failureOf(() =>
       verifyDecider(permitDecider('wrong-rule'), { model: permitModel(), commands, seed: 3 }),

@@ -239,20 +239,32 @@ export function verifyDecider<State, Command, Event extends DomainEvent, Model, 
  * Removes, one at a time, every command the failure does not need, replaying the recorded
  * commands at their recorded times. fast-check's shrinking regenerates the commands after a
  * removed one (their arbitraries depend on the model, which the removal changed), so it can stop
- * at a sequence with a needless command in the middle; replaying concrete commands cannot.
+ * at a sequence with a needless command in the middle; replaying concrete commands cannot. A
+ * removal counts only if the same last command still fails for the same reason: a model need
+ * only cover the sequences its arbitraries generate, and a history they never would (a plan
+ * before any registration) may fail for reasons that say nothing about the decider.
  */
 function removeNeedlessSteps<State, Command, Event extends DomainEvent, Model, Facts>(
   setup: Setup<State, Command, Event, Model, Facts>,
   failed: FailedRun<State, Command, Event, Model>,
 ): FailedRun<State, Command, Event, Model> {
+  const last = failed.steps.at(-1);
   // A failure while generating the next command has no recorded command to replay.
-  if (failed.failure.step !== failed.steps.length) return failed;
+  if (last === undefined || failed.failure.step !== last.step) return failed;
+  const lastCommand = fc.stringify(last.command);
+  const sameFailure = (result: FailedRun<State, Command, Event, Model> | undefined) =>
+    result !== undefined &&
+    result.failure.step === result.steps.length &&
+    result.failure.reason === failed.failure.reason &&
+    fc.stringify(result.steps.at(-1)?.command) === lastCommand;
   let shortest = failed;
   for (let index = 0; index < shortest.steps.length - 1; ) {
-    const fewer = shortest.steps.filter((_, other) => other !== index);
-    const result = replay(setup, fewer);
-    if (result !== undefined && result.failure.step === result.steps.length) {
-      shortest = result;
+    const result = replay(
+      setup,
+      shortest.steps.filter((_, other) => other !== index),
+    );
+    if (sameFailure(result)) {
+      shortest = result!;
       index = 0;
     } else {
       index += 1;
