@@ -1,4 +1,9 @@
-import { type Decider, type DomainEvent, RuleViolationError } from '@safeledger/core';
+import {
+  type Decider,
+  type DomainEvent,
+  RuleViolationError,
+  ValidationError,
+} from '@safeledger/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accepted, type DeciderModel, rejected } from './decider-model.js';
@@ -400,6 +405,77 @@ describe('verifyDecider', () => {
     );
     expect(silent.failure.reason).toBe(
       'the model returned undefined; return accepted(model) or rejected(rule)',
+    );
+  });
+
+  it('checks predicted event types', () => {
+    const error = failureOf(() =>
+      verifyDecider(permitDecider(), {
+        model: {
+          ...permitModel(),
+          next: (m, command, context) => {
+            const prediction = permitModel().next(m, command, context);
+            return command.type === 'Approve' && prediction.outcome === 'accepted'
+              ? accepted(prediction.model, ['Approved', 'Notified'])
+              : prediction;
+          },
+        },
+        commands,
+        seed: 6,
+      }),
+    );
+    expect(error.failure.reason).toBe(
+      'the decider produced Approved, the model expects Approved, Notified',
+    );
+    expect(error.message).toContain('       model:   accepted → Approved, Notified\n');
+  });
+
+  it('matches a prediction to the code of an error that is not a rule violation', () => {
+    const strict: Decider<number, { n: number }, DomainEvent<'Counted', { n: number }>> = {
+      name: 'strict',
+      initialState: () => 0,
+      evolve: (count) => count + 1,
+      decide: (command) => {
+        if (command.n < 0) throw new ValidationError('n must be ≥ 0', []);
+        return { type: 'Counted', data: { n: command.n } };
+      },
+    };
+    const numbers = () => fc.integer({ min: -2, max: 2 }).map((n) => ({ n }));
+    const model = (code: string): DeciderModel<number, { n: number }> => ({
+      initial: () => 0,
+      next: (count, command) => (command.n < 0 ? rejected(code) : accepted(count + 1)),
+    });
+    expect(
+      verifyDecider(strict, { model: model('VALIDATION_FAILED'), commands: numbers, seed: 1 })
+        .rejectedBy,
+    ).toEqual({ VALIDATION_FAILED: expect.any(Number) });
+    const error = failureOf(() =>
+      verifyDecider(strict, { model: model('S-1'), commands: numbers, seed: 1 }),
+    );
+    expect(error.failure.reason).toBe(
+      'the decider rejected the command with VALIDATION_FAILED: n must be ≥ 0, but the model expects S-1',
+    );
+    expect(error.commands).toEqual([{ n: -1 }]);
+  });
+
+  it('reports a commands arbitrary that throws, after the commands that ran', () => {
+    const error = failureOf(() =>
+      verifyDecider(permitDecider(), {
+        model: permitModel(),
+        commands: (m, context) => {
+          if (m.phase === 'approved') throw new Error('no verifiers configured');
+          return commands(m, context);
+        },
+        seed: 8,
+      }),
+    );
+    expect(error.failure).toMatchObject({
+      step: 3,
+      reason: 'the commands arbitrary threw: Error: no verifiers configured',
+    });
+    expect(error.commands.map((command) => command.type)).toEqual(['Apply', 'Approve']);
+    expect(error.message).toMatch(
+      /^verifyDecider\(permit\) failed at step 3: the commands arbitrary threw/,
     );
   });
 
