@@ -493,6 +493,17 @@ describe('verifyDecider', () => {
     expect(() =>
       verifyDecider(permitDecider(), { ...base, advanceTime: fc.constant(-1), seed: 1 }),
     ).toThrow(new TypeError('verifyDecider: advanceTime must give whole milliseconds ≥ 0, got -1'));
+    expect(() =>
+      verifyDecider(permitDecider(), {
+        ...base,
+        // The types refuse an async invariant; plain JavaScript would not.
+        invariants: { 'async by mistake': (async () => false) as unknown as () => boolean },
+      }),
+    ).toThrow(
+      new TypeError(
+        'verifyDecider: invariant "async by mistake" returned a promise; invariants are synchronous',
+      ),
+    );
   });
 });
 
@@ -527,6 +538,17 @@ describe('verifyDecider with outside facts', () => {
     });
     expect(summary.rejectedBy).toEqual({ 'B-1': expect.any(Number) });
     expect(summary.events.Badged).toBeGreaterThan(0);
+  });
+
+  it('refuses facts given as a promise, as prepare itself would give them', () => {
+    expect(() =>
+      verifyDecider(badger, {
+        model: badgeModel,
+        commands: people,
+        facts: (command, state, context) =>
+          badger.prepare!(command, state, context) as unknown as { badged: readonly string[] },
+      }),
+    ).toThrow('verifyDecider: facts gave a promise; give the facts prepare would load');
   });
 
   it('refuses a decider with prepare but no facts', () => {

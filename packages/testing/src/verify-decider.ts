@@ -177,8 +177,8 @@ const DEFAULT_MAX_COMMANDS = 20;
  * @throws DeciderVerificationError when the decider disagrees with the model, breaks an
  * invariant or is impure; the message is the readable report.
  * @throws TypeError when an option is unusable (`numRuns`, `maxCommands`, `startTime`, a
- * decider with `prepare` but no `facts`, or an `advanceTime` value that is not a whole number of
- * milliseconds ≥ 0).
+ * decider with `prepare` but no `facts`, `facts` or an invariant giving a promise, or an
+ * `advanceTime` value that is not a whole number of milliseconds ≥ 0).
  */
 export function verifyDecider<State, Command, Event extends DomainEvent, Model, Facts = undefined>(
   decider: Decider<State, Command, Event, Facts>,
@@ -482,6 +482,11 @@ class SequenceRun<State, Command, Event extends DomainEvent, Model, Facts> {
     const facts = this.guard('the facts provider', () =>
       setup.facts?.(command, this.state, prepareContext),
     ) as Facts;
+    if (isThenable(facts)) {
+      throw new OptionError(
+        'verifyDecider: facts gave a promise; give the facts prepare would load, synchronously (not prepare itself)',
+      );
+    }
     const prediction = this.guard('the model', () =>
       setup.model.next(this.model, command, { now: at, step: index, facts }),
     );
@@ -536,14 +541,20 @@ class SequenceRun<State, Command, Event extends DomainEvent, Model, Facts> {
       step: this.current,
     };
     for (const [name, invariant] of this.setup.invariants) {
-      let holds: boolean | undefined;
+      let holds: unknown;
       try {
-        holds = invariant(view) ?? undefined;
+        holds = invariant(view);
       } catch (error) {
         throw new StepFailure(
           `invariant "${name}" does not hold: ${describeError(error)}`,
           'after',
           error,
+        );
+      }
+      // A promise would be truthy and let every state pass unseen.
+      if (isThenable(holds)) {
+        throw new OptionError(
+          `verifyDecider: invariant "${name}" returned a promise; invariants are synchronous`,
         );
       }
       if (holds === false) throw new StepFailure(`invariant "${name}" does not hold`, 'after');
@@ -656,6 +667,14 @@ function assertPrediction(prediction: unknown): asserts prediction is Prediction
       'before',
     );
   }
+}
+
+function isThenable(value: unknown): boolean {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function outcomeShape<Event extends DomainEvent>(outcome: DecidedOutcome<Event>): string {
