@@ -297,7 +297,6 @@ interface Setup<State, Command, Event extends DomainEvent, Model, Facts> {
   readonly invariants: ReadonlyArray<readonly [string, Invariant<State, Model, Event>]>;
   readonly maxCommands: number;
   readonly startTime: Date;
-  readonly advanceTime: fc.Arbitrary<number> | undefined;
   readonly streamId: string;
   readonly checkPurity: boolean;
   readonly facts: ((command: Command, state: State, context: PrepareContext) => Facts) | undefined;
@@ -345,7 +344,6 @@ function readSetup<State, Command, Event extends DomainEvent, Model, Facts>(
     invariants: Object.entries(options.invariants ?? {}),
     maxCommands: options.maxCommands ?? DEFAULT_MAX_COMMANDS,
     startTime,
-    advanceTime: options.advanceTime,
     streamId: options.streamId ?? `${decider.name}-verify`,
     checkPurity: options.checkPurity ?? true,
     facts:
