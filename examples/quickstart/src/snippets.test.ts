@@ -1,10 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { createSupervisionPolicy, RuleViolationError } from '@safeledger/core';
+import { DeciderVerificationError } from '@safeledger/testing';
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { specifyMajorHazardPlan } from './snippets/hazard-spec.js';
+import { specifyOpenHazards } from './snippets/open-hazards-spec.js';
 import { ledgerRow, rejection } from './snippets/render-in-app.js';
 import { fileCase, rejectionIn } from './snippets/rule-catalog.js';
+import { verifyThreeVerifiers } from './snippets/three-verifiers.js';
 
-// The docs' snippets are checked verbatim by docs-snippets.test.ts; this one is also run.
+// The docs' snippets are checked verbatim by docs-snippets.test.ts; these are also run.
 test('the testing guide spec runs and reports the missing plan element', () => {
   expect(specifyMajorHazardPlan()).toEqual({ missing: ['contingencyPlanRef'] });
 });
@@ -38,4 +43,54 @@ test("the i18n guide renders a ledger row and a rejection in the user's language
   });
   expect(rejection(lagging, 'zh-CN', policy)).toBe('G-9 读模型hazard-ledger尚未同步：at 10 of 12');
   expect(() => rejection(new Error('boom'), 'en', policy)).toThrow('boom');
+});
+
+test('the testing guide projection spec runs', () => {
+  expect(specifyOpenHazards).not.toThrow();
+});
+
+test("the testing guide's local rule holds under the province's policy, H-18 exercised", () => {
+  const summary = verifyThreeVerifiers();
+  expect(summary.rejectedBy['H-18']).toBeGreaterThan(0);
+  expect(summary.events.RectificationVerified).toBeGreaterThan(0);
+});
+
+test("the testing guide's local rule fails under the default policy of two verifiers", () => {
+  let failure: unknown;
+  try {
+    verifyThreeVerifiers(createSupervisionPolicy());
+  } catch (error) {
+    failure = error;
+  }
+  expect(failure).toBeInstanceOf(DeciderVerificationError);
+  const { message, commands } = failure as DeciderVerificationError;
+  expect(message).toMatch(
+    /^verifyDecider\(hazard\) failed at step 4: the decider accepted a command the model rejects with H-18 TooFewVerifiers/,
+  );
+  expect(message).toMatch(
+    / {2}4\. \[2024-03-01T02:00:00\.000Z, \+0\] VerifyRectification by p-enf-\d \(passed, verifiers p-enf-\d, p-enf-\d\)\n/,
+  );
+  expect(commands).toHaveLength(4);
+});
+
+test("the testing guide's sample report is what verifyDecider prints for its seed", () => {
+  const guide = readFileSync(new URL('../../../docs/testing.md', import.meta.url), 'utf8');
+  const sample = /```text\n(verifyDecider\(hazard\)[\s\S]*?)```/.exec(guide)?.[1];
+  expect(sample).toBeDefined();
+  const seed = Number(/Replay with \{ seed: (-?\d+) \}/.exec(sample!)?.[1]);
+  const global = fc.readConfigureGlobal();
+  fc.configureGlobal({ ...global, seed });
+  let report: string[] = [];
+  try {
+    verifyThreeVerifiers(createSupervisionPolicy());
+  } catch (error) {
+    report = (error as Error).message.split('\n');
+  } finally {
+    fc.configureGlobal(global);
+  }
+  // Lines cut short in the guide (at "…") must start as the report's lines do.
+  for (const [index, line] of sample!.trimEnd().split('\n').entries()) {
+    const [shown] = line.split('…');
+    expect(report[index]?.startsWith(shown!), `line ${index + 1}: ${line}`).toBe(true);
+  }
 });

@@ -1,4 +1,14 @@
 /** @safeledger/testing: property-test and specify your safeledger rules. */
+
+export {
+  type AcceptedPrediction,
+  accepted,
+  type DeciderModel,
+  type ModelContext,
+  type Prediction,
+  type RejectedPrediction,
+  rejected,
+} from './decider-model.js';
 export {
   type DeciderSpec,
   DeciderSpecError,
@@ -8,6 +18,15 @@ export {
   deciderSpec,
   historyOf,
 } from './decider-spec.js';
+export {
+  type GivenEvent,
+  type ProjectionSpec,
+  ProjectionSpecError,
+  type ProjectionSpecFailure,
+  type ProjectionSpecOptions,
+  type ProjectionSpecOutcome,
+  projectionSpec,
+} from './projection-spec.js';
 export {
   type SafetyActorArbitraryOptions,
   safetyActorArbitrary,
@@ -33,3 +52,18 @@ export {
   sampleHazardCommands,
   sampleNow,
 } from './safety/sample-hazard-commands.js';
+export type {
+  DecidedOutcome,
+  VerificationFailure,
+  VerifiedStep,
+} from './verification-trace.js';
+export {
+  type CommandContext,
+  DeciderVerificationError,
+  type FactsProvider,
+  type Invariant,
+  type InvariantView,
+  type VerificationSummary,
+  type VerifyDeciderOptions,
+  verifyDecider,
+} from './verify-decider.js';
