@@ -5,6 +5,7 @@ import type { EventStore, EventStoreOptions } from '@safeledger/core';
  * works on the same data, like separate connections or separate application instances.
  */
 export interface ConformanceHarness {
+  /** Opens one more store on this test's database, with the options the case needs. */
   open(options: EventStoreOptions): Promise<EventStore>;
   /** Drops what `open` created; stores are closed before this runs. */
   teardown?(): Promise<void>;
@@ -49,5 +50,6 @@ export interface ConformanceCase {
   readonly group: string;
   /** Unique name; cites the contract rule it checks (A2, R1, S3...). */
   readonly name: string;
+  /** Runs the check; a failed expectation or a thrown error fails the case. */
   readonly run: (context: ConformanceContext) => Promise<void>;
 }

@@ -18,6 +18,7 @@ export interface MemoryStorage {
   readonly projections: Map<string, MemoryProjection>;
   /** Held leases; `token` tells two holders with the same owner name apart. */
   readonly leases: Map<string, { owner: string; token: string; expiresAt: number }>;
+  /** Wake-up listeners of every store on this storage, called after each append. */
   readonly listeners: Set<() => void>;
 }
 

@@ -37,11 +37,13 @@ export interface DeciderSpecOutcome<State, Event extends DomainEvent> {
 
 /** The `when` half of a given/when/then spec. */
 export interface DeciderSpecWhen<State, Command, Event extends DomainEvent, Facts = undefined> {
+  /** Decides the command on the given history; `context` overrides the spec's clock, stream or facts. */
   when(command: Command, context?: Partial<DecideContext<Facts>>): DeciderSpecOutcome<State, Event>;
 }
 
 /** A given/when/then specification of a decider. */
 export interface DeciderSpec<State, Command, Event extends DomainEvent, Facts = undefined> {
+  /** Starts from the state these events fold to. */
   given(events: readonly Event[]): DeciderSpecWhen<State, Command, Event, Facts>;
   /**
    * Like `given`, with the history produced by running these commands through the decider, so

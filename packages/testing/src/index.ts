@@ -64,6 +64,7 @@ export {
   type Invariant,
   type InvariantView,
   type VerificationSummary,
+  type VerifyDeciderCommonOptions,
   type VerifyDeciderOptions,
   verifyDecider,
 } from './verify-decider.js';

@@ -64,6 +64,7 @@ export interface ProjectionSpecOutcome<Doc, E extends DomainEvent = DomainEvent>
 
 /** A given/then specification of a projection. */
 export interface ProjectionSpec<Doc, E extends DomainEvent = DomainEvent> {
+  /** Folds these events, in order, through the projection. */
   given(events: readonly GivenEvent<E>[]): ProjectionSpecOutcome<Doc, E>;
 }
 

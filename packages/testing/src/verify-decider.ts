@@ -51,7 +51,14 @@ export type FactsProvider<Command, State, Facts> =
   | Facts
   | ((command: Command, state: State, context: PrepareContext) => Facts);
 
-interface VerifyDeciderCommonOptions<State, Command, Event extends DomainEvent, Model, Facts> {
+/** The options of `verifyDecider` that do not depend on how time moves. */
+export interface VerifyDeciderCommonOptions<
+  State,
+  Command,
+  Event extends DomainEvent,
+  Model,
+  Facts,
+> {
   /** The independent model the decider is checked against. */
   readonly model: DeciderModel<Model, Command, Facts>;
   /**

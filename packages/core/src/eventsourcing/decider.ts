@@ -25,6 +25,7 @@ export interface SnapshotPolicy<State> {
   readonly version: number;
   /** JSON-safe form of the state; identity by default. */
   readonly toSnapshot?: (state: State) => unknown;
+  /** Rebuilds the state from `toSnapshot`'s output; identity by default. */
   readonly fromSnapshot?: (snapshot: unknown) => State;
 }
 
@@ -35,7 +36,9 @@ export interface SnapshotPolicy<State> {
 export interface Decider<State, Command, Event extends DomainEvent, Facts = undefined> {
   /** Stable name; part of snapshot keys. */
   readonly name: string;
+  /** The state of a stream with no events. */
   initialState(): State;
+  /** Folds one event into the state; pure, and never throws for an event it produced. */
   evolve(state: State, event: Event): State;
   /**
    * Loads, asynchronously and before `decide`, the outside facts a command needs: directory
@@ -45,6 +48,10 @@ export interface Decider<State, Command, Event extends DomainEvent, Facts = unde
    * `ProjectionLaggingError`, which the handler retries.
    */
   prepare?(command: Command, state: State, context: PrepareContext): Promise<Facts>;
+  /**
+   * The events a command produces in a state; pure. Rejects a command by throwing (a
+   * `RuleViolationError` or `ValidationError`), never by returning nothing.
+   */
   decide(command: Command, state: State, context: DecideContext<Facts>): Event | readonly Event[];
   readonly snapshot?: SnapshotPolicy<State>;
   /**

@@ -92,5 +92,6 @@ export interface EventStoreDriver {
   watch?(listener: () => void): () => void;
   readonly snapshots: SnapshotStore;
   readonly projections: ProjectionStore;
+  /** Releases connections and timers; the driver is unusable afterwards. */
   close(): Promise<void>;
 }

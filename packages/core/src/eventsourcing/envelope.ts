@@ -10,6 +10,7 @@ export const ActorSchema = z
     enterpriseId: z.string().min(1).optional(),
   })
   .strict();
+/** An `Actor`, as `ActorSchema` parses it. */
 export type Actor = z.infer<typeof ActorSchema>;
 
 // ISO-8601 with an explicit offset: business time must be unambiguous across timezones.
@@ -37,6 +38,7 @@ export const EventMetadataSchema = z
     headers: z.record(z.string(), z.string()).optional(),
   })
   .strict();
+/** `EventMetadata`, as `EventMetadataSchema` parses it. */
 export type EventMetadata = z.infer<typeof EventMetadataSchema>;
 
 /** Metadata as stored: `occurredAt` is always present. */

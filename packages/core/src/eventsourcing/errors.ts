@@ -4,6 +4,9 @@
  * recognise each other's errors.
  */
 
+// A type-only import: errors stay free of runtime dependencies.
+import type { ExpectedVersion } from './envelope.js';
+
 /** The stable error codes of safeledger. */
 export type ErrorCode =
   | 'CONCURRENCY_CONFLICT'
@@ -32,16 +35,18 @@ export class SafeledgerError extends Error {
   }
 }
 
-/** Expected-version form accepted by appends; duplicated here to keep errors dependency-free. */
-type Expected = 'any' | 'no_stream' | 'stream_exists' | number;
-
 /** The stream was not at the version the caller expected (A2). */
 export class ConcurrencyError extends SafeledgerError {
   readonly streamId: string;
-  readonly expected: Expected;
+  readonly expected: ExpectedVersion;
   readonly actual: number;
 
-  constructor(streamId: string, expected: Expected, actual: number, options?: { cause?: unknown }) {
+  constructor(
+    streamId: string,
+    expected: ExpectedVersion,
+    actual: number,
+    options?: { cause?: unknown },
+  ) {
     super(
       'CONCURRENCY_CONFLICT',
       `expected version ${describeExpected(expected)} for stream "${streamId}" but found ${describeActual(actual)}`,
@@ -53,7 +58,7 @@ export class ConcurrencyError extends SafeledgerError {
   }
 }
 
-function describeExpected(expected: Expected): string {
+function describeExpected(expected: ExpectedVersion): string {
   return typeof expected === 'number' ? String(expected) : `'${expected}'`;
 }
 
@@ -85,8 +90,11 @@ export class IdempotencyConflictError extends SafeledgerError {
 
 /** One invalid event of a batch, with the schema issues that rejected it. */
 export interface ValidationIssue {
-  /** Index of the event in the appended batch. */
-  readonly index: number;
+  /**
+   * Index of the event in the appended batch; absent when the input was not a batch of events
+   * (a command, a configuration object, an option).
+   */
+  readonly index?: number;
   readonly type: string;
   /** Dotted path inside `data` (empty for the whole payload). */
   readonly path: string;

@@ -63,6 +63,7 @@ export function defineEvent<const Type extends string, Schema extends z.ZodType>
 export interface Upcaster<From = any, To = any> {
   readonly type: string;
   readonly fromSchemaVersion: number;
+  /** Turns one payload of `fromSchemaVersion` into the next version's shape; pure. */
   readonly upcast: (data: From) => To;
 }
 

@@ -86,6 +86,7 @@ export interface EventStore {
   watch(listener: () => void): () => void;
   readonly snapshots: SnapshotStore;
   readonly projections: ProjectionStore;
+  /** Closes the driver; subscriptions and runners on this store must be stopped first. */
   close(): Promise<void>;
 }
 

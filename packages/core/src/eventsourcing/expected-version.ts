@@ -38,7 +38,17 @@ export function assertValidExpectedVersion(expected: unknown): asserts expected 
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return;
   throw new ValidationError(
-    `expectedVersion ${JSON.stringify(expected)} is not 'any', 'no_stream', 'stream_exists' or an integer ≥ 0`,
+    `expectedVersion ${showRejected(expected)} is not 'any', 'no_stream', 'stream_exists' or an integer ≥ 0`,
     [],
   );
+}
+
+// JSON.stringify turns NaN and the infinities into "null", which hides the caller's real mistake.
+function showRejected(value: unknown): string {
+  if (typeof value === 'number' || value === undefined) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -56,7 +56,9 @@ export interface ProcessManagerRunnerOptions {
 
 /** Runs process managers: read events after the checkpoint, issue their commands, commit. */
 export interface ProcessManagerRunner {
+  /** Starts every manager's loop; returns at once. */
   start(): void;
+  /** Stops the loops after their current batch and releases the leases. */
   stop(): Promise<void>;
   /**
    * Resolves once every manager's stored checkpoint reached the head of the log as of the call.

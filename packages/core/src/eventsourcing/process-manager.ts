@@ -29,6 +29,7 @@ export interface ProcessManager<E extends DomainEvent = DomainEvent> {
   readonly name: string;
   /** Event types it reacts to; its checkpoint still advances past everything else. */
   readonly handles: readonly E['type'][];
+  /** The commands `event` calls for (none is fine); ids from `reactionCommandId`. */
   react(
     event: StoredEvent<E>,
     context: ReactContext,

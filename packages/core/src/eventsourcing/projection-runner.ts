@@ -69,6 +69,7 @@ export interface ProjectionRunner {
   rebuild(name: string): Promise<void>;
   /** Clears a recorded failure (S6) and resumes at the failing event. */
   retry(name: string): Promise<void>;
+  /** Where each projection stands: checkpoint, lease, failure. */
   status(): readonly ProjectionStatus[];
 }
 

@@ -51,12 +51,15 @@ export interface ProjectionLease {
   readonly owner: string;
   /** Extends the lease; false means it was lost and the holder must stop writing. */
   renew(): Promise<boolean>;
+  /** Gives the lease up at once so another instance can take over without waiting for expiry. */
   release(): Promise<void>;
 }
 
 /** Documents, checkpoints and leases of projections; every adapter provides one. */
 export interface ProjectionStore {
+  /** The projection's checkpoint; undefined before its first commit. */
   getCheckpoint(name: string): Promise<ProjectionCheckpoint | undefined>;
+  /** The stored documents among `ids`; absent ids are missing from the map. */
   loadDocuments(name: string, ids: readonly string[]): Promise<Map<string, unknown>>;
   /**
    * Writes documents and the new checkpoint in one transaction.
@@ -66,6 +69,7 @@ export interface ProjectionStore {
   commit(commit: ProjectionCommit): Promise<void>;
   /** Drops a projection's documents and restarts its checkpoint at `version` (S5). */
   reset(name: string, version: number): Promise<void>;
+  /** One document; undefined when it does not exist. */
   getDocument(name: string, id: string): Promise<unknown | undefined>;
   /** Documents in id order, paged by `afterId`. */
   listDocuments(

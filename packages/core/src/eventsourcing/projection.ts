@@ -22,6 +22,10 @@ export interface Projection<Doc, E extends DomainEvent = DomainEvent> {
   readonly documentId?: (event: StoredEvent<E>) => string | null;
   /** The document before its first event. */
   readonly init: (id: string, event: StoredEvent<E>) => Doc;
+  /**
+   * Applies an event to the document: mutate the immer draft, return a new document, or return
+   * `DELETE_DOCUMENT` to delete it.
+   */
   readonly apply: (
     document: Draft<Doc>,
     event: StoredEvent<E>,

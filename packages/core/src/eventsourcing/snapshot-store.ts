@@ -21,6 +21,7 @@ export interface Snapshot {
 
 /** Where snapshots live; every adapter provides one next to its events. */
 export interface SnapshotStore {
+  /** The latest snapshot of a stream under a key; undefined when there is none. */
   load(streamId: string, key: string): Promise<Snapshot | undefined>;
   /** Saves a snapshot unless one at a higher version is already stored for the same key. */
   save(snapshot: Snapshot): Promise<void>;

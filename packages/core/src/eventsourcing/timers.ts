@@ -18,6 +18,7 @@ export function sleep(ms: number): Promise<void> {
 export interface Alarm {
   /** Waits up to `ms`, or until `wake()` is called (a wake before the wait ends it at once). */
   wait(ms: number): Promise<void>;
+  /** Ends the current wait, or the next one if none is running. */
   wake(): void;
 }
 

@@ -187,7 +187,15 @@ export const projectionCases: ConformanceCase[] = [
             expect(incremental).toEqual(fromFold);
           },
         ),
-        { numRuns: 10 },
+        {
+          numRuns: 10,
+          // Random batches remove most skus sooner or later, and a removal hides
+          // a reset that kept its documents. This example adds a sku nothing removes,
+          // so such a reset shows on every run, not only on a lucky seed.
+          examples: [
+            [[[{ type: 'ItemAdded', data: { sku: 'never-removed', quantity: 1, unit: 'piece' } }]]],
+          ],
+        },
       );
     },
   },

@@ -22,7 +22,12 @@ export function isLocalDate(value: string): boolean {
 /** A calendar date `YYYY-MM-DD` (deadlines, due dates; G-7). */
 export const LocalDateSchema = z
   .string()
-  .refine(isLocalDate, { message: 'expected a calendar date written YYYY-MM-DD' });
+  .refine(isLocalDate, { message: 'expected a calendar date written YYYY-MM-DD' })
+  .meta({
+    title: 'LocalDate',
+    description:
+      'A calendar date `YYYY-MM-DD` without time, read in the policy timezone: "by 2024-03-10" means at or before 2024-03-10 23:59:59.999 local time (G-7).',
+  });
 
 /**
  * Days since 1970-01-01 of a local date: calendar arithmetic on dates never involves a timezone.

@@ -9,10 +9,16 @@ import type { Area, EnterpriseRecord, SiteRecord, VenueRecord } from './subject-
  * Every lookup returns `undefined` for an unknown id.
  */
 export interface Directory {
+  /** The area with this id. */
   area(id: string): Area | undefined;
+  /** The organisation (regulator, committee office, …) with this id. */
   organization(id: string): Organization | undefined;
+  /** The person with this id. */
   person(id: string): PersonRecord | undefined;
+  /** The enterprise with this id. */
   enterprise(id: string): EnterpriseRecord | undefined;
+  /** The small venue with this id. */
   venue(id: string): VenueRecord | undefined;
+  /** The multi-tenant site with this id. */
   site(id: string): SiteRecord | undefined;
 }

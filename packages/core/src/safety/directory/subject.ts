@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** What a hazard (or an inspection) is about: an enterprise, a small venue or a multi-tenant site. */
 export const SubjectRefSchema = z
   .object({ kind: z.enum(['enterprise', 'venue', 'site']), id: z.string().min(1) })
-  .strict();
+  .strict()
+  .meta({
+    title: 'SubjectRef',
+    description:
+      'What a hazard is about: `kind` (`enterprise`, `venue` or `site`) and the `id` of that record in the directory.',
+  });
 /** A `SubjectRef`, as `SubjectRefSchema` parses it. */
 export type SubjectRef = z.infer<typeof SubjectRefSchema>;
 /** The kinds of subject a hazard can be about. */

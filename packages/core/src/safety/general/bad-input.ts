@@ -42,7 +42,7 @@ export function describeIssues(
 ): ValidationIssue[] {
   const byPath = new Map<string, ValidationIssue>();
   const add = (path: string, message: string) => {
-    if (!byPath.has(path)) byPath.set(path, { index: 0, type: what, path, message });
+    if (!byPath.has(path)) byPath.set(path, { type: what, path, message });
   };
   for (const issue of error.issues) {
     const firstIndex = issue.path.findIndex((key) => typeof key === 'number');

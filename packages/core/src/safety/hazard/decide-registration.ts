@@ -382,6 +382,6 @@ export function assertRegulatorOrg(ctx: HazardDecisionContext, orgId: string, fi
 /** A `ValidationError` for one field of a command whose shape was fine but whose value is not. */
 export function badInput(path: string, message: string): ValidationError {
   return new ValidationError(`invalid HazardCommand: ${path}: ${message}`, [
-    { index: 0, type: 'HazardCommand', path, message },
+    { type: 'HazardCommand', path, message },
   ]);
 }

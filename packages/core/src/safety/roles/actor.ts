@@ -50,6 +50,11 @@ export const SafetyActorSchema = z
         message: `role ${actor.role} does not act for an enterprise`,
       });
     }
+  })
+  .meta({
+    title: 'SafetyActor',
+    description:
+      'Who acts: `personId`, the `role` they act in, and `orgId` (government roles) or `enterpriseId` (enterprise roles; a VenueOperator may carry the enterprise running the venue). `System` carries neither. The directory must back all of it (G-5).',
   });
 /** A `SafetyActor`, as `SafetyActorSchema` parses it. */
 export type SafetyActor = z.infer<typeof SafetyActorSchema>;

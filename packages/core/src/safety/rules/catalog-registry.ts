@@ -1,12 +1,15 @@
+import { aggregateCatalogs } from '../aggregates.js';
 import { generalRules } from '../general/general-rules.js';
-import { hazardRules } from '../hazard/rules.js';
 import type { RuleCatalog, RuleEntry } from './rule-catalog.js';
 
 /**
  * Every rule catalog of the library, general rules first, then one per aggregate in the order of
- * the domain spec. An aggregate adds its catalog here when it is built.
+ * the domain spec. An aggregate joins by being listed in `aggregateCatalogs` (safety/aggregates.ts).
  */
-export const ruleCatalogs: readonly RuleCatalog[] = Object.freeze([generalRules, hazardRules]);
+export const ruleCatalogs: readonly RuleCatalog[] = Object.freeze([
+  generalRules,
+  ...aggregateCatalogs.map((aggregate) => aggregate.rules as RuleCatalog),
+]);
 
 const byId = new Map<string, RuleEntry>();
 for (const catalog of ruleCatalogs) for (const rule of catalog) byId.set(rule.id, rule);
