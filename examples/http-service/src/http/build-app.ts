@@ -49,6 +49,16 @@ export async function buildApp(
     }
   });
   app.decorate('registeredRoutes', routes);
+  // A graceful close waits for open connections; a keep-alive connection whose request was in
+  // flight would hold it open until the client's timeout. Once closing, answers close theirs.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {
