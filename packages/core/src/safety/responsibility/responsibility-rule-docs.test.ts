@@ -19,16 +19,19 @@ const pages: readonly [Locale, string][] = [
   ['zh-CN', 'responsibility-assignment-rules.zh-CN.md'],
 ];
 
-it.each(pages)('docs/domain responsibility rule page in %s is the rendered catalog (regenerate: pnpm docs:generate)', (locale, file) => {
-  const path = new URL(`../../../../../docs/domain/${file}`, import.meta.url);
-  const rendered = renderRuleTable({
-    locale,
-    rules: responsibilityRules,
-    scopes: ['ResponsibilityAssignment'],
-    title: page.title,
-    intro: page.intro,
-    generatedBy: 'packages/core/src/safety/responsibility/responsibility-rule-docs.test.ts',
-  });
-  if (process.env.SAFELEDGER_WRITE_DOCS === '1') writeFileSync(path, rendered);
-  expect(normaliseMarkdown(readFileSync(path, 'utf8'))).toBe(normaliseMarkdown(rendered));
-});
+it.each(pages)(
+  'docs/domain responsibility rule page in %s is the rendered catalog (regenerate: pnpm docs:generate)',
+  (locale, file) => {
+    const path = new URL(`../../../../../docs/domain/${file}`, import.meta.url);
+    const rendered = renderRuleTable({
+      locale,
+      rules: responsibilityRules,
+      scopes: ['ResponsibilityAssignment'],
+      title: page.title,
+      intro: page.intro,
+      generatedBy: 'packages/core/src/safety/responsibility/responsibility-rule-docs.test.ts',
+    });
+    if (process.env.SAFELEDGER_WRITE_DOCS === '1') writeFileSync(path, rendered);
+    expect(normaliseMarkdown(readFileSync(path, 'utf8'))).toBe(normaliseMarkdown(rendered));
+  },
+);
