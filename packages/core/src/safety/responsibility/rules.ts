@@ -200,7 +200,7 @@ export const responsibilityRules = defineRuleCatalog([
     violations: {
       DueDateOutsidePeriod: {
         'zh-CN': '职责{dutyId}的完成时限{dueDate, date}不在{year, number, plain}年度内',
-        en: 'duty {dutyId} is due {dueDate}, outside the period {year}',
+        en: 'duty {dutyId} is due {dueDate}, outside the period {year, number, plain}',
       },
     },
   },
@@ -289,7 +289,7 @@ export const responsibilityRules = defineRuleCatalog([
       PeriodEnded: {
         'zh-CN':
           '{year, number, plain}年度清单已于{date, date}前期满，只能考核履职情况，不能{command, label, commandType}',
-        en: 'the period {year} ended before {date}; only ReviewPerformance is accepted, not {command}',
+        en: 'the period {year, number, plain} ended before {date}; only ReviewPerformance is accepted, not {command}',
       },
     },
   },
