@@ -4,10 +4,15 @@ import { endOfLocalDay } from '../calendar/time-zone.js';
 import { forbidden } from '../general/forbidden.js';
 import { regulatorOfficerRoles } from '../roles/role.js';
 import type { ParsedHazardCommand } from './commands.js';
-import { assertNature, assertRegulatorOrg, badInput } from './decide-registration.js';
+import { assertNature, badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
-import { isResponsiblePrincipal, regulatorInScope } from './permissions.js';
+import {
+  assertOrgCoversHazard,
+  classificationOf,
+  isResponsiblePrincipal,
+  regulatorInScope,
+} from './permissions.js';
 import { activeListings, type RegisteredHazard } from './state.js';
 import { HazardNatureSchema } from './values.js';
 
@@ -310,7 +315,8 @@ export function decideReferHazard(
   if (command.toOrgId === state.supervisingOrgId) {
     throw badInput('toOrgId', `"${command.toOrgId}" already supervises this hazard`);
   }
-  assertRegulatorOrg(ctx, command.toOrgId, 'toOrgId');
+  // G-5: a referral goes to a department whose remit covers the hazard (Order 16).
+  assertOrgCoversHazard(ctx, 'H-28', command.toOrgId, 'toOrgId', classificationOf(state));
   return [
     {
       type: 'HazardReferred',

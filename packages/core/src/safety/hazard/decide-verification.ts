@@ -8,7 +8,13 @@ import { badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
 import type { RegisteredHazard } from './state.js';
-import { isRegulatorVerification, verifierSide, verifierStanding } from './verifiers.js';
+import type { VerificationKind } from './values.js';
+import {
+  isRegulatorVerification,
+  type VerifierSide,
+  verifierSide,
+  verifierStanding,
+} from './verifiers.js';
 
 type Cmd<T extends ParsedHazardCommand['type']> = Extract<ParsedHazardCommand, { type: T }>;
 
@@ -129,6 +135,8 @@ export function decideVerifyRectification(
       );
     }
   }
+
+  assertKindFitsSide(rule, side, command.kind, state);
 
   // H-19: segregation of duties between who reported the fix and who checks it.
   const rectifier = state.lastCompletion?.by.personId;
@@ -258,4 +266,38 @@ function assertDistinct(path: string, ids: readonly string[]): void {
     if (seen.has(id)) throw badInput(path, `"${id}" appears twice`);
     seen.add(id);
   }
+}
+
+// Which kinds each side records: the enterprise checks its own work (internal check or its own
+// acceptance); a regulator side reviews, accepts or reviews for resumption of suspended operations.
+const kindsBySide: Readonly<Record<VerifierSide, readonly VerificationKind[]>> = {
+  enterprise: ['internal_check', 'acceptance'],
+  regulator: ['regulator_review', 'acceptance', 'resumption_review'],
+  venue: ['regulator_review', 'acceptance', 'resumption_review'],
+  major: ['regulator_review', 'acceptance', 'resumption_review'],
+};
+
+/**
+ * H-18 / H-19: the verification kind fits who verifies, so a ledger never shows an enterprise's
+ * own check as a regulator's review; a resumption review needs an active suspension.
+ *
+ * @throws RuleViolationError (`rule`, `VerificationKindMismatch`).
+ */
+function assertKindFitsSide(
+  rule: 'H-18' | 'H-19',
+  side: VerifierSide,
+  kind: VerificationKind,
+  state: RegisteredHazard,
+): void {
+  const allowed = kindsBySide[side];
+  const suspended = state.suspension?.active === true;
+  if (allowed.includes(kind) && (kind !== 'resumption_review' || suspended)) return;
+  throw new RuleViolationError(
+    rule,
+    'VerificationKindMismatch',
+    kind === 'resumption_review' && allowed.includes(kind)
+      ? 'a resumption review needs an active suspension'
+      : `a ${side}-side verification is recorded as ${allowed.join(' or ')}, not ${kind}`,
+    { kind, side, allowed, suspended },
+  );
 }

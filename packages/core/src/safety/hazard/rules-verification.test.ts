@@ -61,7 +61,7 @@ describe('verification', () => {
       directory: kit.directory,
       policy: createSupervisionPolicy({ minVerifiersMajor: 3 }),
     });
-    deciderSpec(three, { now: sampleNow })
+    deciderSpec(three, { now: sampleNow, streamId: 'hazard-h-1' })
       .givenCommands(majorCompleted)
       .when(verify(actors.officers[0], ['p-enf-1', 'p-enf-2']))
       .thenViolates('H-18', 'TooFewVerifiers');
@@ -171,7 +171,7 @@ describe('verification', () => {
       directory: kit.directory,
       policy: createSupervisionPolicy({ verifierMustDifferFromRectifier: false }),
     });
-    deciderSpec(relaxed, { now: sampleNow })
+    deciderSpec(relaxed, { now: sampleNow, streamId: 'hazard-h-1' })
       .givenCommands(completed)
       .when(verify(actors.safetyOfficer, ['p-so-1']))
       .thenState((s) => expect(s.status).toBe('closed'));
@@ -272,13 +272,13 @@ describe('closure', () => {
       directory: kit.directory,
       policy: createSupervisionPolicy({ requireWorkforceDisclosureForMajor: false }),
     });
-    const history = deciderSpec(decider, { now: sampleNow });
+    const history = deciderSpec(decider, { now: sampleNow, streamId: 'hazard-h-1' });
     const state = [...bare, kit.report(), passed];
     history
       .givenCommands(state)
       .when({ type: 'CloseHazard', actor: actors.officers[0] })
       .thenViolates('H-20', 'ClosureBlocked');
-    deciderSpec(noDisclosure, { now: sampleNow })
+    deciderSpec(noDisclosure, { now: sampleNow, streamId: 'hazard-h-1' })
       .given(historyEvents(state))
       .when({ type: 'CloseHazard', actor: actors.officers[1] })
       .thenState((s, events) => {
@@ -287,7 +287,7 @@ describe('closure', () => {
         ]);
         expect(s.status).toBe('closed');
       });
-    deciderSpec(noDisclosure, { now: sampleNow })
+    deciderSpec(noDisclosure, { now: sampleNow, streamId: 'hazard-h-1' })
       .given(historyEvents(state))
       .when({ type: 'CloseHazard', actor: actors.principal })
       .thenViolates('H-19', 'Forbidden');

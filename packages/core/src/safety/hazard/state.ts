@@ -154,6 +154,7 @@ export interface RegisteredHazard {
   readonly recurrenceOf: string | null;
   readonly rectifiedOnSpot: boolean;
   readonly knownToRegulator: boolean;
+  /** The first major-hazard report of the current major period (H-11); earlier periods' reports are replaced. */
   readonly reportedToRegulatorAt: string | null;
   readonly disclosedToWorkforceAt: string | null;
   readonly disclosureForum: DisclosureForum | null;
@@ -226,7 +227,15 @@ export function evolveHazard(state: HazardState, event: HazardEvent): HazardStat
         return;
       case 'MajorHazardReported':
         draft.knownToRegulator = true;
-        draft.reportedToRegulatorAt ??= at;
+        // H-11: the report of the current major period counts; after a downgrade and a re-upgrade
+        // a report made before the re-upgrade no longer answers for it.
+        if (
+          draft.reportedToRegulatorAt === null ||
+          (draft.majorSince !== null &&
+            Date.parse(draft.reportedToRegulatorAt) < Date.parse(draft.majorSince))
+        ) {
+          draft.reportedToRegulatorAt = at;
+        }
         return;
       case 'MajorHazardDisclosedToWorkforce':
         draft.disclosedToWorkforceAt ??= at;

@@ -19,7 +19,10 @@ const { actors } = kit;
 const policy = createSupervisionPolicy();
 const decider = createHazardDecider({ directory: kit.directory, policy });
 const fold = (commands: HazardCommand[], now = sampleNow): HazardState =>
-  historyOf(decider, commands, { now }).reduce(decider.evolve, initialHazardState());
+  historyOf(decider, commands, { now, streamId: 'hazard-h-1' }).reduce(
+    decider.evolve,
+    initialHazardState(),
+  );
 const plusMs = (ms: number) => new Date(sampleNow.getTime() + ms);
 const hour = 3_600_000;
 
