@@ -7,6 +7,7 @@ import type { ParsedHazardCommand } from './commands.js';
 import { badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
+import { isResponsiblePrincipal } from './permissions.js';
 import type { RegisteredHazard } from './state.js';
 import type { VerificationKind } from './values.js';
 import {
@@ -184,15 +185,17 @@ export function decideVerifyRectification(
       );
     }
     const owner = state.deadlineOwner;
+    // H-8 prevails for an enterprise-owned deadline: only the principal sets it; any other
+    // verifier sends the hazard back under its old deadline for the principal to extend.
     const ownsDeadline =
-      owner.kind === 'regulator'
-        ? actor.orgId === owner.orgId
-        : actor.enterpriseId === state.responsible.id;
+      owner.kind === 'regulator' ? actor.orgId === owner.orgId : isResponsiblePrincipal(ctx, state);
     if (!ownsDeadline) {
       throw new RuleViolationError(
         'H-21',
         'NotDeadlineOwner',
-        `the verifier's side does not own the deadline (${owner.kind === 'regulator' ? owner.orgId : 'the enterprise'})`,
+        owner.kind === 'regulator'
+          ? `the verifier's organisation does not own the deadline (${owner.orgId})`
+          : `only the principal of ${state.responsible.id} sets a new enterprise-owned deadline; fail without newDeadline and let the principal extend it`,
         { deadlineOwner: owner, verifierOrgId: actor.orgId ?? actor.enterpriseId ?? null },
       );
     }

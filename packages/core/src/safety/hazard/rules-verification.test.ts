@@ -241,6 +241,37 @@ describe('verification', () => {
   });
 });
 
+describe('H-21 and H-8 on an enterprise-owned deadline', () => {
+  it('H-21 only the principal sets a new deadline on failure; otherwise the principal extends it (H-8 prevails)', () => {
+    const enterpriseOwned = [kit.registerGeneral(), kit.complete()];
+    const failed = (actor: (typeof actors)['worker'], id: string, extra: Partial<HazardCommand>) =>
+      verify(actor, [id], { outcome: 'failed', kind: 'internal_check', ...extra });
+    const refused = spec
+      .givenCommands(enterpriseOwned)
+      .when(failed(actors.safetyOfficer, 'p-so-1', { newDeadline: '2024-04-15' }))
+      .thenViolates('H-21', 'NotDeadlineOwner');
+    expect(refused.details).toMatchObject({ deadlineOwner: { kind: 'enterprise' } });
+    spec
+      .givenCommands(enterpriseOwned)
+      .when(failed(actors.principal, 'p-principal', { newDeadline: '2024-04-15' }))
+      .thenState((state) =>
+        expect(state).toMatchObject({ status: 'open', deadline: '2024-04-15' }),
+      );
+    // The safety officer sends it back under the old deadline; the principal then extends it.
+    spec
+      .givenCommands([...enterpriseOwned, failed(actors.safetyOfficer, 'p-so-1', {})])
+      .when({
+        type: 'ExtendRectificationDeadline',
+        actor: actors.principal,
+        newDeadline: '2024-04-15',
+        reason: 'the fix failed its check',
+      })
+      .thenState((state) =>
+        expect(state).toMatchObject({ status: 'open', deadline: '2024-04-15' }),
+      );
+  });
+});
+
 describe('closure', () => {
   it('H-20 a major closes only on a regulator verification with every prerequisite met', () => {
     const passed = verify(actors.officers[0], ['p-enf-1', 'p-enf-2']);

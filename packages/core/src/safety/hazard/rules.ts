@@ -264,7 +264,7 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Failed verification',
     statement:
-      'A failed verification returns the hazard to `open` and counts `verificationFailures`; it may set `newDeadline` (later than the current one) only if the verifier acts for the deadline owner, which emits `RectificationDeadlineExtended` in the same commit. A passed verification sets no deadline.',
+      'A failed verification returns the hazard to `open` and counts `verificationFailures`; it may set `newDeadline` (later than the current one) only if the verifier acts for the deadline owner, which emits `RectificationDeadlineExtended` in the same commit. For a regulator-owned deadline that is an officer of the owning organisation. For an enterprise-owned deadline H-8 prevails: only the principal (the Principal, or a venue’s operator) may set it; any other verifier fails the hazard without `newDeadline`, it goes back to rectification under its old deadline, and the principal extends it with `ExtendRectificationDeadline` (H-8). A passed verification sets no deadline.',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: [],
