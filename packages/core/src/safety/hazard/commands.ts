@@ -27,6 +27,8 @@ const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =
       actor: SafetyActorSchema,
       /** Business time (G-4); defaults to the handler's clock. */
       occurredAt: InstantSchema.optional(),
+      /** Why the entry is made late: required when `occurredAt` lies beyond `maxBackdatingHours` (H-30). */
+      lateEntryReason: text.optional(),
       ...shape,
     })
     .strict();

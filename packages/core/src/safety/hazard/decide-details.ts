@@ -195,14 +195,16 @@ export function decideExtendRectificationDeadline(
   }
   // G-7: "before the end of the current deadline" is D 23:59:59.999 local.
   const end = endOfLocalDay(state.deadline, policy.timezone);
-  if (!policy.allowLateDeadlineExtension && Date.parse(ctx.occurredAt) > end.getTime()) {
+  // H-30: a late entry is judged by its recording time, so back-dating cannot rescue it.
+  if (!policy.allowLateDeadlineExtension && Date.parse(ctx.judgedAt) > end.getTime()) {
     throw new RuleViolationError(
       'H-8',
       'LateExtension',
-      `the extension was requested at ${ctx.occurredAt}, after the current deadline ${state.deadline} ended (${policy.timezone})`,
+      `the extension was requested at ${ctx.judgedAt}${ctx.lateEntry === undefined ? '' : ` (recorded late; dated ${ctx.occurredAt})`}, after the current deadline ${state.deadline} ended (${policy.timezone})`,
       {
         currentDeadline: state.deadline,
-        requestedAt: ctx.occurredAt,
+        requestedAt: ctx.judgedAt,
+        occurredAt: ctx.occurredAt,
         deadlineEndedAt: end.toISOString(),
       },
     );

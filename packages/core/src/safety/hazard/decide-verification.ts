@@ -1,5 +1,6 @@
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { compareLocalDates } from '../calendar/local-date.js';
+import { localDateOf } from '../calendar/time-zone.js';
 import type { PersonRecord } from '../directory/person.js';
 import { forbidden } from '../general/forbidden.js';
 import { closureBlockers } from './closure.js';
@@ -208,6 +209,16 @@ export function decideVerifyRectification(
           currentDeadline: state.deadline,
           newDeadline,
         },
+      );
+    }
+    // A new deadline already past when the verification is judged (H-30) would be met by no one.
+    const judgedOn = localDateOf(ctx.judgedAt, policy.timezone);
+    if (compareLocalDates(newDeadline, judgedOn) < 0) {
+      throw new RuleViolationError(
+        'H-21',
+        'DeadlineInPast',
+        `new deadline ${newDeadline} is before ${judgedOn}, the date the verification is judged by`,
+        { newDeadline, judgedOn, judgedAt: ctx.judgedAt },
       );
     }
     events.push({

@@ -33,9 +33,10 @@ import {
 } from './decide-rectification.js';
 import { decideRegisterHazard } from './decide-registration.js';
 import { decideCloseHazard, decideVerifyRectification } from './decide-verification.js';
-import type { HazardDecisionContext } from './decision-context.js';
+import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
 import { hazardStreamId } from './hazard-stream.js';
+import { lateEntryOf } from './late-entry.js';
 import { assertCommandState } from './lifecycle.js';
 import {
   evolveHazard,
@@ -160,6 +161,13 @@ function decideHazard(
     recordedAt: context.now,
     streamStartedAt: isRegisteredHazard(state) ? state.registeredAt : undefined,
   });
+  const lateEntry = lateEntryOf({
+    policy,
+    occurredAt,
+    recordedAt: context.now,
+    actor: command.actor,
+    reason: command.lateEntryReason,
+  });
   const ctx: HazardDecisionContext = {
     policy,
     directory,
@@ -168,6 +176,8 @@ function decideHazard(
     actor: command.actor,
     person: directory.person(command.actor.personId),
     version: context.version,
+    lateEntry,
+    judgedAt: lateEntry === undefined ? occurredAt : lateEntry.recordedAt,
   };
   if (command.type === 'RegisterHazard') return decideRegisterHazard(ctx, command);
 
@@ -263,9 +273,7 @@ function withAutoClosure(
     {
       type: 'HazardClosed',
       data: {
-        hazardId: state.hazardId,
-        occurredAt: ctx.occurredAt,
-        actor: ctx.actor,
+        ...eventBase(ctx, state.hazardId),
         basisVerificationVersion: after.lastVerification.atVersion,
       },
     },

@@ -264,11 +264,16 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Failed verification',
     statement:
-      'A failed verification returns the hazard to `open` and counts `verificationFailures`; it may set `newDeadline` (later than the current one) only if the verifier acts for the deadline owner, which emits `RectificationDeadlineExtended` in the same commit. For a regulator-owned deadline that is an officer of the owning organisation. For an enterprise-owned deadline H-8 prevails: only the principal (the Principal, or a venue’s operator) may set it; any other verifier fails the hazard without `newDeadline`, it goes back to rectification under its old deadline, and the principal extends it with `ExtendRectificationDeadline` (H-8). A passed verification sets no deadline.',
+      'A failed verification returns the hazard to `open` and counts `verificationFailures`; it may set `newDeadline` (later than the current one) only if the verifier acts for the deadline owner, which emits `RectificationDeadlineExtended` in the same commit. For a regulator-owned deadline that is an officer of the owning organisation. For an enterprise-owned deadline H-8 prevails: only the principal (the Principal, or a venue’s operator) may set it; any other verifier fails the hazard without `newDeadline`, it goes back to rectification under its old deadline, and the principal extends it with `ExtendRectificationDeadline` (H-8). The new deadline is not before the local date the verification is judged by (its recording time for a late entry, H-30). A passed verification sets no deadline.',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: [],
-    violations: ['NotDeadlineOwner', 'DeadlineNotLater', 'NewDeadlineOnFailureOnly'],
+    violations: [
+      'NotDeadlineOwner',
+      'DeadlineNotLater',
+      'NewDeadlineOnFailureOnly',
+      'DeadlineInPast',
+    ],
   },
   {
     id: 'H-22',
@@ -362,5 +367,16 @@ export const hazardRules = defineRuleCatalog([
       'regulatorVerificationWithinDays',
     ],
     violations: [],
+  },
+  {
+    id: 'H-30',
+    scope: 'Hazard',
+    title: 'Late entries (back-dating)',
+    statement:
+      'Added by the library (G-4 allows back-dating; paper records are entered late in real offices): a command whose `occurredAt` lies more than `maxBackdatingHours` (default 72) before its recording time is a late entry. It needs a `lateEntryReason` and an actor of a supervisory role (Principal, VenueOperator, AuthorityHead, SafetyCommitteeOffice); processes (`System`) acting on recorded events are exempt. Its events carry `lateEntry {reason, recordedAt}`, so ledgers show both times and flag it, and deadline rules (H-8 late extension, H-21 new deadline) and on-time metrics (completion, closure, report, verification SLA) judge it by the recording time, so back-dating cannot make a late act look timely. Within the bound, business time counts.',
+    basis: 'D',
+    enforcement: 'blocking',
+    policyKeys: ['maxBackdatingHours'],
+    violations: ['LateEntryReasonRequired', 'SupervisorRequired'],
   },
 ]);

@@ -22,15 +22,16 @@ function toMs(instant: Date | string): number {
  * while it is not: per `deadlineMetBy`, the reported completion (unless a failed verification
  * sent the hazard back) or the closure. An on-the-spot fix (H-4) is done when it is found, under
  * either setting: its verification is a later formality, and without a stated deadline it is due
- * the day it was found, which a closure could rarely meet.
+ * the day it was found, which a closure could rarely meet. A late entry (H-30) counts from its
+ * recording time.
  */
 export function deadlineMetAt(state: HazardState, policy: SupervisionPolicy): string | null {
   if (!isRegisteredHazard(state) || state.status === 'voided') return null;
   const completion = state.lastCompletion;
   const standing = completion !== null && state.status !== 'open';
-  if (standing && completion.onSpot) return completion.completedAt;
-  if (policy.deadlineMetBy === 'closure') return state.closedAt;
-  return standing ? completion.completedAt : null;
+  if (standing && completion.onSpot) return completion.judgedAt;
+  if (policy.deadlineMetBy === 'closure') return state.closureJudgedAt;
+  return standing ? completion.judgedAt : null;
 }
 
 /**
@@ -102,7 +103,7 @@ export function isMajorReportLate(
 ): boolean {
   const due = majorReportDueAt(state, policy);
   if (due === undefined || !isRegisteredHazard(state) || state.status === 'voided') return false;
-  const reportedAt = state.reportedToRegulatorAt;
+  const reportedAt = state.reportJudgedAt;
   if (reportedAt !== null && toMs(reportedAt) >= toMs(state.majorSince!))
     return toMs(reportedAt) > due.getTime();
   return toMs(asOf) > due.getTime();
@@ -141,7 +142,7 @@ export function isVerificationSlaBreached(
   const end = endOfLocalDay(due, policy.timezone).getTime();
   const request = state.verificationRequest!;
   const answer = state.lastVerification;
-  if (answer !== null && answer.atVersion > request.atVersion) return toMs(answer.verifiedAt) > end;
+  if (answer !== null && answer.atVersion > request.atVersion) return toMs(answer.judgedAt) > end;
   if (state.status === 'closed') return false;
   return toMs(asOf) > end;
 }

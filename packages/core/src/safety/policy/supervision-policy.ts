@@ -94,6 +94,7 @@ export const SupervisionPolicySchema = z
     minVerifiersMajor: wholeDays.default(2),
     verifierMustDifferFromRectifier: z.boolean().default(true),
     allowLateDeadlineExtension: z.boolean().default(false),
+    maxBackdatingHours: z.number().positive().default(72),
     minEnforcementOfficers: wholeDays.default(2),
     caseDecisionWithinDays: wholeDays.default(90),
     statementWindowDays: wholeDays.default(3),
