@@ -233,6 +233,7 @@ export { assertBusinessTime, businessTimeToleranceMs } from './safety/general/bu
 export { forbidden } from './safety/general/forbidden.js';
 export { generalRules } from './safety/general/general-rules.js';
 export { type Instant, InstantSchema } from './safety/general/instant.js';
+export type { ReadonlyInput } from './safety/general/readonly-input.js';
 export {
   type ClosurePrerequisite,
   closureBlockers,
@@ -335,6 +336,7 @@ export {
 } from './safety/hazard/state.js';
 export {
   daysOverdue,
+  deadlineMetAt,
   isDeadlineMet,
   isMajorReportLate,
   isOverdue,
@@ -433,6 +435,8 @@ export {
   DualPenaltyRoleSchema,
   type RateFormat,
   RateFormatSchema,
+  type RateMetricId,
+  RateMetricIdSchema,
   type RateMode,
   RateModeSchema,
   rateFormatFor,

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { CrashReport, CrashTask } from './crash-protocol.js';
 import { crashProblems, type StreamHistory } from './crash-invariants.js';
+import type { CrashReport, CrashTask } from './crash-protocol.js';
 import { openStore } from './open-store.js';
 
 // A worker process appends batches and runs a projection; the test kills it with SIGKILL at a

@@ -2,7 +2,10 @@ import { createHazardDecider } from '@safeledger/core';
 import { deciderSpec, sampleHazardCommands, sampleNow } from '@safeledger/testing';
 
 const kit = sampleHazardCommands();
-const spec = deciderSpec(createHazardDecider({ directory: kit.directory }), { now: sampleNow });
+const spec = deciderSpec(createHazardDecider({ directory: kit.directory }), {
+  now: sampleNow,
+  streamId: 'hazard-h-1',
+});
 
 export function specifyMajorHazardPlan() {
   const registered = spec.givenCommands([kit.registerMajor(), kit.report()]);

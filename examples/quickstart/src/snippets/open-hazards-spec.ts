@@ -9,8 +9,14 @@ const history = (streamId: string, events: HazardEvent[]) =>
   events.map((event) => ({ ...event, streamId }));
 
 export function specifyOpenHazards() {
-  const general = historyOf(decider, [kit.registerGeneral()], { now: sampleNow });
-  const major = historyOf(decider, [kit.registerMajor({ hazardId: 'h-2' })], { now: sampleNow });
+  const general = historyOf(decider, [kit.registerGeneral()], {
+    now: sampleNow,
+    streamId: 'hazard-h-1',
+  });
+  const major = historyOf(decider, [kit.registerMajor({ hazardId: 'h-2' })], {
+    now: sampleNow,
+    streamId: 'hazard-h-2',
+  });
   projectionSpec(openHazards)
     .given([...history('hazard-h-1', general), ...history('hazard-h-2', major)])
     .thenDocuments({

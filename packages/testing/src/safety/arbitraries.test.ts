@@ -83,7 +83,7 @@ describe('hazard command arbitraries', () => {
       [kit.registerMajor(), ...kit.majorPrerequisites()],
       [kit.registerMajor(), ...kit.majorPrerequisites(), kit.complete()],
     ].map((commands) =>
-      historyOf(decider, commands, { now: sampleNow }).reduce(
+      historyOf(decider, commands, { now: sampleNow, streamId: 'hazard-h-1' }).reduce(
         decider.evolve,
         decider.initialState(),
       ),
@@ -135,6 +135,7 @@ describe('hazard command arbitraries', () => {
       ],
       {
         now: sampleNow,
+        streamId: 'hazard-h-1',
       },
     ).reduce(decider.evolve, decider.initialState());
     expect(() => validHazardCommandArbitrary({ directory, state: voided, now: sampleNow })).toThrow(

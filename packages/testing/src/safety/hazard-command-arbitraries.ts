@@ -140,7 +140,8 @@ export function registerHazardArbitrary(
         ...(draw.major ? { majorBasis: { standardId: 'MEM-2023-10', clause: '3(1)' } } : {}),
         source: draw.source,
         campaignIds: draw.campaignIds,
-        safetyNotAssured: draw.safetyNotAssured,
+        // H-16: a hazard whose safety is not assured is never fixed on the spot.
+        safetyNotAssured: draw.safetyNotAssured && !(draw.onSpot && !draw.major),
         ...(draw.onSpot && !draw.major
           ? { rectifiedOnSpot: { actionsTaken: 'cleared on the spot', evidenceRefs: ['photo-1'] } }
           : { deadline: addDays(registeredOn, draw.days) }),

@@ -45,6 +45,7 @@ export function supervisionPolicyInputArbitrary(): fc.Arbitrary<SupervisionPolic
       minVerifiersMajor: fc.integer({ min: 1, max: 3 }),
       verifierMustDifferFromRectifier: fc.boolean(),
       allowLateDeadlineExtension: fc.boolean(),
+      maxBackdatingHours: fc.integer({ min: 1, max: 24 * 30 }),
       minEnforcementOfficers: fc.integer({ min: 2, max: 3 }),
       caseDecisionWithinDays: fc.integer({ min: 30, max: 180 }),
       statementWindowDays: fc.integer({ min: 1, max: 10 }),

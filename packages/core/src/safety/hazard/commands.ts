@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocalDateSchema } from '../calendar/local-date.js';
 import { SubjectRefSchema } from '../directory/subject.js';
 import { InstantSchema } from '../general/instant.js';
+import type { ReadonlyInput } from '../general/readonly-input.js';
 import { SafetyActorSchema } from '../roles/actor.js';
 import {
   AssessorKindSchema,
@@ -26,6 +27,8 @@ const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =
       actor: SafetyActorSchema,
       /** Business time (G-4); defaults to the handler's clock. */
       occurredAt: InstantSchema.optional(),
+      /** Why the entry is made late: required when `occurredAt` lies beyond `maxBackdatingHours` (H-30). */
+      lateEntryReason: text.optional(),
       ...shape,
     })
     .strict();
@@ -208,48 +211,54 @@ export const HazardCommandSchema = z.discriminatedUnion('type', [
   ReferHazardSchema,
 ]);
 
-/** A hazard command as callers write it (defaults not yet applied). */
-export type HazardCommand = z.input<typeof HazardCommandSchema>;
+/** A hazard command as callers write it (defaults not yet applied; arrays may be readonly). */
+export type HazardCommand = ReadonlyInput<z.input<typeof HazardCommandSchema>>;
 /** A hazard command after parsing (defaults applied). */
 export type ParsedHazardCommand = z.output<typeof HazardCommandSchema>;
 /** The type name of any hazard command. */
 export type HazardCommandType = HazardCommand['type'];
 
 /** The `RegisterHazard` command as callers write it (validated by `RegisterHazardSchema`). */
-export type RegisterHazard = z.input<typeof RegisterHazardSchema>;
+export type RegisterHazard = ReadonlyInput<z.input<typeof RegisterHazardSchema>>;
 /** The `CorrectHazardDetails` command as callers write it (validated by `CorrectHazardDetailsSchema`). */
-export type CorrectHazardDetails = z.input<typeof CorrectHazardDetailsSchema>;
+export type CorrectHazardDetails = ReadonlyInput<z.input<typeof CorrectHazardDetailsSchema>>;
 /** The `RegradeHazard` command as callers write it (validated by `RegradeHazardSchema`). */
-export type RegradeHazard = z.input<typeof RegradeHazardSchema>;
+export type RegradeHazard = ReadonlyInput<z.input<typeof RegradeHazardSchema>>;
 /** The `ExtendRectificationDeadline` command as callers write it (validated by `ExtendRectificationDeadlineSchema`). */
-export type ExtendRectificationDeadline = z.input<typeof ExtendRectificationDeadlineSchema>;
+export type ExtendRectificationDeadline = ReadonlyInput<
+  z.input<typeof ExtendRectificationDeadlineSchema>
+>;
 /** The `ReportMajorHazard` command as callers write it (validated by `ReportMajorHazardSchema`). */
-export type ReportMajorHazard = z.input<typeof ReportMajorHazardSchema>;
+export type ReportMajorHazard = ReadonlyInput<z.input<typeof ReportMajorHazardSchema>>;
 /** The `DiscloseMajorHazardToWorkforce` command as callers write it (validated by `DiscloseMajorHazardToWorkforceSchema`). */
-export type DiscloseMajorHazardToWorkforce = z.input<typeof DiscloseMajorHazardToWorkforceSchema>;
+export type DiscloseMajorHazardToWorkforce = ReadonlyInput<
+  z.input<typeof DiscloseMajorHazardToWorkforceSchema>
+>;
 /** The `SubmitRectificationPlan` command as callers write it (validated by `SubmitRectificationPlanSchema`). */
-export type SubmitRectificationPlan = z.input<typeof SubmitRectificationPlanSchema>;
+export type SubmitRectificationPlan = ReadonlyInput<z.input<typeof SubmitRectificationPlanSchema>>;
 /** The `ListForSupervision` command as callers write it (validated by `ListForSupervisionSchema`). */
-export type ListForSupervision = z.input<typeof ListForSupervisionSchema>;
+export type ListForSupervision = ReadonlyInput<z.input<typeof ListForSupervisionSchema>>;
 /** The `SuspendOperations` command as callers write it (validated by `SuspendOperationsSchema`). */
-export type SuspendOperations = z.input<typeof SuspendOperationsSchema>;
+export type SuspendOperations = ReadonlyInput<z.input<typeof SuspendOperationsSchema>>;
 /** The `RecordInterimControls` command as callers write it (validated by `RecordInterimControlsSchema`). */
-export type RecordInterimControls = z.input<typeof RecordInterimControlsSchema>;
+export type RecordInterimControls = ReadonlyInput<z.input<typeof RecordInterimControlsSchema>>;
 /** The `CompleteRectification` command as callers write it (validated by `CompleteRectificationSchema`). */
-export type CompleteRectification = z.input<typeof CompleteRectificationSchema>;
+export type CompleteRectification = ReadonlyInput<z.input<typeof CompleteRectificationSchema>>;
 /** The `RecordRectificationAssessment` command as callers write it (validated by `RecordRectificationAssessmentSchema`). */
-export type RecordRectificationAssessment = z.input<typeof RecordRectificationAssessmentSchema>;
+export type RecordRectificationAssessment = ReadonlyInput<
+  z.input<typeof RecordRectificationAssessmentSchema>
+>;
 /** The `RequestVerification` command as callers write it (validated by `RequestVerificationSchema`). */
-export type RequestVerification = z.input<typeof RequestVerificationSchema>;
+export type RequestVerification = ReadonlyInput<z.input<typeof RequestVerificationSchema>>;
 /** The `VerifyRectification` command as callers write it (validated by `VerifyRectificationSchema`). */
-export type VerifyRectification = z.input<typeof VerifyRectificationSchema>;
+export type VerifyRectification = ReadonlyInput<z.input<typeof VerifyRectificationSchema>>;
 /** The `ApproveResumption` command as callers write it (validated by `ApproveResumptionSchema`). */
-export type ApproveResumption = z.input<typeof ApproveResumptionSchema>;
+export type ApproveResumption = ReadonlyInput<z.input<typeof ApproveResumptionSchema>>;
 /** The `DelistHazard` command as callers write it (validated by `DelistHazardSchema`). */
-export type DelistHazard = z.input<typeof DelistHazardSchema>;
+export type DelistHazard = ReadonlyInput<z.input<typeof DelistHazardSchema>>;
 /** The `CloseHazard` command as callers write it (validated by `CloseHazardSchema`). */
-export type CloseHazard = z.input<typeof CloseHazardSchema>;
+export type CloseHazard = ReadonlyInput<z.input<typeof CloseHazardSchema>>;
 /** The `VoidHazard` command as callers write it (validated by `VoidHazardSchema`). */
-export type VoidHazard = z.input<typeof VoidHazardSchema>;
+export type VoidHazard = ReadonlyInput<z.input<typeof VoidHazardSchema>>;
 /** The `ReferHazard` command as callers write it (validated by `ReferHazardSchema`). */
-export type ReferHazard = z.input<typeof ReferHazardSchema>;
+export type ReferHazard = ReadonlyInput<z.input<typeof ReferHazardSchema>>;

@@ -4,10 +4,15 @@ import { endOfLocalDay } from '../calendar/time-zone.js';
 import { forbidden } from '../general/forbidden.js';
 import { regulatorOfficerRoles } from '../roles/role.js';
 import type { ParsedHazardCommand } from './commands.js';
-import { assertNature, assertRegulatorOrg, badInput } from './decide-registration.js';
+import { assertNature, badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
-import { isResponsiblePrincipal, regulatorInScope } from './permissions.js';
+import {
+  assertOrgCoversHazard,
+  classificationOf,
+  isResponsiblePrincipal,
+  regulatorInScope,
+} from './permissions.js';
 import { activeListings, type RegisteredHazard } from './state.js';
 import { HazardNatureSchema } from './values.js';
 
@@ -190,14 +195,16 @@ export function decideExtendRectificationDeadline(
   }
   // G-7: "before the end of the current deadline" is D 23:59:59.999 local.
   const end = endOfLocalDay(state.deadline, policy.timezone);
-  if (!policy.allowLateDeadlineExtension && Date.parse(ctx.occurredAt) > end.getTime()) {
+  // H-30: a late entry is judged by its recording time, so back-dating cannot rescue it.
+  if (!policy.allowLateDeadlineExtension && Date.parse(ctx.judgedAt) > end.getTime()) {
     throw new RuleViolationError(
       'H-8',
       'LateExtension',
-      `the extension was requested at ${ctx.occurredAt}, after the current deadline ${state.deadline} ended (${policy.timezone})`,
+      `the extension was requested at ${ctx.judgedAt}${ctx.lateEntry === undefined ? '' : ` (recorded late; dated ${ctx.occurredAt})`}, after the current deadline ${state.deadline} ended (${policy.timezone})`,
       {
         currentDeadline: state.deadline,
-        requestedAt: ctx.occurredAt,
+        requestedAt: ctx.judgedAt,
+        occurredAt: ctx.occurredAt,
         deadlineEndedAt: end.toISOString(),
       },
     );
@@ -310,7 +317,8 @@ export function decideReferHazard(
   if (command.toOrgId === state.supervisingOrgId) {
     throw badInput('toOrgId', `"${command.toOrgId}" already supervises this hazard`);
   }
-  assertRegulatorOrg(ctx, command.toOrgId, 'toOrgId');
+  // G-5: a referral goes to a department whose remit covers the hazard (Order 16).
+  assertOrgCoversHazard(ctx, 'H-28', command.toOrgId, 'toOrgId', classificationOf(state));
   return [
     {
       type: 'HazardReferred',

@@ -4,10 +4,15 @@ import { isRegulator } from '../directory/organization.js';
 import { orgCoversArea, orgCoversSubject } from '../directory/scope.js';
 import { forbidden } from '../general/forbidden.js';
 import type { ParsedHazardCommand } from './commands.js';
-import { assertRegulatorOrg, badInput } from './decide-registration.js';
+import { badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
-import { classificationOf, requireResponsible } from './permissions.js';
+import {
+  assertOrgCoversHazard,
+  classificationOf,
+  requireResponsible,
+  worksForResponsibleParty,
+} from './permissions.js';
 import { planGaps } from './plan.js';
 import { activeListings, type RegisteredHazard } from './state.js';
 
@@ -122,6 +127,16 @@ export function decideSubmitRectificationPlan(
       );
     }
   }
+  // H-13 (责任): the responsible person is a real person of the responsible party, not a free text.
+  const personId = command.responsiblePersonId;
+  if (filled(personId) && !worksForResponsibleParty(ctx, state, ctx.directory.person(personId))) {
+    throw new RuleViolationError(
+      'H-13',
+      'UnknownResponsiblePerson',
+      `responsiblePersonId ${personId} is not a person of ${state.responsible.kind} ${state.responsible.id} in the directory`,
+      { responsiblePersonId: personId, responsible: state.responsible },
+    );
+  }
   // H-14: more time than the effective deadline needs an approved extension first.
   if (command.deadline !== undefined && compareLocalDates(command.deadline, state.deadline) > 0) {
     throw new RuleViolationError(
@@ -191,7 +206,13 @@ export function decideListForSupervision(
   }
   const supervisingOrgId = command.supervisingOrgId ?? state.supervisingOrgId;
   if (command.supervisingOrgId !== undefined)
-    assertRegulatorOrg(ctx, supervisingOrgId, 'supervisingOrgId');
+    assertOrgCoversHazard(
+      ctx,
+      'H-24',
+      supervisingOrgId,
+      'supervisingOrgId',
+      classificationOf(state),
+    );
   return [
     {
       type: 'HazardListedForSupervision',

@@ -1,5 +1,6 @@
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { forbidden } from '../general/forbidden.js';
+import { isAssessedAfterCompletion } from './closure.js';
 import type { ParsedHazardCommand } from './commands.js';
 import { assertPassedAfterCompletion } from './decide-major.js';
 import { badInput } from './decide-registration.js';
@@ -211,21 +212,7 @@ export function decideRequestVerification(
       );
     }
     // H-17: a suspended major applies to resume only with an assessment that the fix meets the standard.
-    const assessment = state.assessment;
-    const completion = state.lastCompletion;
-    const assessed =
-      assessment !== null &&
-      completion !== null &&
-      assessment.atVersion > completion.atVersion &&
-      assessment.conclusion === 'meets';
-    if (state.grade === 'major' && !assessed) {
-      throw new RuleViolationError(
-        'H-17',
-        'AssessmentRequired',
-        'a suspended major hazard needs an assessment concluding "meets" after the latest rectification before requesting resumption',
-        { latestConclusion: assessment?.conclusion ?? null },
-      );
-    }
+    assertAssessedForResumption(state, 'requesting resumption');
   }
   return [
     {
@@ -235,7 +222,18 @@ export function decideRequestVerification(
   ];
 }
 
-/** Decides `ApproveResumption` (H-26). */
+/** H-17: a suspended major resumes only on an assessment concluding `meets` after the latest completion. */
+function assertAssessedForResumption(state: RegisteredHazard, what: string): void {
+  if (state.grade !== 'major' || isAssessedAfterCompletion(state)) return;
+  throw new RuleViolationError(
+    'H-17',
+    'AssessmentRequired',
+    `a suspended major hazard needs an assessment concluding "meets" after the latest rectification before ${what}`,
+    { latestConclusion: state.assessment?.conclusion ?? null },
+  );
+}
+
+/** Decides `ApproveResumption` (H-17, H-26). */
 export function decideApproveResumption(
   ctx: HazardDecisionContext,
   state: RegisteredHazard,
@@ -267,6 +265,8 @@ export function decideApproveResumption(
       'may not approve resumption of a self-suspension: only the Principal may',
     );
   }
+  // H-17: the regulator's passing verification does not replace the assessment Order 16 asks for.
+  assertAssessedForResumption(state, 'resumption');
   assertPassedAfterCompletion('H-26', state, 'resumption');
   return [
     {

@@ -9,6 +9,7 @@ import { enterpriseRoles, type Role, regulatorOfficerRoles } from '../roles/role
 import type { ParsedHazardCommand } from './commands.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
+import { assertOrgCoversHazard } from './permissions.js';
 import { HazardNatureSchema, type HazardSource, regulatorDeadlineSources } from './values.js';
 
 type Register = Extract<ParsedHazardCommand, { type: 'RegisterHazard' }>;
@@ -90,6 +91,16 @@ export function decideRegisterHazard(ctx: HazardDecisionContext, command: Regist
       { grade: command.grade },
     );
   }
+  // H-16: an on-the-spot fix leaves no room for the suspension or evacuation that must come first
+  // when safety cannot be ensured, so such a hazard is registered open and fixed under H-16.
+  if (command.safetyNotAssured && command.rectifiedOnSpot !== undefined) {
+    throw new RuleViolationError(
+      'H-16',
+      'SafetyNotAssured',
+      'safety is not assured: register the hazard open, suspend operations or evacuate, then complete it',
+      { safetyNotAssured: true, rectifiedOnSpot: true },
+    );
+  }
   // H-4: without an on-the-spot fix the rectification needs a deadline.
   if (command.deadline === undefined && command.rectifiedOnSpot === undefined) {
     throw new RuleViolationError(
@@ -118,8 +129,17 @@ export function decideRegisterHazard(ctx: HazardDecisionContext, command: Regist
   authoriseRegistrant(ctx, registrant, command);
 
   const supervisingOrgId = supervisingOrgOf(ctx, registrant, command);
-  if (command.rectificationOrder !== undefined)
-    assertRegulatorOrg(ctx, command.rectificationOrder.orgId, 'rectificationOrder.orgId');
+  // G-5: the supervising and the ordering regulator must have the subject in their remit.
+  assertOrgCoversHazard(ctx, 'H-8', supervisingOrgId, 'supervisingOrgId', classification);
+  if (command.rectificationOrder !== undefined) {
+    assertOrgCoversHazard(
+      ctx,
+      'H-8',
+      command.rectificationOrder.orgId,
+      'rectificationOrder.orgId',
+      classification,
+    );
+  }
   // H-8: the ordering regulator, or the supervising regulator for regulator-found hazards, owns the deadline.
   const deadlineOwner =
     command.rectificationOrder !== undefined

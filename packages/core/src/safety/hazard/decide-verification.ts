@@ -1,5 +1,6 @@
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { compareLocalDates } from '../calendar/local-date.js';
+import { localDateOf } from '../calendar/time-zone.js';
 import type { PersonRecord } from '../directory/person.js';
 import { forbidden } from '../general/forbidden.js';
 import { closureBlockers } from './closure.js';
@@ -7,8 +8,15 @@ import type { ParsedHazardCommand } from './commands.js';
 import { badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
+import { isResponsiblePrincipal } from './permissions.js';
 import type { RegisteredHazard } from './state.js';
-import { isRegulatorVerification, verifierSide, verifierStanding } from './verifiers.js';
+import type { VerificationKind } from './values.js';
+import {
+  isRegulatorVerification,
+  type VerifierSide,
+  verifierSide,
+  verifierStanding,
+} from './verifiers.js';
 
 type Cmd<T extends ParsedHazardCommand['type']> = Extract<ParsedHazardCommand, { type: T }>;
 
@@ -130,6 +138,8 @@ export function decideVerifyRectification(
     }
   }
 
+  assertKindFitsSide(rule, side, command.kind, state);
+
   // H-19: segregation of duties between who reported the fix and who checks it.
   const rectifier = state.lastCompletion?.by.personId;
   if (
@@ -176,15 +186,17 @@ export function decideVerifyRectification(
       );
     }
     const owner = state.deadlineOwner;
+    // H-8 prevails for an enterprise-owned deadline: only the principal sets it; any other
+    // verifier sends the hazard back under its old deadline for the principal to extend.
     const ownsDeadline =
-      owner.kind === 'regulator'
-        ? actor.orgId === owner.orgId
-        : actor.enterpriseId === state.responsible.id;
+      owner.kind === 'regulator' ? actor.orgId === owner.orgId : isResponsiblePrincipal(ctx, state);
     if (!ownsDeadline) {
       throw new RuleViolationError(
         'H-21',
         'NotDeadlineOwner',
-        `the verifier's side does not own the deadline (${owner.kind === 'regulator' ? owner.orgId : 'the enterprise'})`,
+        owner.kind === 'regulator'
+          ? `the verifier's organisation does not own the deadline (${owner.orgId})`
+          : `only the principal of ${state.responsible.id} sets a new enterprise-owned deadline; fail without newDeadline and let the principal extend it`,
         { deadlineOwner: owner, verifierOrgId: actor.orgId ?? actor.enterpriseId ?? null },
       );
     }
@@ -197,6 +209,16 @@ export function decideVerifyRectification(
           currentDeadline: state.deadline,
           newDeadline,
         },
+      );
+    }
+    // A new deadline already past when the verification is judged (H-30) would be met by no one.
+    const judgedOn = localDateOf(ctx.judgedAt, policy.timezone);
+    if (compareLocalDates(newDeadline, judgedOn) < 0) {
+      throw new RuleViolationError(
+        'H-21',
+        'DeadlineInPast',
+        `new deadline ${newDeadline} is before ${judgedOn}, the date the verification is judged by`,
+        { newDeadline, judgedOn, judgedAt: ctx.judgedAt },
       );
     }
     events.push({
@@ -258,4 +280,38 @@ function assertDistinct(path: string, ids: readonly string[]): void {
     if (seen.has(id)) throw badInput(path, `"${id}" appears twice`);
     seen.add(id);
   }
+}
+
+// Which kinds each side records: the enterprise checks its own work (internal check or its own
+// acceptance); a regulator side reviews, accepts or reviews for resumption of suspended operations.
+const kindsBySide: Readonly<Record<VerifierSide, readonly VerificationKind[]>> = {
+  enterprise: ['internal_check', 'acceptance'],
+  regulator: ['regulator_review', 'acceptance', 'resumption_review'],
+  venue: ['regulator_review', 'acceptance', 'resumption_review'],
+  major: ['regulator_review', 'acceptance', 'resumption_review'],
+};
+
+/**
+ * H-18 / H-19: the verification kind fits who verifies, so a ledger never shows an enterprise's
+ * own check as a regulator's review; a resumption review needs an active suspension.
+ *
+ * @throws RuleViolationError (`rule`, `VerificationKindMismatch`).
+ */
+function assertKindFitsSide(
+  rule: 'H-18' | 'H-19',
+  side: VerifierSide,
+  kind: VerificationKind,
+  state: RegisteredHazard,
+): void {
+  const allowed = kindsBySide[side];
+  const suspended = state.suspension?.active === true;
+  if (allowed.includes(kind) && (kind !== 'resumption_review' || suspended)) return;
+  throw new RuleViolationError(
+    rule,
+    'VerificationKindMismatch',
+    kind === 'resumption_review' && allowed.includes(kind)
+      ? 'a resumption review needs an active suspension'
+      : `a ${side}-side verification is recorded as ${allowed.join(' or ')}, not ${kind}`,
+    { kind, side, allowed, suspended },
+  );
 }

@@ -1,4 +1,5 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
+import { streamCategory } from '../../eventsourcing/envelope.js';
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
 import { identityProblem } from '../directory/scope.js';
@@ -32,8 +33,10 @@ import {
 } from './decide-rectification.js';
 import { decideRegisterHazard } from './decide-registration.js';
 import { decideCloseHazard, decideVerifyRectification } from './decide-verification.js';
-import type { HazardDecisionContext } from './decision-context.js';
+import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
+import { hazardStreamId } from './hazard-stream.js';
+import { lateEntryOf } from './late-entry.js';
 import { assertCommandState } from './lifecycle.js';
 import {
   evolveHazard,
@@ -108,10 +111,12 @@ function decideHazard(
   policy: SupervisionPolicy,
   directory: Directory,
 ): HazardEvent[] {
-  // H-7: nothing happens to a closed or voided hazard; H-27: a recurrence is a new hazard.
+  assertStream(context.streamId, command, state);
+  // H-7: nothing happens to a voided hazard; H-27: a closed one is never reopened, a recurrence
+  // is a new hazard.
   if (isTerminalHazard(state)) {
     throw new RuleViolationError(
-      'H-7',
+      state.status === 'closed' ? 'H-27' : 'H-7',
       'HazardTerminal',
       `the hazard is ${state.status}; register a recurrence as a new hazard (recurrenceOf)`,
       {
@@ -156,6 +161,13 @@ function decideHazard(
     recordedAt: context.now,
     streamStartedAt: isRegisteredHazard(state) ? state.registeredAt : undefined,
   });
+  const lateEntry = lateEntryOf({
+    policy,
+    occurredAt,
+    recordedAt: context.now,
+    actor: command.actor,
+    reason: command.lateEntryReason,
+  });
   const ctx: HazardDecisionContext = {
     policy,
     directory,
@@ -164,6 +176,8 @@ function decideHazard(
     actor: command.actor,
     person: directory.person(command.actor.personId),
     version: context.version,
+    lateEntry,
+    judgedAt: lateEntry === undefined ? occurredAt : lateEntry.recordedAt,
   };
   if (command.type === 'RegisterHazard') return decideRegisterHazard(ctx, command);
 
@@ -171,6 +185,32 @@ function decideHazard(
   assertCommandState(command.type, hazard);
   const events = decideRegistered(ctx, hazard, command);
   return mayCompleteClosure.has(command.type) ? withAutoClosure(ctx, hazard, events) : events;
+}
+
+/**
+ * H-1: one hazard, one stream. A hazard lives in the stream `hazard-{hazardId}`; any other stream
+ * (another category, another id) would let the same hazard be registered twice.
+ *
+ * @throws RuleViolationError (`H-1`, `StreamMismatch`) naming the stream and the hazard id.
+ */
+function assertStream(streamId: string, command: ParsedHazardCommand, state: HazardState): void {
+  const hazardId =
+    command.type === 'RegisterHazard'
+      ? command.hazardId
+      : isRegisteredHazard(state)
+        ? state.hazardId
+        : undefined;
+  const expected = hazardId === undefined ? undefined : hazardStreamId(hazardId);
+  if (streamCategory(streamId) === 'hazard' && (expected === undefined || streamId === expected))
+    return;
+  throw new RuleViolationError(
+    'H-1',
+    'StreamMismatch',
+    expected === undefined
+      ? `stream "${streamId}" is not a hazard stream (hazard-{hazardId})`
+      : `hazard ${hazardId} belongs in stream "${expected}", not "${streamId}"`,
+    { streamId, hazardId: hazardId ?? null, expectedStreamId: expected ?? null },
+  );
 }
 
 function decideRegistered(
@@ -233,9 +273,7 @@ function withAutoClosure(
     {
       type: 'HazardClosed',
       data: {
-        hazardId: state.hazardId,
-        occurredAt: ctx.occurredAt,
-        actor: ctx.actor,
+        ...eventBase(ctx, state.hazardId),
         basisVerificationVersion: after.lastVerification.atVersion,
       },
     },

@@ -27,6 +27,11 @@ const base = z.object({
   hazardId: z.string().min(1),
   occurredAt: InstantSchema,
   actor: SafetyActorSchema,
+  // H-30: present on entries back-dated beyond `maxBackdatingHours`; ledgers flag them.
+  lateEntry: z
+    .object({ reason: z.string().min(1), recordedAt: InstantSchema })
+    .strict()
+    .optional(),
 });
 const text = z.string().min(1);
 const ids = z.array(text);

@@ -51,7 +51,7 @@ const stream = hazardStreamId('h-1');
 const registered = await handle(stream, {
   type: 'RegisterHazard',
   actor: li,
-  occurredAt: '2024-03-01T09:00:00+08:00', // entered after the fact (G-4)
+  occurredAt: '2024-03-03T09:00:00+08:00', // entered after the fact, within 72 hours (G-4, H-30)
   hazardId: 'h-1',
   subject: { kind: 'enterprise', id: 'works' },
   description: 'Fire exit blocked by pallets',

@@ -1,8 +1,11 @@
+import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { isRegulator, type Organization } from '../directory/organization.js';
+import type { PersonRecord } from '../directory/person.js';
 import { operatesVenue, orgCoversSubject } from '../directory/scope.js';
 import type { SubjectClassification } from '../directory/subject.js';
 import { forbidden } from '../general/forbidden.js';
 import { isRegulatorOfficerRole } from '../roles/role.js';
+import { assertRegulatorOrg } from './decide-registration.js';
 import type { HazardDecisionContext } from './decision-context.js';
 import type { RegisteredHazard } from './state.js';
 
@@ -40,6 +43,18 @@ export function isResponsiblePrincipal(
     state.responsible.kind === 'venue' &&
     operatesVenue(ctx.person, state.responsible.id)
   );
+}
+
+/** True when the person works for the responsible party: its enterprise, or the venue they run. */
+export function worksForResponsibleParty(
+  ctx: HazardDecisionContext,
+  state: RegisteredHazard,
+  person: PersonRecord | undefined,
+): boolean {
+  if (person === undefined) return false;
+  const enterpriseId = answerableEnterpriseId(ctx, state);
+  if (enterpriseId !== undefined && person.enterpriseId === enterpriseId) return true;
+  return state.responsible.kind === 'venue' && operatesVenue(person, state.responsible.id);
 }
 
 /** True for the responsible party's principal or one of its `SafetyOfficer`s. */
@@ -84,4 +99,37 @@ export function requireResponsible(
   throw forbidden(rule, ctx.actor, `may not ${what}: only ${who} may`, {
     responsible: state.responsible,
   });
+}
+
+/**
+ * G-5 for the organisation a command hands the hazard to (a supervising, ordering or referral
+ * regulator): it must be a regulator in the directory whose remit covers the hazard's area and,
+ * for industry and special regulators, its sector, venue category or specialty.
+ *
+ * @throws ValidationError (`VALIDATION_FAILED`) when the organisation is unknown or no regulator.
+ * @throws RuleViolationError (`rule`, `OrgOutOfScope`) naming the organisation and the classification.
+ */
+export function assertOrgCoversHazard(
+  ctx: HazardDecisionContext,
+  rule: 'H-8' | 'H-24' | 'H-28',
+  orgId: string,
+  field: string,
+  classification: SubjectClassification,
+): void {
+  assertRegulatorOrg(ctx, orgId, field);
+  const org = ctx.directory.organization(orgId)!;
+  if (orgCoversSubject(org, classification)) return;
+  throw new RuleViolationError(
+    rule,
+    'OrgOutOfScope',
+    `${field}: ${orgId} does not cover the hazard (area ${classification.areaId}${classification.sectorCode === null ? '' : `, sector ${classification.sectorCode}`})`,
+    {
+      field,
+      orgId,
+      areaId: classification.areaId,
+      sectorCode: classification.sectorCode,
+      venueCategory: classification.venueCategory,
+      specialties: classification.specialties,
+    },
+  );
 }

@@ -6,13 +6,13 @@ import type { HazardEventType, hazardEvents } from './events.js';
 // Keyed by the schemas themselves: a field added to a command or an event without a description
 // here is a type error, and the reference test names it as well.
 type CommandSchema = (typeof HazardCommandSchema)['options'][number];
-type CommonCommandField = 'type' | 'actor' | 'occurredAt';
+type CommonCommandField = 'type' | 'actor' | 'occurredAt' | 'lateEntryReason';
 type CommandFields<S extends CommandSchema> = Exclude<
   keyof z.input<S> & string,
   CommonCommandField
 >;
 type EventDefinitionOf = (typeof hazardEvents)[number];
-type CommonEventField = 'hazardId' | 'occurredAt' | 'actor';
+type CommonEventField = 'hazardId' | 'occurredAt' | 'actor' | 'lateEntry';
 type EventFields<D extends EventDefinitionOf> = Exclude<
   keyof z.output<D['schema']> & string,
   CommonEventField
@@ -449,12 +449,16 @@ export const hazardDocs: AggregateDocs = {
     type: 'The command’s name.',
     actor: 'Who sends the command; the directory must back the person, role and affiliation (G-5).',
     occurredAt:
-      'Business time; defaults to the handler’s clock. May be back-dated, never before the stream’s first event nor more than 5 minutes after recording (G-4).',
+      'Business time; defaults to the handler’s clock. May be back-dated, never before the stream’s first event nor more than 5 minutes after recording (G-4); more than `maxBackdatingHours` back only as a late entry (H-30).',
+    lateEntryReason:
+      'Why the record is entered late (e.g. a paper record typed in); required, with a supervisory actor, when `occurredAt` lies more than `maxBackdatingHours` before recording (H-30).',
   },
   commonEventFields: {
     hazardId: 'The hazard’s id.',
     occurredAt: 'Business time of the command that produced the event (G-4).',
     actor: 'Who acted.',
+    lateEntry:
+      'Present on an entry back-dated beyond `maxBackdatingHours`: the `reason` and the `recordedAt` time that deadline rules and on-time metrics judge it by (H-30); ledgers flag such entries.',
   },
   commands,
   events,

@@ -145,7 +145,7 @@ describe('registration rules', () => {
         verifierIds: ['p-so-2'],
       },
     ];
-    spec.givenCommands(closed).when(kit.complete()).thenViolates('H-7', 'HazardTerminal');
+    spec.givenCommands(closed).when(kit.complete()).thenViolates('H-27', 'HazardTerminal');
     spec
       .givenCommands(closed)
       .when({
@@ -155,10 +155,12 @@ describe('registration rules', () => {
         kind: 'internal_check',
         verifierIds: ['p-so-2'],
       })
-      .thenViolates('H-7', 'HazardTerminal');
+      .thenViolates('H-27', 'HazardTerminal');
     spec
       .given([])
-      .when(kit.registerGeneral({ hazardId: 'h-2', recurrenceOf: 'h-1' }))
+      .when(kit.registerGeneral({ hazardId: 'h-2', recurrenceOf: 'h-1' }), {
+        streamId: 'hazard-h-2',
+      })
       .thenState((state) => expect(state).toMatchObject({ recurrenceOf: 'h-1', status: 'open' }));
   });
 
@@ -259,7 +261,7 @@ describe('registration rules', () => {
         occurredAt,
       });
       const lateNow = new Date('2024-03-02T00:00:00Z');
-      const late = deciderSpec(decider, { now: lateNow });
+      const late = deciderSpec(decider, { now: lateNow, streamId: 'hazard-h-1' });
       // 2024-03-01 23:59:59.999 in Shanghai is 15:59:59.999Z: still in time.
       late
         .givenCommands(history)
@@ -273,7 +275,7 @@ describe('registration rules', () => {
         directory: kit.directory,
         policy: createSupervisionPolicy({ allowLateDeadlineExtension: true }),
       });
-      deciderSpec(lenient, { now: lateNow })
+      deciderSpec(lenient, { now: lateNow, streamId: 'hazard-h-1' })
         .givenCommands(history)
         .when(request('2024-03-01T16:00:00.000Z'))
         .thenState((s) =>

@@ -61,7 +61,7 @@ describe('verification', () => {
       directory: kit.directory,
       policy: createSupervisionPolicy({ minVerifiersMajor: 3 }),
     });
-    deciderSpec(three, { now: sampleNow })
+    deciderSpec(three, { now: sampleNow, streamId: 'hazard-h-1' })
       .givenCommands(majorCompleted)
       .when(verify(actors.officers[0], ['p-enf-1', 'p-enf-2']))
       .thenViolates('H-18', 'TooFewVerifiers');
@@ -171,7 +171,7 @@ describe('verification', () => {
       directory: kit.directory,
       policy: createSupervisionPolicy({ verifierMustDifferFromRectifier: false }),
     });
-    deciderSpec(relaxed, { now: sampleNow })
+    deciderSpec(relaxed, { now: sampleNow, streamId: 'hazard-h-1' })
       .givenCommands(completed)
       .when(verify(actors.safetyOfficer, ['p-so-1']))
       .thenState((s) => expect(s.status).toBe('closed'));
@@ -241,6 +241,37 @@ describe('verification', () => {
   });
 });
 
+describe('H-21 and H-8 on an enterprise-owned deadline', () => {
+  it('H-21 only the principal sets a new deadline on failure; otherwise the principal extends it (H-8 prevails)', () => {
+    const enterpriseOwned = [kit.registerGeneral(), kit.complete()];
+    const failed = (actor: (typeof actors)['worker'], id: string, extra: Partial<HazardCommand>) =>
+      verify(actor, [id], { outcome: 'failed', kind: 'internal_check', ...extra });
+    const refused = spec
+      .givenCommands(enterpriseOwned)
+      .when(failed(actors.safetyOfficer, 'p-so-1', { newDeadline: '2024-04-15' }))
+      .thenViolates('H-21', 'NotDeadlineOwner');
+    expect(refused.details).toMatchObject({ deadlineOwner: { kind: 'enterprise' } });
+    spec
+      .givenCommands(enterpriseOwned)
+      .when(failed(actors.principal, 'p-principal', { newDeadline: '2024-04-15' }))
+      .thenState((state) =>
+        expect(state).toMatchObject({ status: 'open', deadline: '2024-04-15' }),
+      );
+    // The safety officer sends it back under the old deadline; the principal then extends it.
+    spec
+      .givenCommands([...enterpriseOwned, failed(actors.safetyOfficer, 'p-so-1', {})])
+      .when({
+        type: 'ExtendRectificationDeadline',
+        actor: actors.principal,
+        newDeadline: '2024-04-15',
+        reason: 'the fix failed its check',
+      })
+      .thenState((state) =>
+        expect(state).toMatchObject({ status: 'open', deadline: '2024-04-15' }),
+      );
+  });
+});
+
 describe('closure', () => {
   it('H-20 a major closes only on a regulator verification with every prerequisite met', () => {
     const passed = verify(actors.officers[0], ['p-enf-1', 'p-enf-2']);
@@ -272,13 +303,13 @@ describe('closure', () => {
       directory: kit.directory,
       policy: createSupervisionPolicy({ requireWorkforceDisclosureForMajor: false }),
     });
-    const history = deciderSpec(decider, { now: sampleNow });
+    const history = deciderSpec(decider, { now: sampleNow, streamId: 'hazard-h-1' });
     const state = [...bare, kit.report(), passed];
     history
       .givenCommands(state)
       .when({ type: 'CloseHazard', actor: actors.officers[0] })
       .thenViolates('H-20', 'ClosureBlocked');
-    deciderSpec(noDisclosure, { now: sampleNow })
+    deciderSpec(noDisclosure, { now: sampleNow, streamId: 'hazard-h-1' })
       .given(historyEvents(state))
       .when({ type: 'CloseHazard', actor: actors.officers[1] })
       .thenState((s, events) => {
@@ -287,7 +318,7 @@ describe('closure', () => {
         ]);
         expect(s.status).toBe('closed');
       });
-    deciderSpec(noDisclosure, { now: sampleNow })
+    deciderSpec(noDisclosure, { now: sampleNow, streamId: 'hazard-h-1' })
       .given(historyEvents(state))
       .when({ type: 'CloseHazard', actor: actors.principal })
       .thenViolates('H-19', 'Forbidden');

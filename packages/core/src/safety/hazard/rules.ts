@@ -21,11 +21,16 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'One subject, one responsible party',
     statement:
-      'A hazard has exactly one subject (enterprise, venue or site) and one responsible enterprise or venue, both in the directory; neither can change. A site hazard names the landlord or a tenant as responsible. To fix a wrong subject, void and re-register. A second `RegisterHazard` on the stream is `AlreadyRegistered`.',
+      'A hazard has exactly one subject (enterprise, venue or site) and one responsible enterprise or venue, both in the directory; neither can change. A site hazard names the landlord or a tenant as responsible. To fix a wrong subject, void and re-register. A second `RegisterHazard` on the stream is `AlreadyRegistered`. A hazard lives in the stream `hazard-{hazardId}`: a command on a stream of another category or another id is `StreamMismatch`, so one hazard id cannot be registered on two streams.',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: [],
-    violations: ['UnknownSubject', 'ResponsiblePartyMismatch', 'AlreadyRegistered'],
+    violations: [
+      'UnknownSubject',
+      'ResponsiblePartyMismatch',
+      'AlreadyRegistered',
+      'StreamMismatch',
+    ],
   },
   {
     id: 'H-2',
@@ -87,7 +92,7 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Terminal states',
     statement:
-      '`closed` and `voided` are terminal: every command, `RegisterHazard` included, is `HazardTerminal`.',
+      '`closed` and `voided` are terminal: every command, `RegisterHazard` included, is `HazardTerminal` (cited under H-27 for a closed hazard, under H-7 for a voided one).',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: [],
@@ -98,11 +103,17 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Deadline owner and extension',
     statement:
-      'The deadline belongs to the ordering regulator when a rectification order is given, to the supervising regulator when `source` is regulator_inspection, enforcement_inspection, spot_check, handover or petition, and otherwise to the responsible enterprise (its Principal; for a venue its operator). Only the owner extends it (a regulator through its AuthorityHead), to a later date, with a reason, and by the end of the current deadline (local) unless `allowLateDeadlineExtension`; lateness is judged by the business time of the request (`occurredAt`, bounded by G-4), while the envelope keeps the recording time for audit. `originalDeadline` is kept for strict metrics.',
+      'The deadline belongs to the ordering regulator when a rectification order is given, to the supervising regulator when `source` is regulator_inspection, enforcement_inspection, spot_check, handover or petition, and otherwise to the responsible enterprise (its Principal; for a venue its operator). Only the owner extends it (a regulator through its AuthorityHead), to a later date, with a reason, and by the end of the current deadline (local) unless `allowLateDeadlineExtension`; lateness is judged by the business time of the request (`occurredAt`, bounded by G-4), while the envelope keeps the recording time for audit. `originalDeadline` is kept for strict metrics. The supervising regulator and the ordering regulator named at registration must cover the subject (G-5, `OrgOutOfScope`).',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: ['allowLateDeadlineExtension', 'timezone'],
-    violations: ['Forbidden', 'ReasonRequired', 'DeadlineNotLater', 'LateExtension'],
+    violations: [
+      'Forbidden',
+      'ReasonRequired',
+      'DeadlineNotLater',
+      'LateExtension',
+      'OrgOutOfScope',
+    ],
   },
   {
     id: 'H-9',
@@ -131,7 +142,7 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Known to the regulator; report and disclosure',
     statement:
-      '`knownToRegulator` is true from registration when `source` is a regulator source (the H-8 list plus service_visit), or once `MajorHazardReported` exists. The Principal reports; the report must go to the supervising regulator. For enterprise-found majors the report is due `majorHazardReportWithinHours` after the hazard became major (registration or upgrade); lateness is derived (`isMajorReportLate`), not blocking. Report and workforce disclosure (WSL 2021 Art. 41) apply to majors only.',
+      '`knownToRegulator` is true from registration when `source` is a regulator source (the H-8 list plus service_visit), or once `MajorHazardReported` exists. The Principal reports; the report must go to the supervising regulator. For enterprise-found majors the report is due `majorHazardReportWithinHours` after the hazard became major (registration or upgrade); lateness is derived (`isMajorReportLate`), not blocking; after a downgrade and a re-upgrade, only a report made in the current major period answers for it. Report and workforce disclosure (WSL 2021 Art. 41) apply to majors only.',
     basis: 'L',
     enforcement: 'blocking',
     policyKeys: ['majorHazardReportWithinHours'],
@@ -153,11 +164,11 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Five elements of a major plan',
     statement:
-      "A major hazard's plan, submitted by the Principal, contains the five elements — `responsiblePersonId` (责任), `measures` ≥ 1 (措施), `funding.amountCny` > 0 and `funding.source` (资金), `deadline` (时限), `contingencyPlanRef` (预案) — plus `objectives` and `safetyMeasures` (Order 16 Art. 15 [L]; 五落实 [P]). `IncompletePlan.details.missing` lists every gap. General plans are optional and unchecked (SafetyOfficer or Principal).",
+      "A major hazard's plan, submitted by the Principal, contains the five elements — `responsiblePersonId` (责任), `measures` ≥ 1 (措施), `funding.amountCny` > 0 and `funding.source` (资金), `deadline` (时限), `contingencyPlanRef` (预案) — plus `objectives` and `safetyMeasures` (Order 16 Art. 15 [L]; 五落实 [P]). `IncompletePlan.details.missing` lists every gap. General plans are optional and their elements unchecked (SafetyOfficer or Principal). In any plan, a named `responsiblePersonId` is a person of the responsible enterprise (or the venue's operator) in the directory (`UnknownResponsiblePerson`).",
     basis: 'L',
     enforcement: 'blocking',
     policyKeys: [],
-    violations: ['IncompletePlan', 'Forbidden'],
+    violations: ['IncompletePlan', 'Forbidden', 'UnknownResponsiblePerson'],
   },
   {
     id: 'H-14',
@@ -186,7 +197,7 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Safety not assured',
     statement:
-      'If `safetyNotAssured`, `CompleteRectification` requires a prior `OperationsSuspended` or `InterimControlsRecorded` containing `evacuated` (Order 16 Art. 16 [L]; WSL Art. 65 [L?]).',
+      'If `safetyNotAssured`, `CompleteRectification` requires a prior `OperationsSuspended` or `InterimControlsRecorded` containing `evacuated` (Order 16 Art. 16 [L]; WSL Art. 65 [L?]). Such a hazard cannot be registered `rectifiedOnSpot`, since nothing could have come before the fix.',
     basis: 'L',
     enforcement: 'blocking',
     policyKeys: [],
@@ -197,7 +208,7 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Assessment before resumption',
     statement:
-      '`RequestVerification(purpose=resumption)` needs an active suspension and, for a major, a `RectificationAssessed(conclusion=meets)` recorded after the latest completion. Assessments are recorded for majors, by the Principal, while awaiting verification; a qualified agency is named.',
+      '`RequestVerification(purpose=resumption)` needs an active suspension and, for a major, a `RectificationAssessed(conclusion=meets)` recorded after the latest completion; so do `ApproveResumption` of a suspended major and the closure of a major that was ever suspended (a regulator verification does not replace the assessment). Assessments are recorded for majors, by the Principal, while awaiting verification; a qualified agency is named.',
     basis: 'L',
     enforcement: 'blocking',
     policyKeys: [],
@@ -218,25 +229,31 @@ export const hazardRules = defineRuleCatalog([
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: ['minVerifiersMajor'],
-    violations: ['RegulatorVerifierRequired', 'TooFewVerifiers', 'Forbidden', 'NotAnExpert'],
+    violations: [
+      'RegulatorVerifierRequired',
+      'TooFewVerifiers',
+      'Forbidden',
+      'NotAnExpert',
+      'VerificationKindMismatch',
+    ],
   },
   {
     id: 'H-19',
     scope: 'Hazard',
     title: 'Who verifies and closes',
     statement:
-      "(a) A general hazard the enterprise found itself (its discoverer acts for an enterprise) → a SafetyOfficer or the Principal of the responsible enterprise (a landlord check: the tenant's, the landlord's may co-sign). (b) Any other general enterprise or site hazard → regulator officers of the finding or the supervising organisation. (c) A general venue hazard → GridPatrollers or TerritorialOfficers of a territorial body covering the area, or officers of the finding organisation. (d) A major → H-18. The recording actor is one of `verifierIds`; `CloseHazard` is issued by the same side. If `verifierMustDifferFromRectifier`, no verifier reported the latest completion (`SegregationOfDuties` names them).",
+      "(a) A general hazard the enterprise found itself (its discoverer acts for an enterprise) → a SafetyOfficer or the Principal of the responsible enterprise (a landlord check: the tenant's, the landlord's may co-sign). (b) Any other general enterprise or site hazard → regulator officers of the finding or the supervising organisation. (c) A general venue hazard → GridPatrollers or TerritorialOfficers of a territorial body covering the area, or officers of the finding organisation. (d) A major → H-18. The recording actor is one of `verifierIds`; `CloseHazard` is issued by the same side. If `verifierMustDifferFromRectifier`, no verifier reported the latest completion (`SegregationOfDuties` names them). Experts who join (`expertIds`) hold the Expert role (`NotAnExpert`). The kind fits the side: the enterprise records `internal_check` or `acceptance`; a regulator side (b, c, d) records `regulator_review`, `acceptance` or, while operations are suspended, `resumption_review` (`VerificationKindMismatch`).",
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: ['verifierMustDifferFromRectifier'],
-    violations: ['Forbidden', 'SegregationOfDuties'],
+    violations: ['Forbidden', 'SegregationOfDuties', 'NotAnExpert', 'VerificationKindMismatch'],
   },
   {
     id: 'H-20',
     scope: 'Hazard',
     title: 'Closure prerequisites',
     statement:
-      'Closure needs the last verification, after the latest completion, passed and no active suspension; for a major also: a regulator verification per H-18, `knownToRegulator`, workforce disclosure when `requireWorkforceDisclosureForMajor` (enterprise and site subjects; a venue has no workers’ congress), a complete plan, and every listing delisted. A major can never close on the enterprise’s own check. When the passing verification satisfies all of it, `HazardClosed` follows in the same commit; otherwise the hazard is `verified` and whichever later event meets the last prerequisite (delisting, resumption, disclosure, report, plan, downgrade) also emits `HazardClosed`. `CloseHazard` closes explicitly (e.g. after a policy change).',
+      'Closure needs the last verification, after the latest completion, passed and no active suspension; for a major also: a regulator verification per H-18, `knownToRegulator`, workforce disclosure when `requireWorkforceDisclosureForMajor` (enterprise and site subjects; a venue has no workers’ congress), a complete plan, and every listing delisted, and, if its operations were ever suspended, an assessment that meets (H-17). A major can never close on the enterprise’s own check. When the passing verification satisfies all of it, `HazardClosed` follows in the same commit; otherwise the hazard is `verified` and whichever later event meets the last prerequisite (delisting, resumption, disclosure, report, plan, downgrade) also emits `HazardClosed`. `CloseHazard` closes explicitly (e.g. after a policy change).',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: ['requireWorkforceDisclosureForMajor', 'minVerifiersMajor'],
@@ -247,11 +264,16 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Failed verification',
     statement:
-      'A failed verification returns the hazard to `open` and counts `verificationFailures`; it may set `newDeadline` (later than the current one) only if the verifier acts for the deadline owner, which emits `RectificationDeadlineExtended` in the same commit. A passed verification sets no deadline.',
+      'A failed verification returns the hazard to `open` and counts `verificationFailures`; it may set `newDeadline` (later than the current one) only if the verifier acts for the deadline owner, which emits `RectificationDeadlineExtended` in the same commit. For a regulator-owned deadline that is an officer of the owning organisation. For an enterprise-owned deadline H-8 prevails: only the principal (the Principal, or a venue’s operator) may set it; any other verifier fails the hazard without `newDeadline`, it goes back to rectification under its old deadline, and the principal extends it with `ExtendRectificationDeadline` (H-8). The new deadline is not before the local date the verification is judged by (its recording time for a late entry, H-30). A passed verification sets no deadline.',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: [],
-    violations: ['NotDeadlineOwner', 'DeadlineNotLater', 'NewDeadlineOnFailureOnly'],
+    violations: [
+      'NotDeadlineOwner',
+      'DeadlineNotLater',
+      'NewDeadlineOnFailureOnly',
+      'DeadlineInPast',
+    ],
   },
   {
     id: 'H-22',
@@ -280,11 +302,11 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Listing',
     statement:
-      'Only majors are listed, by the SafetyCommitteeOffice or AuthorityHead of an authority at the listing level covering the area; at most one active listing per level; the listing has no date of its own (it uses the hazard deadline) and may name a new supervising regulator. Several levels may list the same hazard; all must delist before closure.',
+      'Only majors are listed, by the SafetyCommitteeOffice or AuthorityHead of an authority at the listing level covering the area; at most one active listing per level; the listing has no date of its own (it uses the hazard deadline) and may name a new supervising regulator, which must cover the hazard (G-5, `OrgOutOfScope`). Several levels may list the same hazard; all must delist before closure.',
     basis: 'P',
     enforcement: 'blocking',
     policyKeys: [],
-    violations: ['NotMajor', 'AlreadyListedAtLevel', 'Forbidden'],
+    violations: ['NotMajor', 'AlreadyListedAtLevel', 'Forbidden', 'OrgOutOfScope'],
   },
   {
     id: 'H-25',
@@ -313,7 +335,7 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'No reopening',
     statement:
-      'A closed hazard is never reopened (H-7 rejects every command); a recurrence is a new hazard registered with `recurrenceOf`.',
+      'A closed hazard is never reopened: every command on it is `HazardTerminal`, cited under this rule; a recurrence is a new hazard registered with `recurrenceOf`.',
     basis: 'D',
     enforcement: 'blocking',
     policyKeys: [],
@@ -324,18 +346,18 @@ export const hazardRules = defineRuleCatalog([
     scope: 'Hazard',
     title: 'Referral',
     statement:
-      'An officer of the supervising regulator refers the hazard to another regulator only while `open`; the new organisation supervises it and, for a regulator-owned deadline, owns the deadline (Order 16).',
+      'An officer of the supervising regulator refers the hazard to another regulator only while `open`; the new organisation supervises it and, for a regulator-owned deadline, owns the deadline (Order 16). The new organisation is a regulator whose remit covers the hazard’s area and sector, venue category or specialty (G-5, `OrgOutOfScope`).',
     basis: 'L',
     enforcement: 'blocking',
     policyKeys: [],
-    violations: ['NotOpen', 'Forbidden'],
+    violations: ['NotOpen', 'Forbidden', 'OrgOutOfScope'],
   },
   {
     id: 'H-29',
     scope: 'Hazard',
     title: 'Derived time facts',
     statement:
-      'Overdue, days overdue, late report and verification SLA breach are derived (G-6): `isOverdue`, `daysOverdue`, `isDeadlineMet` (per `deadlineMetBy`), `isMajorReportLate`, `isVerificationSlaBreached` take the state and an `asOf` instant; no event or state field records them.',
+      'Overdue, days overdue, late report and verification SLA breach are derived (G-6): `isOverdue`, `daysOverdue`, `deadlineMetAt` and `isDeadlineMet` (per `deadlineMetBy`: met on time, by the end of the effective deadline’s local day; a late completion ends the overdue state without meeting the deadline; an on-the-spot fix counts as done when found under either setting), `isMajorReportLate`, `isVerificationSlaBreached` take the state and an `asOf` instant; no event or state field records them.',
     basis: 'D',
     enforcement: 'derived',
     policyKeys: [
@@ -345,5 +367,16 @@ export const hazardRules = defineRuleCatalog([
       'regulatorVerificationWithinDays',
     ],
     violations: [],
+  },
+  {
+    id: 'H-30',
+    scope: 'Hazard',
+    title: 'Late entries (back-dating)',
+    statement:
+      'Added by the library (G-4 allows back-dating; paper records are entered late in real offices): a command whose `occurredAt` lies more than `maxBackdatingHours` (default 72) before its recording time is a late entry. It needs a `lateEntryReason` and an actor of a supervisory role (Principal, VenueOperator, AuthorityHead, SafetyCommitteeOffice); processes (`System`) acting on recorded events are exempt. Its events carry `lateEntry {reason, recordedAt}`, so ledgers show both times and flag it, and deadline rules (H-8 late extension, H-21 new deadline) and on-time metrics (completion, closure, report, verification SLA) judge it by the recording time, so back-dating cannot make a late act look timely. Within the bound, business time counts.',
+    basis: 'D',
+    enforcement: 'blocking',
+    policyKeys: ['maxBackdatingHours'],
+    violations: ['LateEntryReasonRequired', 'SupervisorRequired'],
   },
 ]);

@@ -75,6 +75,8 @@ export interface HazardAssessment {
 export interface HazardCompletion {
   readonly atVersion: number;
   readonly completedAt: string;
+  /** What on-time metrics judge it by: `completedAt`, or the recording time of a late entry (H-30). */
+  readonly judgedAt: string;
   readonly by: SafetyActor;
   readonly onSpot: boolean;
 }
@@ -83,6 +85,8 @@ export interface HazardCompletion {
 export interface HazardVerification {
   readonly atVersion: number;
   readonly verifiedAt: string;
+  /** What the SLA (H-22) judges it by: `verifiedAt`, or the recording time of a late entry (H-30). */
+  readonly judgedAt: string;
   readonly outcome: 'passed' | 'failed';
   readonly kind: VerificationKind;
   readonly verifierIds: readonly string[];
@@ -154,7 +158,10 @@ export interface RegisteredHazard {
   readonly recurrenceOf: string | null;
   readonly rectifiedOnSpot: boolean;
   readonly knownToRegulator: boolean;
+  /** The first major-hazard report of the current major period (H-11); earlier periods' reports are replaced. */
   readonly reportedToRegulatorAt: string | null;
+  /** What H-11 lateness judges that report by: its business time, or the recording time of a late entry (H-30). */
+  readonly reportJudgedAt: string | null;
   readonly disclosedToWorkforceAt: string | null;
   readonly disclosureForum: DisclosureForum | null;
   readonly plan: HazardPlan | null;
@@ -169,6 +176,8 @@ export interface RegisteredHazard {
   readonly lastVerification: HazardVerification | null;
   readonly referrals: readonly HazardReferral[];
   readonly closedAt: string | null;
+  /** What on-time metrics judge the closure by: `closedAt`, or the recording time of a late entry (H-30). */
+  readonly closureJudgedAt: string | null;
   readonly voidedAt: string | null;
   readonly voidReason: string | null;
 }
@@ -207,6 +216,8 @@ export function evolveHazard(state: HazardState, event: HazardEvent): HazardStat
   return produce(state, (draft) => {
     draft.version = version;
     const at = event.data.occurredAt;
+    // H-30: a late entry counts from when it was recorded, not from the date written on it.
+    const judgedAt = event.data.lateEntry?.recordedAt ?? at;
     switch (event.type) {
       case 'HazardDetailsCorrected': {
         const { description, location, nature, campaignIds } = event.data;
@@ -226,7 +237,16 @@ export function evolveHazard(state: HazardState, event: HazardEvent): HazardStat
         return;
       case 'MajorHazardReported':
         draft.knownToRegulator = true;
-        draft.reportedToRegulatorAt ??= at;
+        // H-11: the report of the current major period counts; after a downgrade and a re-upgrade
+        // a report made before the re-upgrade no longer answers for it.
+        if (
+          draft.reportedToRegulatorAt === null ||
+          (draft.majorSince !== null &&
+            Date.parse(draft.reportedToRegulatorAt) < Date.parse(draft.majorSince))
+        ) {
+          draft.reportedToRegulatorAt = at;
+          draft.reportJudgedAt = judgedAt;
+        }
         return;
       case 'MajorHazardDisclosedToWorkforce':
         draft.disclosedToWorkforceAt ??= at;
@@ -275,6 +295,7 @@ export function evolveHazard(state: HazardState, event: HazardEvent): HazardStat
         draft.lastCompletion = {
           atVersion: version,
           completedAt: event.data.completedAt,
+          judgedAt: event.data.lateEntry?.recordedAt ?? event.data.completedAt,
           by: event.data.actor,
           onSpot: event.data.onSpot,
         };
@@ -303,6 +324,7 @@ export function evolveHazard(state: HazardState, event: HazardEvent): HazardStat
         draft.lastVerification = {
           atVersion: version,
           verifiedAt: at,
+          judgedAt,
           outcome,
           kind,
           verifierIds,
@@ -335,6 +357,7 @@ export function evolveHazard(state: HazardState, event: HazardEvent): HazardStat
       case 'HazardClosed':
         draft.status = 'closed';
         draft.closedAt = at;
+        draft.closureJudgedAt = judgedAt;
         return;
       case 'HazardVoided':
         draft.status = 'voided';
@@ -392,6 +415,7 @@ function registered(
     // H-11: a hazard a regulator found is known to it from the start.
     knownToRegulator: regulatorSources.includes(data.source),
     reportedToRegulatorAt: null,
+    reportJudgedAt: null,
     disclosedToWorkforceAt: null,
     disclosureForum: null,
     plan: null,
@@ -406,6 +430,7 @@ function registered(
     lastVerification: null,
     referrals: [],
     closedAt: null,
+    closureJudgedAt: null,
     voidedAt: null,
     voidReason: null,
   };

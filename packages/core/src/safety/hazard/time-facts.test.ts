@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import type { HazardCommand } from './commands.js';
 import { createHazardDecider } from './decide.js';
+import type { HazardEvent } from './events.js';
 import { type HazardState, initialHazardState } from './state.js';
 import {
   daysOverdue,
@@ -19,7 +20,10 @@ const { actors } = kit;
 const policy = createSupervisionPolicy();
 const decider = createHazardDecider({ directory: kit.directory, policy });
 const fold = (commands: HazardCommand[], now = sampleNow): HazardState =>
-  historyOf(decider, commands, { now }).reduce(decider.evolve, initialHazardState());
+  historyOf(decider, commands, { now, streamId: 'hazard-h-1' }).reduce(
+    decider.evolve,
+    initialHazardState(),
+  );
 const plusMs = (ms: number) => new Date(sampleNow.getTime() + ms);
 const hour = 3_600_000;
 
@@ -115,10 +119,22 @@ describe('H-22 regulator verification SLA', () => {
   });
 
   it('H-22 an answered request is breached only if the verification came after the due date', () => {
-    const late = fold(
-      [...requested, { ...kit.regulatorVerification(), occurredAt: '2024-03-11T16:00:00Z' }],
-      new Date('2024-03-12T00:00:00Z'),
-    );
+    // Requested at the sample time; verified (recorded) eleven days later, dated within the bound.
+    const pending = fold(requested);
+    const late = ([] as HazardEvent[])
+      .concat(
+        decider.decide(
+          { ...kit.regulatorVerification(), occurredAt: '2024-03-11T16:00:00Z' },
+          pending,
+          {
+            now: new Date('2024-03-12T00:00:00Z'),
+            streamId: 'hazard-h-1',
+            version: pending.version,
+            facts: undefined,
+          },
+        ),
+      )
+      .reduce(decider.evolve, pending);
     expect(isVerificationSlaBreached(late, '2024-03-12T00:00:00Z', policy)).toBe(true);
     const onTime = fold([...requested, kit.regulatorVerification()]);
     expect(isVerificationSlaBreached(onTime, '2024-12-31T00:00:00Z', policy)).toBe(false);

@@ -18,8 +18,26 @@ function toMs(instant: Date | string): number {
 }
 
 /**
- * True when the deadline was met at `asOf`: per `deadlineMetBy`, the rectification is reported
- * complete (and not sent back by a failed verification), or the hazard is closed.
+ * The instant the rectification counts as done for deadline purposes (P-4's `met(h)`), or null
+ * while it is not: per `deadlineMetBy`, the reported completion (unless a failed verification
+ * sent the hazard back) or the closure. An on-the-spot fix (H-4) is done when it is found, under
+ * either setting: its verification is a later formality, and without a stated deadline it is due
+ * the day it was found, which a closure could rarely meet. A late entry (H-30) counts from its
+ * recording time.
+ */
+export function deadlineMetAt(state: HazardState, policy: SupervisionPolicy): string | null {
+  if (!isRegisteredHazard(state) || state.status === 'voided') return null;
+  const completion = state.lastCompletion;
+  const standing = completion !== null && state.status !== 'open';
+  if (standing && completion.onSpot) return completion.judgedAt;
+  if (policy.deadlineMetBy === 'closure') return state.closureJudgedAt;
+  return standing ? completion.judgedAt : null;
+}
+
+/**
+ * True when the deadline was met on time, as seen at `asOf` (P-4's `OnTime`): the rectification
+ * was done (see `deadlineMetAt`) by `asOf` and by the end of the effective deadline's local day.
+ * A late completion never meets it; it only ends the overdue state.
  *
  * @throws TypeError when `asOf` is not a valid instant.
  */
@@ -29,20 +47,15 @@ export function isDeadlineMet(
   policy: SupervisionPolicy,
 ): boolean {
   if (!isRegisteredHazard(state)) return false;
-  if (policy.deadlineMetBy === 'closure') {
-    return state.closedAt !== null && toMs(state.closedAt) <= toMs(asOf);
-  }
-  const completion = state.lastCompletion;
-  const done =
-    state.status === 'awaiting_verification' ||
-    state.status === 'verified' ||
-    state.status === 'closed';
-  return done && completion !== null && toMs(completion.completedAt) <= toMs(asOf);
+  const metAt = deadlineMetAt(state, policy);
+  if (metAt === null) return false;
+  const end = endOfLocalDay(state.deadline, policy.timezone).getTime();
+  return toMs(metAt) <= Math.min(toMs(asOf), end);
 }
 
 /**
- * True when the hazard is overdue at `asOf` (P-5): not voided, deadline not met, and `asOf` after
- * the end of the effective deadline's local day (G-7).
+ * True when the hazard is overdue at `asOf` (P-5): not voided, not done by `asOf` (see
+ * `deadlineMetAt`), and `asOf` after the end of the effective deadline's local day (G-7).
  *
  * @throws TypeError when `asOf` is not a valid instant.
  */
@@ -52,7 +65,8 @@ export function isOverdue(
   policy: SupervisionPolicy,
 ): boolean {
   if (!isRegisteredHazard(state) || state.status === 'voided') return false;
-  if (isDeadlineMet(state, asOf, policy)) return false;
+  const metAt = deadlineMetAt(state, policy);
+  if (metAt !== null && toMs(metAt) <= toMs(asOf)) return false;
   return toMs(asOf) > endOfLocalDay(state.deadline, policy.timezone).getTime();
 }
 
@@ -89,7 +103,7 @@ export function isMajorReportLate(
 ): boolean {
   const due = majorReportDueAt(state, policy);
   if (due === undefined || !isRegisteredHazard(state) || state.status === 'voided') return false;
-  const reportedAt = state.reportedToRegulatorAt;
+  const reportedAt = state.reportJudgedAt;
   if (reportedAt !== null && toMs(reportedAt) >= toMs(state.majorSince!))
     return toMs(reportedAt) > due.getTime();
   return toMs(asOf) > due.getTime();
@@ -128,7 +142,7 @@ export function isVerificationSlaBreached(
   const end = endOfLocalDay(due, policy.timezone).getTime();
   const request = state.verificationRequest!;
   const answer = state.lastVerification;
-  if (answer !== null && answer.atVersion > request.atVersion) return toMs(answer.verifiedAt) > end;
+  if (answer !== null && answer.atVersion > request.atVersion) return toMs(answer.judgedAt) > end;
   if (state.status === 'closed') return false;
   return toMs(asOf) > end;
 }

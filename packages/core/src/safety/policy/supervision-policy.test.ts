@@ -27,6 +27,7 @@ describe('SupervisionPolicy', () => {
       minVerifiersMajor: 2,
       verifierMustDifferFromRectifier: true,
       allowLateDeadlineExtension: false,
+      maxBackdatingHours: 72,
       minEnforcementOfficers: 2,
       caseDecisionWithinDays: 90,
       statementWindowDays: 3,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../calendar/time-zone.js';
 import { parseOrThrow } from '../general/bad-input.js';
+import type { ReadonlyInput } from '../general/readonly-input.js';
 
 const wholeDays = z.number().int().min(1);
 const amountCny = z.number().min(0);
@@ -9,6 +10,27 @@ const amountCny = z.number().min(0);
 export const RateModeSchema = z.enum(['half_up', 'half_even', 'truncate']);
 /** A `RateMode`, as `RateModeSchema` parses it. */
 export type RateMode = z.infer<typeof RateModeSchema>;
+
+/**
+ * The rate metrics of domain spec §5 whose display format `rate.overrides` may set, by
+ * projection id: rectification rate, major-hazard rate, on-time rate, source mix, venue marking,
+ * patrol and self-check rates, handover closure rate, responsibility coverage and multi-tenant
+ * site compliance. A closed list, so a misspelt key (`P2`) is an error instead of being ignored.
+ */
+export const RateMetricIdSchema = z.enum([
+  'P-2',
+  'P-3',
+  'P-4',
+  'P-8',
+  'P-10',
+  'P-11',
+  'P-12',
+  'P-14',
+  'P-17',
+  'P-18',
+]);
+/** A `RateMetricId`, as `RateMetricIdSchema` parses it. */
+export type RateMetricId = z.infer<typeof RateMetricIdSchema>;
 
 /** Display format of one rate: decimals of the percentage and the rounding mode (§6). */
 export const RateFormatSchema = z
@@ -51,8 +73,8 @@ export const SupervisionPolicySchema = z
         decimals: z.number().int().min(0).max(10).default(2),
         mode: RateModeSchema.default('half_up'),
         overrides: z
-          .record(
-            z.string().min(1),
+          .partialRecord(
+            RateMetricIdSchema,
             z
               .object({
                 decimals: z.number().int().min(0).max(10).optional(),
@@ -72,6 +94,7 @@ export const SupervisionPolicySchema = z
     minVerifiersMajor: wholeDays.default(2),
     verifierMustDifferFromRectifier: z.boolean().default(true),
     allowLateDeadlineExtension: z.boolean().default(false),
+    maxBackdatingHours: z.number().positive().default(72),
     minEnforcementOfficers: wholeDays.default(2),
     caseDecisionWithinDays: wholeDays.default(90),
     statementWindowDays: wholeDays.default(3),
@@ -105,8 +128,8 @@ export const SupervisionPolicySchema = z
 
 /** A complete, validated supervision policy. */
 export type SupervisionPolicy = z.output<typeof SupervisionPolicySchema>;
-/** What `createSupervisionPolicy` accepts: any subset of the keys, nested objects in part. */
-export type SupervisionPolicyInput = z.input<typeof SupervisionPolicySchema>;
+/** What `createSupervisionPolicy` accepts: any subset of the keys, nested objects in part, arrays possibly readonly. */
+export type SupervisionPolicyInput = ReadonlyInput<z.input<typeof SupervisionPolicySchema>>;
 
 /**
  * Creates a supervision policy from the defaults of §3 and the values given; the result is
@@ -127,7 +150,7 @@ export function createSupervisionPolicy(input: SupervisionPolicyInput = {}): Sup
  * The display format of one metric: its override in `rate.overrides`, else `rate.decimals` and
  * `rate.mode` (§6).
  */
-export function rateFormatFor(policy: SupervisionPolicy, metricId: string): RateFormat {
+export function rateFormatFor(policy: SupervisionPolicy, metricId: RateMetricId): RateFormat {
   const override = policy.rate.overrides[metricId];
   return {
     decimals: override?.decimals ?? policy.rate.decimals,

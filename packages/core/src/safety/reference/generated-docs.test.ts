@@ -80,7 +80,7 @@ it('the status table reports a rule whose named test is missing', () => {
     testedRuleIds: withoutH13,
   });
   expect(table).toContain(
-    '| **Hazard** | §4.1 | `hazard-{id}` | implemented | 30 (H-0…H-29), 29 with a test named after it |',
+    '| **Hazard** | §4.1 | `hazard-{id}` | implemented | 31 (H-0…H-30), 30 with a test named after it |',
   );
 });
 
