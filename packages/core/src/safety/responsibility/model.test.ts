@@ -52,7 +52,7 @@ interface ModelAssignment {
 }
 
 const shanghaiDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const issuerOffice = (actor: { personId: string; role: string; orgId?: string }) =>
+const issuerOffice = (actor: { personId: string; role: string; orgId?: string | undefined }) =>
   actor.orgId === 'org-committee-district' &&
   (actor.role === 'SafetyCommitteeOffice' || actor.role === 'AuthorityHead');
 
@@ -89,11 +89,7 @@ function belongs(slot: ResponsibilitySlot, personId: string): boolean {
   return person.orgId === assignee.id;
 }
 
-function contentBreaks(
-  slot: ResponsibilitySlot,
-  duties: ModelDuty[],
-  assignmentId: string,
-): string[] {
+function contentBreaks(duties: ModelDuty[]): string[] {
   const broken: string[] = [];
   const ids = duties.map((d) => d.dutyId);
   if (new Set(ids).size !== ids.length) broken.push('RA-0');
@@ -107,7 +103,6 @@ function contentBreaks(
     broken.push('RA-7');
   if (duties.some((d) => d.kind === 'staffing' && !((d.requiredHeadcount ?? 0) >= 1)))
     broken.push('RA-8');
-  void assignmentId;
   return broken;
 }
 function issueBreaks(slot: ResponsibilitySlot, duties: ModelDuty[]): string[] {
@@ -155,7 +150,7 @@ class Model {
       if (a.status !== 'unstarted') broken.push('RA-0');
       if (!issuerOffice(actor)) broken.push('RA-9');
       if (shanghaiDate(at) > '2024-12-31') broken.push('RA-11');
-      broken.push(...contentBreaks(slot, (command.duties ?? []) as ModelDuty[], slot.assignmentId));
+      broken.push(...contentBreaks((command.duties ?? []) as ModelDuty[]));
       return broken;
     }
     if (a.status === 'unstarted') return ['RA-0'];
@@ -170,9 +165,7 @@ class Model {
     switch (command.type) {
       case 'AddDuty':
         if (!issuerOffice(actor)) broken.push('RA-9');
-        broken.push(
-          ...contentBreaks(slot, [...a.duties, command.duty as ModelDuty], slot.assignmentId),
-        );
+        broken.push(...contentBreaks([...a.duties, command.duty as ModelDuty]));
         break;
       case 'RemoveDuty':
         if (!issuerOffice(actor)) broken.push('RA-9');
@@ -213,10 +206,7 @@ class Model {
           else if (change.op === 'remove') duties = duties.filter((d) => d.dutyId !== id);
           else duties = duties.map((d) => (d.dutyId === id ? (change.duty as ModelDuty) : d));
         }
-        broken.push(
-          ...contentBreaks(slot, duties, slot.assignmentId),
-          ...issueBreaks(slot, duties),
-        );
+        broken.push(...contentBreaks(duties), ...issueBreaks(slot, duties));
         const others = this.leadsHeldByOthers(n);
         const added = command.changes.flatMap((c) => (c.op === 'remove' ? [] : [c.duty]));
         if (added.some((d) => d.role === 'lead' && others.has(d.code))) broken.push('RA-4');
