@@ -126,6 +126,12 @@ export function responsibilityCommandArbitrary(
   const issuer = actorArbitrary(kit, [kit.actors.office]);
   const { head, members } = assigneeActors(kit, slot.assignee);
   const dutyId = fc.constantFrom(...responsibilityDutyIds);
+  // Staff commands favour `d-3`, where histories keep their staffing duty, so designations are
+  // accepted often enough to exercise revocation and compliance.
+  const staffingDutyId = fc.oneof(
+    { weight: 3, arbitrary: fc.constant('d-3') },
+    { weight: 1, arbitrary: dutyId },
+  );
   const duty = responsibilityDutyArbitrary();
   const change = fc.oneof(
     fc.record({ op: fc.constant('add' as const), duty }),
@@ -166,14 +172,14 @@ export function responsibilityCommandArbitrary(
     fc.record({
       type: fc.constant('DesignateSafetyStaff' as const),
       actor: actorArbitrary(kit, [head]),
-      dutyId,
+      dutyId: staffingDutyId,
       personId: fc.constantFrom(...responsibilityStaffIds),
       fullTime: fc.boolean(),
     }),
     fc.record({
       type: fc.constant('RevokeSafetyStaff' as const),
       actor: actorArbitrary(kit, [head]),
-      dutyId,
+      dutyId: staffingDutyId,
       personId: fc.constantFrom(...responsibilityStaffIds),
     }),
     fc.record({
