@@ -481,6 +481,11 @@ export {
   type ResponsibilityDeciderOptions,
 } from './safety/responsibility/decide.js';
 export {
+  type DivisionLead,
+  type DivisionLeadCoverage,
+  divisionLeadCoverage,
+} from './safety/responsibility/division-coverage.js';
+export {
   AssignmentAcknowledged,
   AssignmentDrafted,
   AssignmentIssued,

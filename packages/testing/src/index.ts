@@ -46,6 +46,21 @@ export {
   supervisionPolicyArbitrary,
   supervisionPolicyInputArbitrary,
 } from './safety/policy-arbitraries.js';
+export {
+  assigneeActors,
+  type ResponsibilityHistory,
+  type ResponsibilityHistoryOptions,
+  type ResponsibilitySlot,
+  type ResponsibilityStep,
+  responsibilityCommandArbitrary,
+  responsibilityDomainCodes,
+  responsibilityDutyArbitrary,
+  responsibilityDutyIds,
+  responsibilityHistoryArbitrary,
+  responsibilityStaffIds,
+  responsibilityTaskCodes,
+  sampleAssignees,
+} from './safety/responsibility-arbitraries.js';
 export { actorFor, actorsOf, createSampleSafetyDirectory } from './safety/sample-directory.js';
 export {
   type SampleHazardCommands,
