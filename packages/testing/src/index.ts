@@ -46,6 +46,11 @@ export {
   supervisionPolicyArbitrary,
   supervisionPolicyInputArbitrary,
 } from './safety/policy-arbitraries.js';
+export {
+  createSampleCaseDirectory,
+  type SampleCaseCommands,
+  sampleCaseCommands,
+} from './safety/sample-case-commands.js';
 export { actorFor, actorsOf, createSampleSafetyDirectory } from './safety/sample-directory.js';
 export {
   type SampleHazardCommands,

@@ -15,11 +15,12 @@ function files(dir: string): string[] {
 }
 
 describe('rule catalog', () => {
-  it('lists G-1…G-9 and H-0…H-29 once each', () => {
+  it('lists G-1…G-9, H-0…H-29 and EC-0…EC-18 once each', () => {
     const ids = ruleCatalog.map((rule) => rule.id);
     expect(ids).toEqual([
       ...Array.from({ length: 9 }, (_, i) => `G-${i + 1}`),
       ...Array.from({ length: 30 }, (_, i) => `H-${i}`),
+      ...Array.from({ length: 19 }, (_, i) => `EC-${i}`),
     ]);
   });
 
