@@ -32,6 +32,13 @@ export {
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
 export {
+  type CaseCommandArbitraryOptions,
+  caseCommandArbitrary,
+  caseHistoryArbitrary,
+  casePenaltyArbitrary,
+  caseRespondentRefs,
+} from './safety/enforcement-case-arbitraries.js';
+export {
   type HazardCommandArbitraryOptions,
   hazardCommandArbitrary,
   hazardCommandCandidates,
