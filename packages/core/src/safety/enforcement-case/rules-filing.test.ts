@@ -111,7 +111,9 @@ describe('filing and investigation', () => {
       officerIds: string[],
       actor = actors.officers[0],
     ): EnforcementCaseCommand => ({
-      ...kit.evidence(),
+      type: 'RecordEvidence',
+      kind: 'inspection_record',
+      ref: 'EV-1',
       actor,
       officerIds,
     });
