@@ -6,6 +6,9 @@ import { enforcementCaseRules } from './enforcement-case/rules.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
+import { ResponsibilityCommandSchema } from './responsibility/commands.js';
+import { responsibilityEvents } from './responsibility/events.js';
+import { responsibilityRules } from './responsibility/rules.js';
 import type { RuleEntry } from './rules/rule-catalog.js';
 
 /**
@@ -49,10 +52,21 @@ const enforcementCase = {
   events: enforcementCaseEvents,
 } as const satisfies AggregateCatalog;
 
+const responsibilityAssignment = {
+  name: 'ResponsibilityAssignment',
+  stream: 'resp-{id}',
+  specSection: '4.3',
+  slug: 'responsibility-assignment',
+  rules: responsibilityRules,
+  commands: ResponsibilityCommandSchema.options,
+  events: responsibilityEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
   enforcementCase,
+  responsibilityAssignment,
 ] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */

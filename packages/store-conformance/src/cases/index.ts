@@ -8,6 +8,7 @@ import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
 import { readCases } from './reads.js';
+import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { snapshotCases } from './snapshots.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
@@ -26,6 +27,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,
+  ...responsibilityUniquenessCases,
   ...processManagerCases,
   ...modelCases,
 ];

@@ -441,7 +441,7 @@ function guided(m: Model): fc.Arbitrary<EnforcementCaseCommand> {
     const decision = m.decision ?? [];
     for (const ref of new Set(decision.map((p) => p.ref)))
       options.push(fc.constant(kit.serve(ref)));
-    decision.forEach((_, i) => options.push(fc.constant(kit.perform(`P${i + 1}`))));
+    for (let i = 0; i < decision.length; i++) options.push(fc.constant(kit.perform(`P${i + 1}`)));
     options.push(fc.constant(kit.close()));
   }
   return options.length === 0 ? anyCommand : fc.oneof(...options);
