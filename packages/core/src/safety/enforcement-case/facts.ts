@@ -17,6 +17,7 @@ export interface HazardFacts {
  * with `createHazardFactsFromStore` (stream loads). `undefined` means no such hazard.
  */
 export interface HazardFactsPort {
+  /** The hazard's current facts, or `undefined` when no such hazard is registered. */
   hazard(hazardId: string): Promise<HazardFacts | undefined>;
 }
 
@@ -37,6 +38,7 @@ export interface InspectionFacts {
 
 /** The port through which the case reads its source inspection; `undefined` means no such inspection. */
 export interface InspectionFactsPort {
+  /** The inspection's kind, or `undefined` when no such inspection exists. */
   inspection(inspectionId: string): Promise<InspectionFacts | undefined>;
 }
 
