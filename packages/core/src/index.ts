@@ -229,6 +229,164 @@ export {
   type VenueRecord,
   VenueRecordSchema,
 } from './safety/directory/subject-records.js';
+// ── Domain: enforcement case (§4.2) ──────────────────────────────────────────────────────────
+export {
+  type CaseFiling,
+  caseNumberKey,
+  caseNumberScope,
+  createCaseFiling,
+} from './safety/enforcement-case/case-filing.js';
+export { caseStreamId } from './safety/enforcement-case/case-stream.js';
+export {
+  type ClosureWatchEntry,
+  closureWatch,
+  type MajorHazardDecision,
+} from './safety/enforcement-case/closure-watch.js';
+export {
+  AddRespondentSchema,
+  CloseCaseSchema,
+  CompleteLegalReviewSchema,
+  type DecidePenalty,
+  DecidePenaltySchema,
+  DismissCaseSchema,
+  type EnforcementCaseCommand,
+  EnforcementCaseCommandSchema,
+  type EnforcementCaseCommandType,
+  ExtendDecisionDeadlineSchema,
+  type FileCase,
+  FileCaseSchema,
+  HoldHearingSchema,
+  LinkHazardToCaseSchema,
+  type ParsedEnforcementCaseCommand,
+  RecordEvidenceSchema,
+  RecordHearingRequestSchema,
+  RecordPenaltyPerformedSchema,
+  RecordStatementAndDefenceSchema,
+  RequestCourtEnforcementSchema,
+  ServeDecisionSchema,
+  type ServePreDecisionNotice,
+  ServePreDecisionNoticeSchema,
+  TransferCaseSchema,
+  WaiveHearingSchema,
+} from './safety/enforcement-case/commands.js';
+export {
+  createEnforcementCaseDecider,
+  type EnforcementCaseDecider,
+  type EnforcementCaseDeciderOptions,
+} from './safety/enforcement-case/decide.js';
+export { caseNumberYear } from './safety/enforcement-case/decide-filing.js';
+export { isDualPenalty, isDualPenaltyCase } from './safety/enforcement-case/dual-penalty.js';
+export {
+  CaseClosed,
+  CaseDeadlineExtended,
+  CaseDismissed,
+  CaseFiled,
+  CaseHazardLinked,
+  CaseTransferred,
+  CourtEnforcementRequested,
+  type EnforcementCaseEvent,
+  type EnforcementCaseEventType,
+  EvidenceRecorded,
+  enforcementCaseEvents,
+  HearingHeld,
+  HearingRequested,
+  HearingWaived,
+  LegalReviewCompleted,
+  PenaltyDecisionIssued,
+  PenaltyDecisionServed,
+  PenaltyPerformed,
+  PreDecisionNoticeServed,
+  RespondentAdded,
+  StatementAndDefenceRecorded,
+} from './safety/enforcement-case/events.js';
+export type {
+  EnforcementCaseFacts,
+  HazardFacts,
+  HazardFactsPort,
+  InspectionFacts,
+  InspectionFactsPort,
+  InspectionKind,
+} from './safety/enforcement-case/facts.js';
+export {
+  createHazardFactsFromStore,
+  hazardFactsOf,
+} from './safety/enforcement-case/hazard-facts-from-store.js';
+export { caseCommandStates } from './safety/enforcement-case/lifecycle.js';
+export {
+  defaultPenaltyBasisEntries,
+  defaultPenaltyBasisTable,
+  definePenaltyBasisTable,
+  type FineBound,
+  FineBoundSchema,
+  fineBoundFor,
+  type PenaltyBasis,
+  PenaltyBasisSchema,
+  type PenaltyBasisTable,
+  PenaltyBasisTableSchema,
+} from './safety/enforcement-case/penalty-basis.js';
+export { enforcementCaseRules } from './safety/enforcement-case/rules.js';
+export {
+  type CaseDecision,
+  type CaseHazardLink,
+  type CaseStatus,
+  type DecidedPenalty,
+  type EnforcementCaseState,
+  evolveEnforcementCase,
+  type FiledCase,
+  initialEnforcementCaseState,
+  isExecuted,
+  isFiledCase,
+  isTerminalCase,
+  type NotifiedPenalty,
+  type PenaltySettlement,
+  penalisedRefs,
+  type RespondentProcedure,
+  respondentOf,
+  type UnfiledCase,
+} from './safety/enforcement-case/state.js';
+export {
+  createSuspensionOnDecisionPolicy,
+  suspensionOnDecisionName,
+} from './safety/enforcement-case/suspension-policy.js';
+export {
+  decisionDueDate,
+  decisionServiceDueDate,
+  hearingWindowEnd,
+  isAfterLocalDay,
+  isDecisionOverdue,
+  lateServices,
+  statementWindowEnd,
+} from './safety/enforcement-case/time-facts.js';
+export {
+  amountPenaltyKinds,
+  type CaseSource,
+  CaseSourceSchema,
+  type DismissalReason,
+  DismissalReasonSchema,
+  durationPenaltyKinds,
+  type EvidenceKind,
+  EvidenceKindSchema,
+  hearingPenaltyKinds,
+  type LegalReviewOpinion,
+  LegalReviewOpinionSchema,
+  legalReviewPenaltyKinds,
+  type Penalty,
+  type PenaltyKind,
+  PenaltyKindSchema,
+  type PenaltyPerformance,
+  PenaltyPerformanceSchema,
+  PenaltySchema,
+  type Respondent,
+  type RespondentKind,
+  RespondentKindSchema,
+  type RespondentRole,
+  RespondentRoleSchema,
+  RespondentSchema,
+  type ServiceMethod,
+  ServiceMethodSchema,
+  type TransferKind,
+  TransferKindSchema,
+} from './safety/enforcement-case/values.js';
 export { assertBusinessTime, businessTimeToleranceMs } from './safety/general/business-time.js';
 export { forbidden } from './safety/general/forbidden.js';
 export { generalRules } from './safety/general/general-rules.js';

@@ -32,6 +32,13 @@ export {
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
 export {
+  type CaseCommandArbitraryOptions,
+  caseCommandArbitrary,
+  caseHistoryArbitrary,
+  casePenaltyArbitrary,
+  caseRespondentRefs,
+} from './safety/enforcement-case-arbitraries.js';
+export {
   type HazardCommandArbitraryOptions,
   hazardCommandArbitrary,
   hazardCommandCandidates,
@@ -61,6 +68,12 @@ export {
   responsibilityTaskCodes,
   sampleAssignees,
 } from './safety/responsibility-arbitraries.js';
+export {
+  createSampleCaseDirectory,
+  type SampleCaseCommands,
+  sampleCaseCommands,
+} from './safety/sample-case-commands.js';
+
 export { actorFor, actorsOf, createSampleSafetyDirectory } from './safety/sample-directory.js';
 export {
   type SampleHazardCommands,

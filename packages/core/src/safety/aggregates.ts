@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { EventDefinition } from '../eventsourcing/event-definition.js';
+import { EnforcementCaseCommandSchema } from './enforcement-case/commands.js';
+import { enforcementCaseEvents } from './enforcement-case/events.js';
+import { enforcementCaseRules } from './enforcement-case/rules.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
@@ -39,6 +42,16 @@ const hazard = {
   events: hazardEvents,
 } as const satisfies AggregateCatalog;
 
+const enforcementCase = {
+  name: 'EnforcementCase',
+  stream: 'case-{id}',
+  specSection: '4.2',
+  slug: 'enforcement-case',
+  rules: enforcementCaseRules,
+  commands: EnforcementCaseCommandSchema.options,
+  events: enforcementCaseEvents,
+} as const satisfies AggregateCatalog;
+
 const responsibilityAssignment = {
   name: 'ResponsibilityAssignment',
   stream: 'resp-{id}',
@@ -52,6 +65,7 @@ const responsibilityAssignment = {
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
+  enforcementCase,
   responsibilityAssignment,
 ] as const satisfies readonly AggregateCatalog[];
 

@@ -1,5 +1,6 @@
 import type { ConformanceCase } from '../harness.js';
 import { appendCases } from './append.js';
+import { caseNumberCases } from './case-numbers.js';
 import { commandHandlerCases } from './command-handler.js';
 import { gapSafetyCases } from './gap-safety.js';
 import { idempotencyCases } from './idempotency.js';
@@ -25,6 +26,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...projectionCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
+  ...caseNumberCases,
   ...responsibilityUniquenessCases,
   ...processManagerCases,
   ...modelCases,

@@ -1,4 +1,5 @@
 import type { AggregateName } from '../aggregates.js';
+import { enforcementCaseDocs } from '../enforcement-case/reference.js';
 import { hazardDocs } from '../hazard/reference.js';
 import { responsibilityDocs } from '../responsibility/reference.js';
 
@@ -41,5 +42,6 @@ export interface AggregateDocs {
  */
 export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } = {
   Hazard: hazardDocs,
+  EnforcementCase: enforcementCaseDocs,
   ResponsibilityAssignment: responsibilityDocs,
 };

@@ -44,6 +44,15 @@ export const enforcementTerms = {
     closure: term('责令关闭', 'Closure'),
     ban_from_post: term('限制从业', 'Ban from post'),
   },
+  /** How a decision was served (送达方式). */
+  serviceMethod: {
+    direct: term('直接送达', 'Direct'),
+    left_at_residence: term('留置送达', 'Left at residence'),
+    electronic: term('电子送达', 'Electronic'),
+    entrusted: term('委托送达', 'Entrusted'),
+    mail: term('邮寄送达', 'Mail'),
+    public_notice: term('公告送达', 'Public notice'),
+  },
   /** How a penalty was performed. */
   penaltyPerformance: {
     paid: term('已缴纳', 'Paid'),
