@@ -6,6 +6,7 @@ import { idempotencyCases } from './idempotency.js';
 import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
+import { queryCases } from './queries.js';
 import { readCases } from './reads.js';
 import { snapshotCases } from './snapshots.js';
 import { uniqueKeyCases } from './unique-keys.js';
@@ -22,6 +23,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...upcastingCases,
   ...snapshotCases,
   ...projectionCases,
+  ...queryCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...processManagerCases,
