@@ -498,6 +498,8 @@ export {
   type SupervisionPolicyInput,
   SupervisionPolicySchema,
 } from './safety/policy/supervision-policy.js';
+export { formatMetricRate, formatRate, NO_RATE } from './safety/rates/format-rate.js';
+export { type Rate, rateOf, rateValue } from './safety/rates/rate.js';
 export { describeActor, type SafetyActor, SafetyActorSchema } from './safety/roles/actor.js';
 export {
   enterpriseRoles,
