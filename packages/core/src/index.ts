@@ -500,6 +500,22 @@ export {
 } from './safety/policy/supervision-policy.js';
 export { formatMetricRate, formatRate, NO_RATE } from './safety/rates/format-rate.js';
 export { type Rate, rateOf, rateValue } from './safety/rates/rate.js';
+export {
+  type BacklogRow,
+  type CohortRate,
+  createHazardFigures,
+  type HazardDimension,
+  type HazardFigureFilter,
+  type OnTimeRate,
+  type OverdueRow,
+} from './safety/read-models/hazard-figures.js';
+export {
+  createHazardLedgerProjection,
+  HAZARD_LEDGER,
+  type HazardLedgerRow,
+  hazardLedgerEventTypes,
+  hazardLedgerFields,
+} from './safety/read-models/hazard-ledger.js';
 export { describeActor, type SafetyActor, SafetyActorSchema } from './safety/roles/actor.js';
 export {
   enterpriseRoles,

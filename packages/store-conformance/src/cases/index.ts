@@ -2,6 +2,7 @@ import type { ConformanceCase } from '../harness.js';
 import { appendCases } from './append.js';
 import { commandHandlerCases } from './command-handler.js';
 import { gapSafetyCases } from './gap-safety.js';
+import { hazardReadModelCases } from './hazard-read-models.js';
 import { idempotencyCases } from './idempotency.js';
 import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
@@ -24,6 +25,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...snapshotCases,
   ...projectionCases,
   ...queryCases,
+  ...hazardReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...processManagerCases,
