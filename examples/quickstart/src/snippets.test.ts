@@ -94,3 +94,48 @@ test("the testing guide's sample report is what verifyDecider prints for its see
     expect(report[index]?.startsWith(shown!), `line ${index + 1}: ${line}`).toBe(true);
   }
 });
+
+test('the projections guide query snippet pages, filters and groups in the store', async () => {
+  const { createProjectionRunner } = await import('@safeledger/core');
+  const { createMemoryEventStore } = await import('@safeledger/store-memory');
+  const { hazardRows, overdueInArea } = await import('./snippets/query-hazards.js');
+  // No registry: the snippet reads only these fields of the hazard events.
+  const store = createMemoryEventStore();
+  const registered = (id: string, areaId: string, deadline: string) =>
+    store.appendToStream(`hazard-${id}`, [
+      {
+        type: 'HazardRegistered',
+        data: {
+          hazardId: id,
+          areaId,
+          grade: 'general',
+          deadline,
+          occurredAt: '2024-03-01T09:00:00+08:00',
+          campaignIds: ['ROOT'],
+        },
+      },
+    ]);
+  for (let i = 0; i < 60; i++)
+    await registered(
+      `a${String(i).padStart(2, '0')}`,
+      'A',
+      `2024-04-${String((i % 28) + 1).padStart(2, '0')}`,
+    );
+  await registered('b1', 'B', '2024-04-01');
+  await store.appendToStream('hazard-a00', [
+    { type: 'HazardClosed', data: { hazardId: 'a00', occurredAt: '2024-06-01T09:00:00+08:00' } },
+  ]);
+  const runner = createProjectionRunner({ store, projections: [hazardRows] });
+  await runner.catchUp();
+  await runner.stop();
+  const { page, next, byArea } = await overdueInArea(store, 'A', '2024-05-01');
+  expect(page.items).toHaveLength(50);
+  expect(page.items[0]!.document.deadline).toBe('2024-04-01');
+  expect(page.items.map((i) => i.id)).not.toContain('hazard-a00');
+  expect(next?.items).toHaveLength(9);
+  expect(next?.nextCursor).toBeUndefined();
+  expect(byArea).toEqual([
+    { key: { areaId: 'A' }, measures: { found: 60, closed: 1 } },
+    { key: { areaId: 'B' }, measures: { found: 1, closed: 0 } },
+  ]);
+});

@@ -130,6 +130,64 @@ export {
   SINGLE_DOCUMENT_ID,
 } from './eventsourcing/projection.js';
 export {
+  compareCodePoints,
+  extractFields,
+  type FieldColumn,
+  fieldSchemaOf,
+  type IndexedField,
+  type IndexedFields,
+  type IndexedFieldType,
+  type IndexedFieldValue,
+  type IndexedFieldValueOf,
+  indexed,
+  normaliseFieldValue,
+  type ProjectionFieldSchema,
+  RESERVED_FIELD_NAMES,
+} from './eventsourcing/projection-fields.js';
+export {
+  createProjectionQuery,
+  type FieldFilter,
+  type FieldTypeOf,
+  type FindOptions,
+  type FindPage,
+  type Group,
+  type GroupOptions,
+  type IntegerFieldName,
+  type Measure,
+  type OrderBy,
+  type ProjectionQuery,
+  projectionFieldSchema,
+  type ScalarFieldName,
+  type ScalarOf,
+  type Where,
+  type WideFields,
+} from './eventsourcing/projection-query.js';
+export {
+  type ReferenceRow,
+  runReferenceQuery,
+} from './eventsourcing/projection-query-reference.js';
+export type {
+  CountRequest,
+  FindRequest,
+  FoundRow,
+  GroupMeasure,
+  GroupRequest,
+  GroupRow,
+  ProjectionQueryRequest,
+  ProjectionQueryResult,
+  QueryCondition,
+  QueryKeyset,
+  QuerySort,
+  ScalarValue,
+  StoredFields,
+} from './eventsourcing/projection-query-request.js';
+export {
+  type CompiledSql,
+  compileProjectionQuery,
+  fieldColumn,
+  type SqlQueryDialect,
+} from './eventsourcing/projection-query-sql.js';
+export {
   createProjectionRunner,
   type ProjectionRunner,
   type ProjectionRunnerOptions,
@@ -602,6 +660,24 @@ export {
   type SupervisionPolicyInput,
   SupervisionPolicySchema,
 } from './safety/policy/supervision-policy.js';
+export { formatMetricRate, formatRate, NO_RATE } from './safety/rates/format-rate.js';
+export { type Rate, rateOf, rateValue } from './safety/rates/rate.js';
+export {
+  type BacklogRow,
+  type CohortRate,
+  createHazardFigures,
+  type HazardDimension,
+  type HazardFigureFilter,
+  type OnTimeRate,
+  type OverdueRow,
+} from './safety/read-models/hazard-figures.js';
+export {
+  createHazardLedgerProjection,
+  HAZARD_LEDGER,
+  type HazardLedgerRow,
+  hazardLedgerEventTypes,
+  hazardLedgerFields,
+} from './safety/read-models/hazard-ledger.js';
 export {
   type AcknowledgeAssignment,
   AcknowledgeAssignmentSchema,

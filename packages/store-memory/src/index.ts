@@ -6,6 +6,7 @@ export {
 export { createMemoryDriver, type MemoryDriverOptions } from './memory-driver.js';
 export {
   createMemoryStorage,
+  type MemoryFieldTable,
   type MemoryProjection,
   type MemoryStorage,
 } from './memory-storage.js';

@@ -3,8 +3,12 @@ import {
   createUlidGenerator,
   type ProjectionCheckpoint,
   type ProjectionCommit,
+  type ProjectionFieldSchema,
+  ProjectionLaggingError,
   type ProjectionLease,
   type ProjectionStore,
+  runReferenceQuery,
+  StoreFailureError,
 } from '@safeledger/core';
 import { compareCodePoints } from './code-point-order.js';
 import type { MemoryProjection, MemoryStorage } from './memory-storage.js';
@@ -18,6 +22,18 @@ export function createMemoryProjectionStore(
   // A lease belongs to one acquisition, never to an owner name: two runners given the same
   // name must not both hold it (S4).
   const newToken = createUlidGenerator();
+
+  // The same checks as the SQL stores: fields go to the table prepared for exactly this schema.
+  const fieldTable = (schema: ProjectionFieldSchema, action: string) => {
+    const table = storage.fieldTables.get(schema.signature);
+    if (table === undefined) {
+      if (action === 'query') {
+        throw new ProjectionLaggingError(schema.projection, missingFields(schema));
+      }
+      throw new StoreFailureError(`cannot ${action}: ${missingFields(schema)}`);
+    }
+    return table;
+  };
 
   const lease = (name: string, owner: string, token: string, ttlMs: number): ProjectionLease => ({
     name,
@@ -60,6 +76,7 @@ export function createMemoryProjectionStore(
       ) {
         throw new CheckpointConflictError(commit.name, commit.expectedPosition, current?.position);
       }
+      const table = commit.schema === undefined ? undefined : fieldTable(commit.schema, 'commit');
       // Serialise first: a document that cannot be stored must leave nothing written.
       const serialised = commit.documents.map(({ id, document }) => ({
         id,
@@ -68,6 +85,12 @@ export function createMemoryProjectionStore(
       for (const { id, text } of serialised) {
         if (text === undefined) found!.documents.delete(id);
         else found!.documents.set(id, text);
+      }
+      if (table !== undefined) {
+        for (const { id, document, fields } of commit.documents) {
+          if (document === null || document === undefined) table.rows.delete(id);
+          else table.rows.set(id, { ...(fields ?? {}) });
+        }
       }
       const next: ProjectionCheckpoint = {
         name: commit.name,
@@ -80,7 +103,13 @@ export function createMemoryProjectionStore(
       found!.checkpoint = next;
     },
 
-    async reset(name, version) {
+    async reset(name, version, schema) {
+      for (const table of storage.fieldTables.values()) {
+        if (table.projection === name) table.rows.clear();
+      }
+      if (schema !== undefined && !storage.fieldTables.has(schema.signature)) {
+        storage.fieldTables.set(schema.signature, { projection: name, rows: new Map() });
+      }
       storage.projections.set(name, {
         checkpoint: {
           name,
@@ -111,6 +140,17 @@ export function createMemoryProjectionStore(
       return selected.map((id) => ({ id, document: JSON.parse(found.documents.get(id)!) }));
     },
 
+    async query(request) {
+      const table = fieldTable(request.schema, 'query');
+      const documents = projection(request.schema.projection)?.documents;
+      const rows = [...table.rows].map(([id, fields]) => ({
+        id,
+        fields,
+        document: () => JSON.parse(documents?.get(id) ?? 'null'),
+      }));
+      return runReferenceQuery(request, rows);
+    },
+
     async tryAcquireLease(name, owner, ttlMs) {
       const current = storage.leases.get(name);
       if (current !== undefined && current.expiresAt > now()) return undefined;
@@ -119,4 +159,8 @@ export function createMemoryProjectionStore(
       return lease(name, owner, token, ttlMs);
     },
   };
+}
+
+function missingFields(schema: ProjectionFieldSchema): string {
+  return `no indexed fields of projection "${schema.projection}" version ${schema.version} with this field set were prepared; run the projection, or give it a new version if its fields changed`;
 }

@@ -1,9 +1,15 @@
-import type { ProjectionCheckpoint, Snapshot, StoredEvent } from '@safeledger/core';
+import type { ProjectionCheckpoint, Snapshot, StoredEvent, StoredFields } from '@safeledger/core';
 
 /** One projection's state: its checkpoint and its documents as JSON text. */
 export interface MemoryProjection {
   checkpoint: ProjectionCheckpoint;
   readonly documents: Map<string, string>;
+}
+
+/** Indexed field values of one projection field schema, by document id. */
+export interface MemoryFieldTable {
+  readonly projection: string;
+  readonly rows: Map<string, StoredFields>;
 }
 
 /** The in-memory "database": several store instances may share one, like connections to a file. */
@@ -16,6 +22,11 @@ export interface MemoryStorage {
   readonly commands: Map<string, StoredEvent[]>;
   readonly snapshots: Map<string, Snapshot>;
   readonly projections: Map<string, MemoryProjection>;
+  /**
+   * Indexed field values by field-schema signature, like the SQL stores' field tables: one per
+   * projection version and field set, kept across resets of other versions.
+   */
+  readonly fieldTables: Map<string, MemoryFieldTable>;
   /** Held leases; `token` tells two holders with the same owner name apart. */
   readonly leases: Map<string, { owner: string; token: string; expiresAt: number }>;
   /** Wake-up listeners of every store on this storage, called after each append. */
@@ -31,6 +42,7 @@ export function createMemoryStorage(): MemoryStorage {
     commands: new Map(),
     snapshots: new Map(),
     projections: new Map(),
+    fieldTables: new Map(),
     leases: new Map(),
     listeners: new Set(),
   };

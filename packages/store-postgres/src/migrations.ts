@@ -369,6 +369,23 @@ $fn$;
 `;
 }
 
+/**
+ * The registry of projection field tables (S7). Field tables are created when a projection
+ * version with indexed fields is first reset, named by a hash of the field schema; the registry
+ * maps the full signature to the table, shared by every tenant of the schema.
+ */
+function fieldTableRegistry(schema: string): string {
+  const s = quoteIdentifier(schema);
+  return `
+CREATE TABLE ${s}.projection_field_tables (
+  signature text COLLATE "C" PRIMARY KEY,
+  name text COLLATE "C" NOT NULL,
+  table_name text COLLATE "C" NOT NULL UNIQUE
+);
+CREATE INDEX projection_field_tables_name ON ${s}.projection_field_tables (name);
+`;
+}
+
 /** Every migration, oldest first. Never edit a released one: add a new version instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
@@ -378,6 +395,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'a cutover recorded in another cluster is settled',
     sql: settleForeignCutovers,
   },
+  { version: 4, name: 'registry of projection field tables', sql: fieldTableRegistry },
 ];
 
 /** The version a store of this release needs. */

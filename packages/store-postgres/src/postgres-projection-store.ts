@@ -8,6 +8,7 @@ import {
 import type { StoreContext } from './context.js';
 import { bool, int, json } from './database.js';
 import type { LeaseManager } from './leases.js';
+import { createPostgresFieldTables } from './postgres-field-tables.js';
 
 const LIST_PAGE = 1_000;
 
@@ -17,6 +18,7 @@ export function createPostgresProjectionStore(
   leases: LeaseManager,
 ): ProjectionStore {
   const { sql, tenantId } = context;
+  const fieldTables = createPostgresFieldTables(context);
 
   return {
     async getCheckpoint(name) {
@@ -57,20 +59,25 @@ export function createPostgresProjectionStore(
         if (document === null || document === undefined) deletes.push(id);
         else upserts[id] = document;
       }
+      const values = [
+        tenantId,
+        commit.name,
+        commit.version,
+        commit.expectedPosition ?? null,
+        commit.position ?? null,
+        commit.failure === undefined ? 'active' : 'failed',
+        commit.failure === undefined ? null : JSON.stringify(commit.failure),
+        commit.committedAt,
+        JSON.stringify(upserts),
+        deletes,
+      ];
+      if (commit.schema !== undefined) {
+        await fieldTables.commit({ ...commit, schema: commit.schema }, values);
+        return;
+      }
       const [row] = await context.query(
         sql.projectionCommit,
-        [
-          tenantId,
-          commit.name,
-          commit.version,
-          commit.expectedPosition ?? null,
-          commit.position ?? null,
-          commit.failure === undefined ? 'active' : 'failed',
-          commit.failure === undefined ? null : JSON.stringify(commit.failure),
-          commit.committedAt,
-          JSON.stringify(upserts),
-          deletes,
-        ],
+        values,
         `commit projection "${commit.name}"`,
       );
       if (row === undefined || !bool(row.committed)) {
@@ -82,12 +89,12 @@ export function createPostgresProjectionStore(
       }
     },
 
-    async reset(name, version) {
-      await context.query(
-        sql.projectionReset,
-        [tenantId, name, version, context.now().toISOString()],
-        `reset projection "${name}"`,
-      );
+    async reset(name, version, schema) {
+      await fieldTables.reset(name, version, schema);
+    },
+
+    query(request) {
+      return fieldTables.query(request);
     },
 
     async getDocument(name, id) {

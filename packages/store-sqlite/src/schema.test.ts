@@ -52,6 +52,8 @@ describe('versioned migrations', () => {
       'index safeledger_events_stream_version',
       'index safeledger_events_type',
       'table safeledger_projection_documents',
+      'table safeledger_projection_field_tables',
+      'index safeledger_projection_field_tables_name',
       'table safeledger_projection_leases',
       'table safeledger_projections',
       'table safeledger_schema_migrations',

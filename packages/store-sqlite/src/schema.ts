@@ -11,6 +11,8 @@ export interface TableNames {
   readonly projections: string;
   readonly documents: string;
   readonly leases: string;
+  /** Which field table holds the indexed fields of which projection field schema (S7). */
+  readonly fieldTables: string;
 }
 
 // Identifiers are spliced into SQL text, so only plain names are accepted.
@@ -31,6 +33,7 @@ export function tableNames(prefix: string): TableNames {
     projections: `${prefix}projections`,
     documents: `${prefix}projection_documents`,
     leases: `${prefix}projection_leases`,
+    fieldTables: `${prefix}projection_field_tables`,
   };
 }
 
@@ -124,6 +127,21 @@ export const MIGRATIONS: readonly Migration[] = [
     // cannot renew the lease of a newer holder that happens to use the same owner name (S4).
     sql: (t) => `
       ALTER TABLE ${t.leases} ADD COLUMN token TEXT NOT NULL DEFAULT '';
+    `,
+  },
+  {
+    version: 4,
+    description: 'registry of projection field tables (indexed fields as columns)',
+    // Field tables are created when a projection version with indexed fields is first reset,
+    // named by a hash of its field schema; this registry maps the full signature to the table
+    // so a hash collision or a field change without a new version is caught, never mixed up.
+    sql: (t) => `
+      CREATE TABLE ${t.fieldTables} (
+        signature  TEXT NOT NULL PRIMARY KEY,
+        name       TEXT NOT NULL,
+        table_name TEXT NOT NULL UNIQUE
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX ${t.prefix}projection_field_tables_name ON ${t.fieldTables} (name);
     `,
   },
 ];

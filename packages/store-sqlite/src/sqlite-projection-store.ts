@@ -4,11 +4,13 @@ import {
   type ProjectionCheckpoint,
   type ProjectionCommit,
   type ProjectionFailure,
+  type ProjectionFieldSchema,
   type ProjectionLease,
   type ProjectionStore,
   ValidationError,
 } from '@safeledger/core';
 import type BetterSqlite3 from 'better-sqlite3';
+import { createSqliteFieldTables } from './sqlite-field-tables.js';
 import type { StoreAccess } from './store-access.js';
 
 type CheckpointRow = [
@@ -28,6 +30,7 @@ export function createSqliteProjectionStore(
   access: StoreAccess,
 ): ProjectionStore {
   const { projections, documents, leases } = access.tables;
+  const fieldTables = createSqliteFieldTables(db, access.tables);
   const selectCheckpoint = db
     .prepare(
       `SELECT version, position, status, failure, updated_at FROM ${projections} WHERE name = ?`,
@@ -101,6 +104,8 @@ export function createSqliteProjectionStore(
         if (text === null) deleteDocument.run(commit.name, id);
         else upsertDocument.run(commit.name, id, text);
       }
+      // Indexed fields in the same transaction as documents and checkpoint (S7).
+      if (commit.schema !== undefined) fieldTables.write(commit.schema, commit.documents);
       writeCheckpoint.run(
         commit.name,
         commit.version,
@@ -112,10 +117,14 @@ export function createSqliteProjectionStore(
     },
   );
 
-  const resetTransaction = db.transaction((name: string, version: number, at: string) => {
-    deleteDocuments.run(name);
-    writeCheckpoint.run(name, version, null, 'active', null, at);
-  });
+  const resetTransaction = db.transaction(
+    (name: string, version: number, at: string, schema: ProjectionFieldSchema | undefined) => {
+      fieldTables.clear(name);
+      if (schema !== undefined) fieldTables.create(schema);
+      deleteDocuments.run(name);
+      writeCheckpoint.run(name, version, null, 'active', null, at);
+    },
+  );
 
   const lease = (name: string, owner: string, token: string, ttlMs: number): ProjectionLease => ({
     name,
@@ -166,10 +175,14 @@ export function createSqliteProjectionStore(
       });
     },
 
-    reset(name, version) {
+    reset(name, version, schema) {
       return access.run('projection reset', () => {
-        resetTransaction.immediate(name, version, new Date(access.now()).toISOString());
+        resetTransaction.immediate(name, version, new Date(access.now()).toISOString(), schema);
       });
+    },
+
+    query(request) {
+      return access.run('projection query', () => fieldTables.query(request));
     },
 
     getDocument(name, id) {

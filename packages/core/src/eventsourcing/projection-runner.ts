@@ -11,6 +11,9 @@ import {
 } from './errors.js';
 import { type EventStore, readHead } from './event-store.js';
 import { DELETE_DOCUMENT, type Projection, SINGLE_DOCUMENT_ID } from './projection.js';
+import { extractFields, type ProjectionFieldSchema } from './projection-fields.js';
+import { projectionFieldSchema } from './projection-query.js';
+import type { StoredFields } from './projection-query-request.js';
 import type { DocumentWrite, ProjectionFailure, ProjectionLease } from './projection-store.js';
 import { findUnstorable, identifierProblem, quoteId, STORE_LIMITS } from './store-limits.js';
 import { createAlarm, sleep } from './timers.js';
@@ -18,7 +21,7 @@ import { createAlarm, sleep } from './timers.js';
 /** Options of `createProjectionRunner`. */
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
-  readonly projections: readonly Projection<any, any>[];
+  readonly projections: readonly Projection<any, any, any>[];
   /**
    * This runner's name in leases, for logs; a fresh ULID by default. Several runners may share
    * a name: a lease belongs to one acquisition (the store adds a random part), never to a name.
@@ -137,11 +140,12 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
 }
 
 class ProjectionWorker {
-  private readonly projection: Projection<any, any>;
+  private readonly projection: Projection<any, any, any>;
   private readonly owner: string;
   private readonly options: ProjectionRunnerOptions;
   private readonly clock: Clock;
   private readonly handles: ReadonlySet<string>;
+  private readonly schema: ProjectionFieldSchema | undefined;
   private readonly alarm = createAlarm();
   private unwatch: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -160,12 +164,17 @@ class ProjectionWorker {
   private failedRounds = 0;
   private wakeFromBackoff: (() => void) | undefined;
 
-  constructor(projection: Projection<any, any>, owner: string, options: ProjectionRunnerOptions) {
+  constructor(
+    projection: Projection<any, any, any>,
+    owner: string,
+    options: ProjectionRunnerOptions,
+  ) {
     this.projection = projection;
     this.owner = owner;
     this.options = options;
     this.clock = options.clock ?? systemClock;
     this.handles = new Set(projection.handles);
+    this.schema = projectionFieldSchema(projection);
   }
 
   status(): ProjectionStatus {
@@ -237,7 +246,11 @@ class ProjectionWorker {
 
   async rebuild(): Promise<void> {
     await this.exclusively(async () => {
-      await this.options.store.projections.reset(this.projection.name, this.projection.version);
+      await this.options.store.projections.reset(
+        this.projection.name,
+        this.projection.version,
+        this.schema,
+      );
       this.position = undefined;
       this.failure = undefined;
     });
@@ -338,7 +351,7 @@ class ProjectionWorker {
     const { name, version } = this.projection;
     const checkpoint = await projections.getCheckpoint(name);
     if (checkpoint === undefined || checkpoint.version < version) {
-      await projections.reset(name, version);
+      await projections.reset(name, version, this.schema);
       this.blockedBy = undefined;
       return true;
     }
@@ -390,6 +403,7 @@ class ProjectionWorker {
         expectedPosition: checkpoint.position,
         position,
         documents: writes,
+        ...(this.schema === undefined ? {} : { schema: this.schema }),
         ...(failure === undefined ? {} : { failure }),
         committedAt: this.clock().toISOString(),
       });
@@ -498,6 +512,8 @@ class ProjectionWorker {
     const loaded = await this.options.store.projections.loadDocuments(projection.name, [...ids]);
     const documents = new Map<string, unknown>(loaded);
     const touched = new Set<string>();
+    const fieldsOf = new Map<string, StoredFields>();
+    const schema = this.schema;
     let position = from;
     for (let index = 0; index < failedAt; index++) {
       const event = relevant[index]!;
@@ -515,6 +531,10 @@ class ProjectionWorker {
             const where = unstorable.path === '' ? '' : ` has ${unstorable.path} that`;
             throw new Error(`document ${quoteId(id)}${where} ${unstorable.message}`);
           }
+          // Read the indexed fields now, so a bad value stops at the event that produced it.
+          if (schema !== undefined && next !== null) {
+            fieldsOf.set(id, extractFields(projection.fields!, schema, next, id));
+          }
           documents.set(id, next);
           touched.add(id);
         } catch (error) {
@@ -525,7 +545,13 @@ class ProjectionWorker {
       position = event.position;
     }
     if (failure === undefined) position = pageCheckpoint;
-    const writes = [...touched].map((id) => ({ id, document: documents.get(id) ?? null }));
+    const writes = [...touched].map((id): DocumentWrite => {
+      const document = documents.get(id) ?? null;
+      const fields = fieldsOf.get(id);
+      return document !== null && fields !== undefined
+        ? { id, document, fields }
+        : { id, document };
+    });
     return { writes, position, failure };
   }
 

@@ -1,3 +1,10 @@
+import type { ProjectionFieldSchema } from './projection-fields.js';
+import type {
+  ProjectionQueryRequest,
+  ProjectionQueryResult,
+  StoredFields,
+} from './projection-query-request.js';
+
 /** Why a projection stopped (S6): the failing event and the handler's message. */
 export interface ProjectionFailure {
   readonly position: string;
@@ -25,6 +32,8 @@ export interface ProjectionCheckpoint {
 export interface DocumentWrite {
   readonly id: string;
   readonly document: unknown;
+  /** Stored values of the indexed fields (see `extractFields`); absent when deleting. */
+  readonly fields?: StoredFields;
 }
 
 /** Documents and checkpoint written together, atomically (S1). */
@@ -35,6 +44,11 @@ export interface ProjectionCommit {
   readonly expectedPosition: string | undefined;
   readonly position: string | undefined;
   readonly documents: readonly DocumentWrite[];
+  /**
+   * The projection's indexed-field schema; present exactly when it declares fields. The store
+   * writes the field values to their columns in the same transaction.
+   */
+  readonly schema?: ProjectionFieldSchema;
   /** Stops the projection at this event (S6). */
   readonly failure?: ProjectionFailure;
   readonly committedAt: string;
@@ -67,8 +81,18 @@ export interface ProjectionStore {
    * `expectedPosition` at `version`: another runner got there first; nothing is written.
    */
   commit(commit: ProjectionCommit): Promise<void>;
-  /** Drops a projection's documents and restarts its checkpoint at `version` (S5). */
-  reset(name: string, version: number): Promise<void>;
+  /**
+   * Drops a projection's documents (and indexed field values) and restarts its checkpoint at
+   * `version` (S5); with a field schema, prepares the columns and indexes it needs.
+   */
+  reset(name: string, version: number, schema?: ProjectionFieldSchema): Promise<void>;
+  /**
+   * Runs a checked query over a projection's indexed fields (S7), in the database.
+   * @throws ProjectionLaggingError (`PROJECTION_LAGGING`) when no documents of that projection
+   * version and field schema were ever prepared in this store (the projection has not run yet,
+   * or its fields changed without a new version).
+   */
+  query<R extends ProjectionQueryRequest>(request: R): Promise<ProjectionQueryResult[R['kind']]>;
   /** One document; undefined when it does not exist. */
   getDocument(name: string, id: string): Promise<unknown | undefined>;
   /** Documents in id order, paged by `afterId`. */

@@ -3,10 +3,12 @@ import { appendCases } from './append.js';
 import { caseNumberCases } from './case-numbers.js';
 import { commandHandlerCases } from './command-handler.js';
 import { gapSafetyCases } from './gap-safety.js';
+import { hazardReadModelCases } from './hazard-read-models.js';
 import { idempotencyCases } from './idempotency.js';
 import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
+import { queryCases } from './queries.js';
 import { readCases } from './reads.js';
 import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { snapshotCases } from './snapshots.js';
@@ -24,6 +26,8 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...upcastingCases,
   ...snapshotCases,
   ...projectionCases,
+  ...queryCases,
+  ...hazardReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,

@@ -1,0 +1,309 @@
+import type { StoredEvent } from '../../eventsourcing/envelope.js';
+import { defineProjection } from '../../eventsourcing/projection.js';
+import { indexed } from '../../eventsourcing/projection-fields.js';
+import { endOfLocalDay } from '../calendar/time-zone.js';
+import type { HazardEvent } from '../hazard/events.js';
+import { regulatorSources } from '../hazard/values.js';
+
+/**
+ * One row of the hazard ledger (P-1), also holding the major-hazard columns of P-6. Only facts
+ * with their instants are stored; overdue, late report and SLA breach are computed at query
+ * time from `asOf` (G-6).
+ */
+export interface HazardLedgerRow {
+  hazardId: string;
+  subjectKind: 'enterprise' | 'venue' | 'site';
+  subjectId: string;
+  areaId: string;
+  sectorCode: string | null;
+  nature: string;
+  /** The current grade. */
+  grade: 'general' | 'major';
+  /** The grade before the latest regrade, and when that regrade happened (grade as of T). */
+  gradeBefore: 'general' | 'major' | null;
+  gradeSetAt: string | null;
+  majorBasis: { standardId: string; clause: string } | null;
+  source: string;
+  campaignIds: string[];
+  supervisingOrgId: string;
+  registeredAt: string;
+  /** Effective (latest approved) and original deadline (strict metrics). */
+  deadline: string;
+  originalDeadline: string;
+  status: 'open' | 'awaiting_verification' | 'verified' | 'closed' | 'voided';
+  /** Latest `RectificationCompleted` business time. */
+  completedAt: string | null;
+  /** Latest passing verification. */
+  verifiedAt: string | null;
+  closedAt: string | null;
+  voidedAt: string | null;
+  /** When the regulator knew: registration for regulator sources, else the major report. */
+  knownToRegulatorAt: string | null;
+  reportedToRegulatorAt: string | null;
+  disclosedToWorkforceAt: string | null;
+  /** Whether the latest completion / the closure fell within end(D) and end(D0). */
+  completedOnTime: boolean | null;
+  completedOnTimeStrict: boolean | null;
+  closedOnTime: boolean | null;
+  closedOnTimeStrict: boolean | null;
+  /** Latest verification request, and the first verification answering it. */
+  verificationRequestedAt: string | null;
+  verificationAnsweredAt: string | null;
+  verificationResults: Array<{ at: string; outcome: 'passed' | 'failed'; kind: string }>;
+  listings: Array<{
+    level: string;
+    authorityOrgId: string;
+    listedAt: string;
+    delistedAt: string | null;
+  }>;
+  plan: {
+    responsiblePersonId: string | null;
+    measures: string[];
+    fundingCny: number | null;
+    deadline: string | null;
+    contingencyPlanRef: string | null;
+  } | null;
+  suspendedAt: string | null;
+  resumedAt: string | null;
+  assessment: string | null;
+}
+
+/** The events the hazard ledger reads. */
+export const hazardLedgerEventTypes = [
+  'HazardRegistered',
+  'HazardDetailsCorrected',
+  'HazardRegraded',
+  'RectificationDeadlineExtended',
+  'MajorHazardReported',
+  'MajorHazardDisclosedToWorkforce',
+  'RectificationPlanSubmitted',
+  'HazardListedForSupervision',
+  'OperationsSuspended',
+  'RectificationCompleted',
+  'RectificationAssessed',
+  'VerificationRequested',
+  'RectificationVerified',
+  'OperationsResumed',
+  'HazardDelisted',
+  'HazardClosed',
+  'HazardVoided',
+  'HazardReferred',
+] as const satisfies readonly HazardEvent['type'][];
+
+const orNull = (value: string | null | undefined) => value ?? null;
+
+/** Indexed fields of the ledger: every filter and figure of P-1…P-7 runs on them in the store. */
+export const hazardLedgerFields = {
+  areaId: indexed.text((row: HazardLedgerRow) => row.areaId),
+  sectorCode: indexed.text((row: HazardLedgerRow) => row.sectorCode),
+  subjectKind: indexed.text((row: HazardLedgerRow) => row.subjectKind),
+  source: indexed.text((row: HazardLedgerRow) => row.source),
+  supervisingOrgId: indexed.text((row: HazardLedgerRow) => row.supervisingOrgId),
+  campaignIds: indexed.textArray((row: HazardLedgerRow) => row.campaignIds),
+  grade: indexed.text((row: HazardLedgerRow) => row.grade),
+  gradeBefore: indexed.text((row: HazardLedgerRow) => row.gradeBefore),
+  gradeSetAt: indexed.instant((row: HazardLedgerRow) => row.gradeSetAt),
+  status: indexed.text((row: HazardLedgerRow) => row.status),
+  registeredAt: indexed.instant((row: HazardLedgerRow) => row.registeredAt || null),
+  deadline: indexed.date((row: HazardLedgerRow) => row.deadline || null),
+  originalDeadline: indexed.date((row: HazardLedgerRow) => row.originalDeadline || null),
+  completedAt: indexed.instant((row: HazardLedgerRow) => row.completedAt),
+  verifiedAt: indexed.instant((row: HazardLedgerRow) => row.verifiedAt),
+  closedAt: indexed.instant((row: HazardLedgerRow) => row.closedAt),
+  voidedAt: indexed.instant((row: HazardLedgerRow) => row.voidedAt),
+  knownToRegulatorAt: indexed.instant((row: HazardLedgerRow) => row.knownToRegulatorAt),
+  completedOnTime: indexed.boolean((row: HazardLedgerRow) => row.completedOnTime),
+  completedOnTimeStrict: indexed.boolean((row: HazardLedgerRow) => row.completedOnTimeStrict),
+  closedOnTime: indexed.boolean((row: HazardLedgerRow) => row.closedOnTime),
+  closedOnTimeStrict: indexed.boolean((row: HazardLedgerRow) => row.closedOnTimeStrict),
+  verificationRequestedAt: indexed.instant((row: HazardLedgerRow) => row.verificationRequestedAt),
+  verificationAnsweredAt: indexed.instant((row: HazardLedgerRow) => row.verificationAnsweredAt),
+};
+
+/** The projection name of the hazard ledger. */
+export const HAZARD_LEDGER = 'hazard-ledger';
+
+/**
+ * The hazard ledger (P-1) for a time zone (deadlines end at 23:59:59.999 local, G-7). Its
+ * documents carry the P-6 columns too; the figures P-2…P-7 are queries over its fields.
+ */
+export function createHazardLedgerProjection(options: { timezone: string }) {
+  const { timezone } = options;
+  const within = (at: string | null, date: string): boolean | null =>
+    at === null ? null : Date.parse(at) <= endOfLocalDay(date, timezone).getTime();
+  const judge = (row: HazardLedgerRow) => {
+    row.completedOnTime = within(row.completedAt, row.deadline);
+    row.completedOnTimeStrict = within(row.completedAt, row.originalDeadline);
+    row.closedOnTime = within(row.closedAt, row.deadline);
+    row.closedOnTimeStrict = within(row.closedAt, row.originalDeadline);
+  };
+  return defineProjection<HazardLedgerRow, HazardEvent, typeof hazardLedgerFields>({
+    name: HAZARD_LEDGER,
+    version: 1,
+    handles: hazardLedgerEventTypes,
+    documentId: (event: StoredEvent<HazardEvent>) => event.data.hazardId,
+    init: (hazardId) => emptyRow(hazardId),
+    apply: (row, event) => {
+      const at = event.data.occurredAt;
+      switch (event.type) {
+        case 'HazardRegistered': {
+          const d = event.data;
+          Object.assign(row, {
+            subjectKind: d.subject.kind,
+            subjectId: d.subject.id,
+            areaId: d.areaId,
+            sectorCode: orNull(d.sectorCode),
+            nature: d.nature,
+            grade: d.grade,
+            majorBasis: d.majorBasis,
+            source: d.source,
+            campaignIds: [...d.campaignIds],
+            supervisingOrgId: d.supervisingOrgId,
+            registeredAt: at,
+            deadline: d.deadline,
+            originalDeadline: d.deadline,
+            status: 'open',
+            knownToRegulatorAt: regulatorSources.includes(d.source) ? at : null,
+          });
+          break;
+        }
+        case 'HazardDetailsCorrected':
+          if (event.data.campaignIds !== undefined) row.campaignIds = [...event.data.campaignIds];
+          if (event.data.nature !== undefined) row.nature = event.data.nature;
+          break;
+        case 'HazardRegraded':
+          row.gradeBefore = row.grade;
+          row.grade = event.data.to;
+          row.gradeSetAt = at;
+          if (event.data.basis !== null) row.majorBasis = event.data.basis;
+          break;
+        case 'RectificationDeadlineExtended':
+          row.deadline = event.data.new;
+          break;
+        case 'MajorHazardReported':
+          row.reportedToRegulatorAt ??= at;
+          row.knownToRegulatorAt ??= at;
+          break;
+        case 'MajorHazardDisclosedToWorkforce':
+          row.disclosedToWorkforceAt ??= at;
+          break;
+        case 'RectificationPlanSubmitted': {
+          const d = event.data;
+          row.plan = {
+            responsiblePersonId: d.responsiblePersonId,
+            measures: [...d.measures],
+            fundingCny: d.funding.amountCny,
+            deadline: d.deadline,
+            contingencyPlanRef: d.contingencyPlanRef,
+          };
+          break;
+        }
+        case 'HazardListedForSupervision':
+          row.listings.push({
+            level: event.data.level,
+            authorityOrgId: event.data.authorityOrgId,
+            listedAt: at,
+            delistedAt: null,
+          });
+          break;
+        case 'HazardDelisted': {
+          const listing = row.listings.find(
+            (l) => l.level === event.data.level && l.delistedAt === null,
+          );
+          if (listing !== undefined) listing.delistedAt = at;
+          break;
+        }
+        case 'OperationsSuspended':
+          row.suspendedAt = at;
+          row.resumedAt = null;
+          break;
+        case 'OperationsResumed':
+          row.resumedAt = at;
+          break;
+        case 'RectificationAssessed':
+          row.assessment = event.data.conclusion;
+          break;
+        case 'RectificationCompleted':
+          row.completedAt = event.data.completedAt;
+          row.status = 'awaiting_verification';
+          break;
+        case 'VerificationRequested':
+          row.verificationRequestedAt = at;
+          row.verificationAnsweredAt = null;
+          break;
+        case 'RectificationVerified':
+          row.verificationResults.push({
+            at,
+            outcome: event.data.outcome,
+            kind: event.data.kind,
+          });
+          if (row.verificationRequestedAt !== null) row.verificationAnsweredAt ??= at;
+          if (event.data.outcome === 'passed') {
+            row.verifiedAt = at;
+            row.status = 'verified';
+          } else {
+            row.status = 'open';
+          }
+          break;
+        case 'HazardClosed':
+          row.closedAt = at;
+          row.status = 'closed';
+          break;
+        case 'HazardVoided':
+          row.voidedAt = at;
+          row.status = 'voided';
+          break;
+        case 'HazardReferred':
+          row.supervisingOrgId = event.data.toOrgId;
+          break;
+      }
+      judge(row as HazardLedgerRow);
+    },
+    fields: hazardLedgerFields,
+    indexes: [
+      ['areaId', 'deadline'],
+      ['registeredAt', 'areaId'],
+    ],
+  });
+}
+
+function emptyRow(hazardId: string): HazardLedgerRow {
+  return {
+    hazardId,
+    subjectKind: 'enterprise',
+    subjectId: '',
+    areaId: '',
+    sectorCode: null,
+    nature: '',
+    grade: 'general',
+    gradeBefore: null,
+    gradeSetAt: null,
+    majorBasis: null,
+    source: '',
+    campaignIds: [],
+    supervisingOrgId: '',
+    registeredAt: '',
+    deadline: '',
+    originalDeadline: '',
+    status: 'open',
+    completedAt: null,
+    verifiedAt: null,
+    closedAt: null,
+    voidedAt: null,
+    knownToRegulatorAt: null,
+    reportedToRegulatorAt: null,
+    disclosedToWorkforceAt: null,
+    completedOnTime: null,
+    completedOnTimeStrict: null,
+    closedOnTime: null,
+    closedOnTimeStrict: null,
+    verificationRequestedAt: null,
+    verificationAnsweredAt: null,
+    verificationResults: [],
+    listings: [],
+    plan: null,
+    suspendedAt: null,
+    resumedAt: null,
+    assessment: null,
+  };
+}

@@ -1,0 +1,70 @@
+import {
+  createEventRegistry,
+  DELETE_DOCUMENT,
+  defineEvent,
+  defineProjection,
+  type EventRegistry,
+  indexed,
+} from '@safeledger/core';
+import { z } from 'zod';
+
+/** A record written (created or replaced) under `key`; the query cases' main event. */
+export const RecordPut = defineEvent(
+  'RecordPut',
+  z.object({
+    key: z.string().min(1),
+    title: z.string(),
+    area: z.string().nullable(),
+    priority: z.number().int().nullable(),
+    due: z.string().nullable(),
+    at: z.string().nullable(),
+    urgent: z.boolean().nullable(),
+    tags: z.array(z.string()),
+  }),
+);
+
+/** A record removed. */
+export const RecordDropped = defineEvent('RecordDropped', z.object({ key: z.string().min(1) }));
+
+/** The data of `RecordPut`. */
+export type RecordData = z.infer<typeof RecordPut.schema>;
+
+/** The registry of the query cases. */
+export function queryRegistry(): EventRegistry {
+  return createEventRegistry({ events: [RecordPut, RecordDropped] });
+}
+
+/** Records by key, with one indexed field of every type. */
+export function recordsProjection(
+  options: { version?: number; name?: string; withDue?: boolean } = {},
+) {
+  const withDue = options.withDue ?? true;
+  return defineProjection<RecordData>({
+    name: options.name ?? 'records',
+    version: options.version ?? 1,
+    handles: ['RecordPut', 'RecordDropped'],
+    documentId: (event) => (event.data as { key: string }).key,
+    init: (key) => ({
+      key,
+      title: '',
+      area: null,
+      priority: null,
+      due: null,
+      at: null,
+      urgent: null,
+      tags: [],
+    }),
+    apply: (_doc, event) =>
+      event.type === 'RecordDropped' ? DELETE_DOCUMENT : (event.data as RecordData),
+    fields: {
+      title: indexed.text((doc) => doc.title),
+      area: indexed.text((doc) => doc.area),
+      priority: indexed.integer((doc) => doc.priority),
+      ...(withDue ? { due: indexed.date((doc: RecordData) => doc.due) } : {}),
+      at: indexed.instant((doc) => doc.at),
+      urgent: indexed.boolean((doc) => doc.urgent),
+      tags: indexed.textArray((doc) => doc.tags),
+    },
+    indexes: [['area', 'priority']],
+  });
+}

@@ -1,0 +1,219 @@
+import {
+  compileProjectionQuery,
+  type DocumentWrite,
+  type IndexedFieldType,
+  type ProjectionFieldSchema,
+  ProjectionLaggingError,
+  type ProjectionQueryRequest,
+  type ProjectionQueryResult,
+  type ScalarValue,
+  type SqlQueryDialect,
+  StoreFailureError,
+} from '@safeledger/core';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { TableNames } from './schema.js';
+
+/** Prepared statements of one field table. */
+interface FieldTable {
+  readonly schema: ProjectionFieldSchema;
+  readonly table: string;
+  readonly upsert: BetterSqlite3.Statement;
+  readonly remove: BetterSqlite3.Statement;
+  readonly arrays: ReadonlyArray<{
+    readonly field: string;
+    readonly insert: BetterSqlite3.Statement;
+    readonly clear: BetterSqlite3.Statement;
+  }>;
+  readonly dialect: SqlQueryDialect;
+}
+
+const SQL_TYPES: Record<Exclude<IndexedFieldType, 'text_array'>, string> = {
+  text: 'TEXT',
+  integer: 'INTEGER',
+  date: 'TEXT',
+  instant: 'TEXT',
+  boolean: 'INTEGER',
+};
+
+/** `"name"`: every part comes from validated names (prefix, field names, hex keys). */
+const quote = (name: string) => `"${name}"`;
+
+/**
+ * Indexed fields as real columns (S7): one table per projection field schema, named by the
+ * schema's hash (`<prefix>pf_<key>`), with one index `(field, id)` per scalar field, the
+ * declared composite indexes, and one `(value, id)` side table per text-array field.
+ */
+export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: TableNames) {
+  const prepared = new Map<string, FieldTable>();
+  const registered = db
+    .prepare(`SELECT table_name FROM ${tables.fieldTables} WHERE signature = ?`)
+    .pluck();
+  const register = db.prepare(
+    `INSERT INTO ${tables.fieldTables} (signature, name, table_name) VALUES (?, ?, ?)`,
+  );
+  const tablesOfName = db
+    .prepare(`SELECT signature, table_name FROM ${tables.fieldTables} WHERE name = ?`)
+    .raw();
+
+  const tableName = (schema: ProjectionFieldSchema) => `${tables.prefix}pf_${schema.key}`;
+  const arrayTable = (table: string, field: string) => `${table}_a_${field}`;
+  const scalars = (schema: ProjectionFieldSchema) =>
+    schema.fields.filter((f) => f.type !== 'text_array');
+  const arrays = (schema: ProjectionFieldSchema) =>
+    schema.fields.filter((f) => f.type === 'text_array');
+
+  /** Creates the schema's tables unless they exist; runs inside the reset transaction. */
+  function create(schema: ProjectionFieldSchema): void {
+    const table = tableName(schema);
+    const existing = registered.get(schema.signature) as string | undefined;
+    if (existing !== undefined) return;
+    const taken = db
+      .prepare(`SELECT signature FROM ${tables.fieldTables} WHERE table_name = ?`)
+      .pluck()
+      .get(table);
+    if (taken !== undefined) {
+      throw new StoreFailureError(
+        `field table ${table} of projection "${schema.projection}" collides with another field schema; rename the projection or change its version`,
+      );
+    }
+    const columns = scalars(schema).map(
+      ({ name, type }) => `${quote(name)} ${SQL_TYPES[type as keyof typeof SQL_TYPES]}`,
+    );
+    const statements = [
+      `CREATE TABLE ${quote(table)} (id TEXT NOT NULL PRIMARY KEY${columns.map((c) => `, ${c}`).join('')}) STRICT`,
+      ...scalars(schema).map(
+        ({ name }) =>
+          `CREATE INDEX ${quote(`${table}_i_${name}`)} ON ${quote(table)} (${quote(name)}, id)`,
+      ),
+      ...schema.indexes.map(
+        (index, i) =>
+          `CREATE INDEX ${quote(`${table}_c${i}`)} ON ${quote(table)} (${index.map(quote).join(', ')}, id)`,
+      ),
+      ...arrays(schema).flatMap(({ name }) => {
+        const side = arrayTable(table, name);
+        return [
+          `CREATE TABLE ${quote(side)} (value TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (value, id)) STRICT, WITHOUT ROWID`,
+          `CREATE INDEX ${quote(`${side}_id`)} ON ${quote(side)} (id)`,
+        ];
+      }),
+    ];
+    for (const sql of statements) db.exec(sql);
+    register.run(schema.signature, schema.projection, table);
+  }
+
+  /** Empties every field table of a projection name (all versions); inside the reset. */
+  function clear(name: string): void {
+    const rows = tablesOfName.all(name) as Array<[string, string]>;
+    for (const [, table] of rows) {
+      db.exec(`DELETE FROM ${quote(table)}`);
+      const sides = db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE ? ESCAPE '\\'")
+        .pluck()
+        .all(`${table.replace(/_/g, '\\_')}\\_a\\_%`) as string[];
+      for (const side of sides) db.exec(`DELETE FROM ${quote(side)}`);
+    }
+  }
+
+  /** The prepared statements of a schema's table; throws when it was never created. */
+  function open(schema: ProjectionFieldSchema, forQuery: boolean): FieldTable {
+    const cached = prepared.get(schema.signature);
+    if (cached !== undefined) return cached;
+    const table = registered.get(schema.signature) as string | undefined;
+    if (table === undefined) {
+      const message = `no indexed fields of projection "${schema.projection}" version ${schema.version} with this field set were prepared; run the projection, or give it a new version if its fields changed`;
+      if (forQuery) throw new ProjectionLaggingError(schema.projection, message);
+      throw new StoreFailureError(`cannot commit: ${message}`);
+    }
+    const names = scalars(schema).map((f) => f.name);
+    const upsert = db.prepare(
+      `INSERT INTO ${quote(table)} (id${names.map((n) => `, ${quote(n)}`).join('')})
+       VALUES (?${names.map(() => ', ?').join('')})
+       ON CONFLICT (id) DO UPDATE SET ${names.length === 0 ? 'id = excluded.id' : names.map((n) => `${quote(n)} = excluded.${quote(n)}`).join(', ')}`,
+    );
+    const entry: FieldTable = {
+      schema,
+      table,
+      upsert,
+      remove: db.prepare(`DELETE FROM ${quote(table)} WHERE id = ?`),
+      arrays: arrays(schema).map(({ name }) => ({
+        field: name,
+        insert: db.prepare(
+          `INSERT INTO ${quote(arrayTable(table, name))} (value, id) VALUES (?, ?)`,
+        ),
+        clear: db.prepare(`DELETE FROM ${quote(arrayTable(table, name))} WHERE id = ?`),
+      })),
+      dialect: {
+        explicitNullOrder: false,
+        fieldsFrom: `${quote(table)} t`,
+        fieldsFromParams: [],
+        documentsFrom: `${quote(table)} t JOIN ${tables.documents} d ON d.name = ? AND d.id = t.id`,
+        documentsFromParams: [schema.projection],
+        documentColumn: 'd.document',
+        scope: { sql: '', params: [] },
+        arrayContains: (field) =>
+          `(t.id IN (SELECT c.id FROM ${quote(arrayTable(table, field))} c WHERE c.value = ?))`,
+        bind: (type, value) => (type === 'boolean' ? (value ? 1 : 0) : value),
+      },
+    };
+    prepared.set(schema.signature, entry);
+    return entry;
+  }
+
+  /** Writes the field values of a commit's documents; inside the commit transaction. */
+  function write(schema: ProjectionFieldSchema, writes: readonly DocumentWrite[]): void {
+    const table = open(schema, false);
+    for (const { id, document, fields } of writes) {
+      for (const side of table.arrays) side.clear.run(id);
+      if (document === null || document === undefined || fields === undefined) {
+        table.remove.run(id);
+        continue;
+      }
+      const values = scalars(schema).map(({ name, type }) => {
+        const value = fields[name] ?? null;
+        return type === 'boolean' && value !== null ? (value ? 1 : 0) : value;
+      });
+      table.upsert.run(id, ...values);
+      for (const side of table.arrays) {
+        for (const value of (fields[side.field] as readonly string[] | null) ?? []) {
+          side.insert.run(value, id);
+        }
+      }
+    }
+  }
+
+  /** Runs a checked query as one statement. */
+  function query<R extends ProjectionQueryRequest>(request: R): ProjectionQueryResult[R['kind']] {
+    const table = open(request.schema, true);
+    const { sql, params } = compileProjectionQuery(request, table.dialect);
+    const statement = db.prepare(sql);
+    const types = new Map(request.schema.fields.map((f) => [f.name, f.type]));
+    const read = (field: string, value: unknown): ScalarValue | null => {
+      if (value === null || value === undefined) return null;
+      return types.get(field) === 'boolean' ? value === 1 : (value as ScalarValue);
+    };
+    switch (request.kind) {
+      case 'count':
+        return (statement.get(...params) as { n: number }).n as never;
+      case 'find': {
+        const rows = statement.all(...params) as Array<Record<string, unknown>>;
+        return rows.map((row) => ({
+          id: row.id as string,
+          document: JSON.parse(row.document as string),
+          sortValues: request.orderBy.map(({ field }, i) => read(field, row[`s${i}`])),
+        })) as never;
+      }
+      case 'group': {
+        const rows = statement.all(...params) as Array<Record<string, unknown>>;
+        return rows.map((row) => ({
+          key: request.groupBy.map((field, i) => read(field, row[`k${i}`])),
+          measures: Object.fromEntries(
+            request.measures.map(([name], i) => [name, Number(row[`m${i}`] ?? 0)]),
+          ),
+        })) as never;
+      }
+    }
+    throw new TypeError('unknown query kind');
+  }
+
+  return { create, clear, write, query };
+}
