@@ -424,6 +424,70 @@ export {
   vocabulary,
   vocabularyLabels,
 } from './safety/i18n/vocabulary.js';
+// Inspection, SupervisionItem, Venue (spec §4.4–§4.6), their policies and ports.
+export {
+  type CancelInspectionSchema,
+  type CompleteInspectionSchema,
+  type ImposeOnSiteMeasureSchema,
+  type InspectionCommand,
+  InspectionCommandSchema,
+  type InspectionCommandType,
+  type IssueRectificationOrderSchema,
+  type ParsedInspectionCommand,
+  type RecordFindingSchema,
+  type ScheduleInspectionSchema,
+  type StartInspectionSchema,
+} from './safety/inspection/commands.js';
+export {
+  type CompletedInspectionFact,
+  type InspectionCoverage,
+  inspectionCoverage,
+} from './safety/inspection/coverage.js';
+export {
+  createInspectionDecider,
+  type InspectionDecider,
+  type InspectionDeciderOptions,
+} from './safety/inspection/decide.js';
+export {
+  FindingRecorded,
+  InspectionCancelled,
+  InspectionCompleted,
+  type InspectionEvent,
+  type InspectionEventType,
+  InspectionScheduled,
+  InspectionStarted,
+  inspectionEvents,
+  OnSiteMeasureImposed,
+  RectificationOrderIssued,
+} from './safety/inspection/events.js';
+export { inspectionStreamId } from './safety/inspection/inspection-stream.js';
+export type {
+  InspectionFacts,
+  SubjectStatus,
+  SubjectStatusPort,
+} from './safety/inspection/ports.js';
+export { inspectionRules } from './safety/inspection/rules.js';
+export {
+  evolveInspection,
+  type InspectionFinding,
+  type InspectionInstrument,
+  type InspectionState,
+  type InspectionStatus,
+  initialInspectionState,
+  isScheduledInspection,
+  type ScheduledInspection,
+  uncoveredMajorFindings,
+} from './safety/inspection/state.js';
+export {
+  hazardSourceOfInspection,
+  type InspectionKind,
+  InspectionKindSchema,
+  type InspectionMode,
+  InspectionModeSchema,
+  type OnSiteMeasureKind,
+  OnSiteMeasureKindSchema,
+  orderRequiredKinds,
+} from './safety/inspection/values.js';
 // ── Domain: safety (continued), including the bilingual rule catalogs ────────────────────────
 export {
   type CheckFrequency,
@@ -440,6 +504,8 @@ export {
   type SupervisionPolicyInput,
   SupervisionPolicySchema,
 } from './safety/policy/supervision-policy.js';
+export { freshValue, type ReadModelAnswer } from './safety/ports/fresh-answer.js';
+export { createStreamHead, type StreamHead } from './safety/ports/stream-heads.js';
 export { describeActor, type SafetyActor, SafetyActorSchema } from './safety/roles/actor.js';
 export {
   enterpriseRoles,

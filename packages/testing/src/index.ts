@@ -41,6 +41,10 @@ export {
   type WeightedHazardCommand,
 } from './safety/hazard-command-arbitraries.js';
 export {
+  type InspectionCommandArbitraryOptions,
+  inspectionCommandArbitrary,
+} from './safety/inspection-command-arbitraries.js';
+export {
   type InvalidPolicyInput,
   invalidPolicyInputArbitrary,
   supervisionPolicyArbitrary,
@@ -52,6 +56,11 @@ export {
   sampleHazardCommands,
   sampleNow,
 } from './safety/sample-hazard-commands.js';
+export {
+  type SampleInspectionCommands,
+  sampleInspectionCommands,
+  staticSubjectStatus,
+} from './safety/sample-inspection-commands.js';
 export type {
   DecidedOutcome,
   VerificationFailure,

@@ -3,6 +3,9 @@ import type { EventDefinition } from '../eventsourcing/event-definition.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
+import { InspectionCommandSchema } from './inspection/commands.js';
+import { inspectionEvents } from './inspection/events.js';
+import { inspectionRules } from './inspection/rules.js';
 import type { RuleEntry } from './rules/rule-catalog.js';
 
 /**
@@ -36,8 +39,22 @@ const hazard = {
   events: hazardEvents,
 } as const satisfies AggregateCatalog;
 
+// Inspection, SupervisionItem, Venue (§4.4–§4.6).
+const inspection = {
+  name: 'Inspection',
+  stream: 'insp-{id}',
+  specSection: '4.4',
+  slug: 'inspection',
+  rules: inspectionRules,
+  commands: InspectionCommandSchema.options,
+  events: inspectionEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
-export const aggregateCatalogs = [hazard] as const satisfies readonly AggregateCatalog[];
+export const aggregateCatalogs = [
+  hazard,
+  inspection,
+] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */
 export type AggregateName = (typeof aggregateCatalogs)[number]['name'];
