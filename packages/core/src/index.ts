@@ -550,3 +550,70 @@ export {
   violationNames,
 } from './safety/rules/rule-catalog.js';
 export { ruleCatalog, rulesInForce } from './safety/rules/rules-in-force.js';
+export {
+  type DeregisterVenueSchema,
+  type MarkResponsiblePartySchema,
+  type ParsedVenueCommand,
+  type RecordPatrolSchema,
+  type RecordSelfCheckSchema,
+  type RegisterVenueSchema,
+  type UnmarkResponsiblePartySchema,
+  type UpdateVenueProfileSchema,
+  type VenueCommand,
+  VenueCommandSchema,
+  type VenueCommandType,
+} from './safety/venue/commands.js';
+export {
+  createVenueDecider,
+  type VenueDecider,
+  type VenueDeciderOptions,
+} from './safety/venue/decide.js';
+export {
+  VenueDeregistered,
+  type VenueEvent,
+  type VenueEventType,
+  VenuePatrolled,
+  VenueProfileUpdated,
+  VenueRegistered,
+  VenueResponsiblePartyMarked,
+  VenueResponsiblePartyUnmarked,
+  VenueSelfCheckCompleted,
+  venueEvents,
+} from './safety/venue/events.js';
+export {
+  normaliseVenueText,
+  venueNameAddressKey,
+  venueUsccKey,
+} from './safety/venue/normalise.js';
+export type { CategoryLeadPort, VenueFacts, VenueHazardsPort } from './safety/venue/ports.js';
+export {
+  createVenueRegistry,
+  type VenueRegistry,
+  type VenueRegistryOptions,
+} from './safety/venue/registry.js';
+export { venueRules } from './safety/venue/rules.js';
+export {
+  evolveVenue,
+  hasInvalidIndustryMarking,
+  initialVenueState,
+  isRegisteredVenue,
+  markedIds,
+  type RegisteredVenue,
+  type VenueMarkings,
+  type VenueState,
+} from './safety/venue/state.js';
+export {
+  type MarkingRole,
+  MarkingRoleSchema,
+  markingOrgKind,
+  type PatrolKind,
+  PatrolKindSchema,
+  type RiskColor,
+  RiskColorSchema,
+  type VenueCategory,
+  VenueCategorySchema,
+  type VenueOperatorInfo,
+  VenueOperatorSchema,
+} from './safety/venue/values.js';
+export { venueStreamId } from './safety/venue/venue-stream.js';
+export { countsAsVenuePatrol, type PatrolEvidence } from './safety/venue/patrol-count.js';
