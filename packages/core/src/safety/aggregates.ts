@@ -7,6 +7,9 @@ import { InspectionCommandSchema } from './inspection/commands.js';
 import { inspectionEvents } from './inspection/events.js';
 import { inspectionRules } from './inspection/rules.js';
 import type { RuleEntry } from './rules/rule-catalog.js';
+import { VenueCommandSchema } from './venue/commands.js';
+import { venueEvents } from './venue/events.js';
+import { venueRules } from './venue/rules.js';
 
 /**
  * What the library knows about one implemented aggregate: its rules, command schemas and event
@@ -50,10 +53,21 @@ const inspection = {
   events: inspectionEvents,
 } as const satisfies AggregateCatalog;
 
+const venue = {
+  name: 'Venue',
+  stream: 'venue-{id}',
+  specSection: '4.6',
+  slug: 'venue',
+  rules: venueRules,
+  commands: VenueCommandSchema.options,
+  events: venueEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
   inspection,
+  venue,
 ] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */

@@ -1,6 +1,7 @@
 import type { AggregateName } from '../aggregates.js';
 import { hazardDocs } from '../hazard/reference.js';
 import { inspectionDocs } from '../inspection/reference.js';
+import { venueDocs } from '../venue/reference.js';
 
 /** The reference text of one command: what it does, who may send it, what it records. */
 export interface CommandDocs<Field extends string = string, EventType extends string = string> {
@@ -42,4 +43,5 @@ export interface AggregateDocs {
 export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } = {
   Hazard: hazardDocs,
   Inspection: inspectionDocs,
+  Venue: venueDocs,
 };
