@@ -424,70 +424,6 @@ export {
   vocabulary,
   vocabularyLabels,
 } from './safety/i18n/vocabulary.js';
-// Inspection, SupervisionItem, Venue (spec §4.4–§4.6), their policies and ports.
-export {
-  type CancelInspectionSchema,
-  type CompleteInspectionSchema,
-  type ImposeOnSiteMeasureSchema,
-  type InspectionCommand,
-  InspectionCommandSchema,
-  type InspectionCommandType,
-  type IssueRectificationOrderSchema,
-  type ParsedInspectionCommand,
-  type RecordFindingSchema,
-  type ScheduleInspectionSchema,
-  type StartInspectionSchema,
-} from './safety/inspection/commands.js';
-export {
-  type CompletedInspectionFact,
-  type InspectionCoverage,
-  inspectionCoverage,
-} from './safety/inspection/coverage.js';
-export {
-  createInspectionDecider,
-  type InspectionDecider,
-  type InspectionDeciderOptions,
-} from './safety/inspection/decide.js';
-export {
-  FindingRecorded,
-  InspectionCancelled,
-  InspectionCompleted,
-  type InspectionEvent,
-  type InspectionEventType,
-  InspectionScheduled,
-  InspectionStarted,
-  inspectionEvents,
-  OnSiteMeasureImposed,
-  RectificationOrderIssued,
-} from './safety/inspection/events.js';
-export { inspectionStreamId } from './safety/inspection/inspection-stream.js';
-export type {
-  InspectionFacts,
-  SubjectStatus,
-  SubjectStatusPort,
-} from './safety/inspection/ports.js';
-export { inspectionRules } from './safety/inspection/rules.js';
-export {
-  evolveInspection,
-  type InspectionFinding,
-  type InspectionInstrument,
-  type InspectionState,
-  type InspectionStatus,
-  initialInspectionState,
-  isScheduledInspection,
-  type ScheduledInspection,
-  uncoveredMajorFindings,
-} from './safety/inspection/state.js';
-export {
-  hazardSourceOfInspection,
-  type InspectionKind,
-  InspectionKindSchema,
-  type InspectionMode,
-  InspectionModeSchema,
-  type OnSiteMeasureKind,
-  OnSiteMeasureKindSchema,
-  orderRequiredKinds,
-} from './safety/inspection/values.js';
 // ── Domain: safety (continued), including the bilingual rule catalogs ────────────────────────
 export {
   type CheckFrequency,
@@ -504,8 +440,6 @@ export {
   type SupervisionPolicyInput,
   SupervisionPolicySchema,
 } from './safety/policy/supervision-policy.js';
-export { freshValue, type ReadModelAnswer } from './safety/ports/fresh-answer.js';
-export { createStreamHead, type StreamHead } from './safety/ports/stream-heads.js';
 export { describeActor, type SafetyActor, SafetyActorSchema } from './safety/roles/actor.js';
 export {
   enterpriseRoles,
@@ -550,70 +484,5 @@ export {
   violationNames,
 } from './safety/rules/rule-catalog.js';
 export { ruleCatalog, rulesInForce } from './safety/rules/rules-in-force.js';
-export {
-  type DeregisterVenueSchema,
-  type MarkResponsiblePartySchema,
-  type ParsedVenueCommand,
-  type RecordPatrolSchema,
-  type RecordSelfCheckSchema,
-  type RegisterVenueSchema,
-  type UnmarkResponsiblePartySchema,
-  type UpdateVenueProfileSchema,
-  type VenueCommand,
-  VenueCommandSchema,
-  type VenueCommandType,
-} from './safety/venue/commands.js';
-export {
-  createVenueDecider,
-  type VenueDecider,
-  type VenueDeciderOptions,
-} from './safety/venue/decide.js';
-export {
-  VenueDeregistered,
-  type VenueEvent,
-  type VenueEventType,
-  VenuePatrolled,
-  VenueProfileUpdated,
-  VenueRegistered,
-  VenueResponsiblePartyMarked,
-  VenueResponsiblePartyUnmarked,
-  VenueSelfCheckCompleted,
-  venueEvents,
-} from './safety/venue/events.js';
-export {
-  normaliseVenueText,
-  venueNameAddressKey,
-  venueUsccKey,
-} from './safety/venue/normalise.js';
-export type { CategoryLeadPort, VenueFacts, VenueHazardsPort } from './safety/venue/ports.js';
-export {
-  createVenueRegistry,
-  type VenueRegistry,
-  type VenueRegistryOptions,
-} from './safety/venue/registry.js';
-export { venueRules } from './safety/venue/rules.js';
-export {
-  evolveVenue,
-  hasInvalidIndustryMarking,
-  initialVenueState,
-  isRegisteredVenue,
-  markedIds,
-  type RegisteredVenue,
-  type VenueMarkings,
-  type VenueState,
-} from './safety/venue/state.js';
-export {
-  type MarkingRole,
-  MarkingRoleSchema,
-  markingOrgKind,
-  type PatrolKind,
-  PatrolKindSchema,
-  type RiskColor,
-  RiskColorSchema,
-  type VenueCategory,
-  VenueCategorySchema,
-  type VenueOperatorInfo,
-  VenueOperatorSchema,
-} from './safety/venue/values.js';
-export { venueStreamId } from './safety/venue/venue-stream.js';
-export { countsAsVenuePatrol, type PatrolEvidence } from './safety/venue/patrol-count.js';
+// Inspection, SupervisionItem, Venue (spec §4.4–§4.6), their policies and ports.
+export * from './safety/slice-inspection-item-venue.js';
