@@ -39,6 +39,14 @@ export {
   RectificationOrderIssued,
 } from './inspection/events.js';
 export { inspectionStreamId } from './inspection/inspection-stream.js';
+export {
+  findingHazardId,
+  findingRegistersHazard,
+  type InspectionPolicyPorts,
+  inspectionPolicies,
+  measureSuspendsHazards,
+  orderSetsHazardDeadlines,
+} from './inspection/policies.js';
 export type {
   InspectionFacts,
   SubjectStatus,
