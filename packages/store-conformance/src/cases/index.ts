@@ -7,6 +7,7 @@ import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
 import { readCases } from './reads.js';
+import { safetyCases } from './safety.js';
 import { snapshotCases } from './snapshots.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
@@ -25,5 +26,6 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...processManagerCases,
+  ...safetyCases,
   ...modelCases,
 ];

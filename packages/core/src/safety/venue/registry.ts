@@ -69,9 +69,10 @@ const folder = {
  * Creates the V-1 guard around the venue command handler. Keys are claimed with
  * `createUniqueKeys` (scopes `venue_uscc` and `venue_name_address`), one tiny stream per key
  * appended at an exact expected version, so of racing registrations of one venue on any store
- * exactly one wins. A claim whose owner no longer holds that key (deregistered, renamed, or a
- * crash between the command and the release) is recognised by reading the owner's stream and is
- * taken over, so a stale claim never blocks a legitimate registration.
+ * exactly one wins. A claim left by a deregistered venue (a crash between the deregistration and
+ * the release) is recognised by reading the owner's stream and taken over. A claim left by a
+ * registration that crashed before writing its event stays until released by hand
+ * (`createUniqueKeys(...).release`), since it cannot be told apart from one in flight.
  */
 export function createVenueRegistry(options: VenueRegistryOptions): VenueRegistry {
   const { store, handle } = options;
@@ -81,10 +82,12 @@ export function createVenueRegistry(options: VenueRegistryOptions): VenueRegistr
   };
   const load = async (streamId: string) => (await store.aggregateStream(streamId, folder)).state;
 
-  const holds = async (owner: string, key: VenueKey): Promise<boolean> => {
+  // A claim is stale only when its owner is deregistered: deregistered venues accept no command,
+  // so their claims can never be in flight. An owner whose stream is still empty, or that is
+  // active under another key, may be mid-registration or mid-rename and keeps its claim.
+  const stale = async (owner: string): Promise<boolean> => {
     const state = await load(owner);
-    if (!isRegisteredVenue(state) || state.status !== 'active') return false;
-    return keysOf(state).some((own) => own.field === key.field && own.key === key.key);
+    return isRegisteredVenue(state) && state.status === 'deregistered';
   };
 
   /** Claims every key for `streamId`; on a clash releases what it claimed and throws V-1. */
@@ -93,7 +96,7 @@ export function createVenueRegistry(options: VenueRegistryOptions): VenueRegistr
     for (const key of keys) {
       const scope = scopes[key.field];
       let result = await scope.claim(key.key, streamId);
-      if (!result.claimed && !(await holds(result.owner, key))) {
+      if (!result.claimed && (await stale(result.owner))) {
         await scope.release(key.key, result.owner);
         result = await scope.claim(key.key, streamId);
       }
