@@ -15,11 +15,13 @@ function files(dir: string): string[] {
 }
 
 describe('rule catalog', () => {
-  it('lists G-1…G-9 and H-0…H-29 once each', () => {
+  it('lists G-1…G-9, H-0…H-29, I-0…I-7 and V-0…V-7 once each', () => {
     const ids = ruleCatalog.map((rule) => rule.id);
     expect(ids).toEqual([
       ...Array.from({ length: 9 }, (_, i) => `G-${i + 1}`),
       ...Array.from({ length: 30 }, (_, i) => `H-${i}`),
+      ...Array.from({ length: 8 }, (_, i) => `I-${i}`),
+      ...Array.from({ length: 8 }, (_, i) => `V-${i}`),
     ]);
   });
 
