@@ -26,14 +26,19 @@ export interface SampleInspectionCommands {
   };
   /** An enforcement inspection of `ent-chem` by officers 1 and 2 of `org-safety`. */
   schedule(overrides?: Overrides<'ScheduleInspection'>): CommandOf<'ScheduleInspection'>;
+  /** Starts the inspection (lead inspector). */
   start(overrides?: Overrides<'StartInspection'>): CommandOf<'StartInspection'>;
   /** A general finding `f-1`, due 2024-03-31. */
   finding(overrides?: Overrides<'RecordFinding'>): CommandOf<'RecordFinding'>;
   /** A major finding `f-major` (MEM Order 10 (2023), Art. 3(1)), due 2024-04-30. */
   majorFinding(overrides?: Overrides<'RecordFinding'>): CommandOf<'RecordFinding'>;
+  /** A rectification order `ORD-1` for `f-major`, due 2024-05-15, signed by the bureau head. */
   order(overrides?: Overrides<'IssueRectificationOrder'>): CommandOf<'IssueRectificationOrder'>;
+  /** A suspension `M-1` for `f-major`, approved by the bureau head. */
   measure(overrides?: Overrides<'ImposeOnSiteMeasure'>): CommandOf<'ImposeOnSiteMeasure'>;
+  /** Completes the inspection (lead inspector). */
   complete(overrides?: Overrides<'CompleteInspection'>): CommandOf<'CompleteInspection'>;
+  /** Cancels the inspection. */
   cancel(overrides?: Overrides<'CancelInspection'>): CommandOf<'CancelInspection'>;
 }
 

@@ -12,6 +12,7 @@ export type SubjectStatus = 'active' | 'inactive' | 'unknown';
 export interface SubjectStatusPort {
   /** The read model's name, for `ProjectionLaggingError`. */
   readonly name: string;
+  /** The subject's status with the stream versions G-9 compares. */
   subjectStatus(subject: SubjectRef): Promise<ReadModelAnswer<SubjectStatus>>;
 }
 

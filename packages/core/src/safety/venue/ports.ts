@@ -8,12 +8,14 @@ import type { ReadModelAnswer } from '../ports/fresh-answer.js';
 export interface CategoryLeadPort {
   /** The read model's name, for `ProjectionLaggingError`. */
   readonly name: string;
+  /** The lead industry organisations of the category, with the versions G-9 compares. */
   categoryLeads(category: string): Promise<ReadModelAnswer<readonly string[]>>;
 }
 
 /** The port V-5 reads at deregistration: the venue's hazards in `open`, `awaiting_verification` or `verified`. */
 export interface VenueHazardsPort {
   readonly name: string;
+  /** The venue's live hazard ids, with the versions G-9 compares. */
   liveHazards(venueId: string): Promise<ReadModelAnswer<readonly string[]>>;
 }
 
