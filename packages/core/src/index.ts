@@ -837,3 +837,5 @@ export {
   violationNames,
 } from './safety/rules/rule-catalog.js';
 export { ruleCatalog, rulesInForce } from './safety/rules/rules-in-force.js';
+// Inspection, SupervisionItem, Venue (spec §4.4–§4.6), their policies and ports.
+export * from './safety/slice-inspection-item-venue.js';

@@ -48,6 +48,10 @@ export {
   type WeightedHazardCommand,
 } from './safety/hazard-command-arbitraries.js';
 export {
+  type InspectionCommandArbitraryOptions,
+  inspectionCommandArbitrary,
+} from './safety/inspection-command-arbitraries.js';
+export {
   type InvalidPolicyInput,
   invalidPolicyInputArbitrary,
   supervisionPolicyArbitrary,
@@ -81,10 +85,16 @@ export {
   sampleNow,
 } from './safety/sample-hazard-commands.js';
 export {
+  type SampleInspectionCommands,
+  sampleInspectionCommands,
+  staticSubjectStatus,
+} from './safety/sample-inspection-commands.js';
+export {
   createSampleResponsibilityDirectory,
   type SampleResponsibilityCommands,
   sampleResponsibilityCommands,
 } from './safety/sample-responsibility.js';
+
 export type {
   DecidedOutcome,
   VerificationFailure,

@@ -6,10 +6,16 @@ import { enforcementCaseRules } from './enforcement-case/rules.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
+import { InspectionCommandSchema } from './inspection/commands.js';
+import { inspectionEvents } from './inspection/events.js';
+import { inspectionRules } from './inspection/rules.js';
 import { ResponsibilityCommandSchema } from './responsibility/commands.js';
 import { responsibilityEvents } from './responsibility/events.js';
 import { responsibilityRules } from './responsibility/rules.js';
 import type { RuleEntry } from './rules/rule-catalog.js';
+import { VenueCommandSchema } from './venue/commands.js';
+import { venueEvents } from './venue/events.js';
+import { venueRules } from './venue/rules.js';
 
 /**
  * What the library knows about one implemented aggregate: its rules, command schemas and event
@@ -62,11 +68,34 @@ const responsibilityAssignment = {
   events: responsibilityEvents,
 } as const satisfies AggregateCatalog;
 
+// Inspection, SupervisionItem, Venue (§4.4–§4.6).
+const inspection = {
+  name: 'Inspection',
+  stream: 'insp-{id}',
+  specSection: '4.4',
+  slug: 'inspection',
+  rules: inspectionRules,
+  commands: InspectionCommandSchema.options,
+  events: inspectionEvents,
+} as const satisfies AggregateCatalog;
+
+const venue = {
+  name: 'Venue',
+  stream: 'venue-{id}',
+  specSection: '4.6',
+  slug: 'venue',
+  rules: venueRules,
+  commands: VenueCommandSchema.options,
+  events: venueEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
   enforcementCase,
   responsibilityAssignment,
+  inspection,
+  venue,
 ] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */

@@ -11,6 +11,7 @@ import { projectionCases } from './projections.js';
 import { queryCases } from './queries.js';
 import { readCases } from './reads.js';
 import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
+import { safetyCases } from './safety.js';
 import { snapshotCases } from './snapshots.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
@@ -33,5 +34,6 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...caseNumberCases,
   ...responsibilityUniquenessCases,
   ...processManagerCases,
+  ...safetyCases,
   ...modelCases,
 ];

@@ -1,7 +1,9 @@
 import type { AggregateName } from '../aggregates.js';
 import { enforcementCaseDocs } from '../enforcement-case/reference.js';
 import { hazardDocs } from '../hazard/reference.js';
+import { inspectionDocs } from '../inspection/reference.js';
 import { responsibilityDocs } from '../responsibility/reference.js';
+import { venueDocs } from '../venue/reference.js';
 
 /** The reference text of one command: what it does, who may send it, what it records. */
 export interface CommandDocs<Field extends string = string, EventType extends string = string> {
@@ -44,4 +46,6 @@ export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } 
   Hazard: hazardDocs,
   EnforcementCase: enforcementCaseDocs,
   ResponsibilityAssignment: responsibilityDocs,
+  Inspection: inspectionDocs,
+  Venue: venueDocs,
 };
