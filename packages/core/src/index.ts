@@ -186,13 +186,33 @@ export {
   startOfLocalDay,
   timeZoneOffsetMs,
 } from './safety/calendar/time-zone.js';
+// ── Domain: the enterprise registry and the asynchronous directory it feeds ─────────────────
+export {
+  type CachedDirectorySource,
+  type CachedDirectorySourceOptions,
+  createCachedDirectorySource,
+} from './safety/directory/cached-directory-source.js';
 export type { Directory } from './safety/directory/directory.js';
+export {
+  type DirectoryRecordKind,
+  type DirectoryRecords,
+  type DirectoryRecordTypes,
+  type DirectoryRequest,
+  type DirectorySource,
+  directoryRecordKinds,
+  directorySourceOf,
+  isDirectorySource,
+} from './safety/directory/directory-source.js';
 export {
   createInMemoryDirectory,
   type DirectoryData,
   DirectoryDataSchema,
   type InMemoryDirectory,
 } from './safety/directory/in-memory-directory.js';
+export {
+  type LoadDirectoryFactsOptions,
+  loadDirectoryFacts,
+} from './safety/directory/load-directory-facts.js';
 export {
   isRegulator,
   type Organization,
