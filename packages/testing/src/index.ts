@@ -32,6 +32,13 @@ export {
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
 export {
+  createSampleRegistryDirectory,
+  invalidUsccArbitrary,
+  registerEnterpriseArbitrary,
+  sampleRegistrar,
+  usccArbitrary,
+} from './safety/enterprise-arbitraries.js';
+export {
   type HazardCommandArbitraryOptions,
   hazardCommandArbitrary,
   hazardCommandCandidates,

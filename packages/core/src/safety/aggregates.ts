@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { EventDefinition } from '../eventsourcing/event-definition.js';
+import { EnterpriseCommandSchema } from './enterprise/commands.js';
+import { enterpriseEvents } from './enterprise/events.js';
+import { enterpriseRules } from './enterprise/rules.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
@@ -36,8 +39,21 @@ const hazard = {
   events: hazardEvents,
 } as const satisfies AggregateCatalog;
 
+const enterprise = {
+  name: 'Enterprise',
+  stream: 'ent-{id}',
+  specSection: '4.8',
+  slug: 'enterprise',
+  rules: enterpriseRules,
+  commands: EnterpriseCommandSchema.options,
+  events: enterpriseEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
-export const aggregateCatalogs = [hazard] as const satisfies readonly AggregateCatalog[];
+export const aggregateCatalogs = [
+  hazard,
+  enterprise,
+] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */
 export type AggregateName = (typeof aggregateCatalogs)[number]['name'];

@@ -1,4 +1,5 @@
 import type { AggregateName } from '../aggregates.js';
+import { enterpriseDocs } from '../enterprise/reference.js';
 import { hazardDocs } from '../hazard/reference.js';
 
 /** The reference text of one command: what it does, who may send it, what it records. */
@@ -40,4 +41,5 @@ export interface AggregateDocs {
  */
 export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } = {
   Hazard: hazardDocs,
+  Enterprise: enterpriseDocs,
 };
