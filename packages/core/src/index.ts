@@ -295,6 +295,17 @@ export {
   type EnterpriseRegistrarOptions,
   usccScope,
 } from './safety/enterprise/registrar.js';
+export {
+  createRegistryDirectorySource,
+  type RegistryDirectorySourceOptions,
+} from './safety/enterprise/registry/registry-directory.js';
+export {
+  type RegistryEnterpriseDocument,
+  type RegistryPersonDocument,
+  registryEnterpriseProjection,
+  registryPeopleProjection,
+  registryProjections,
+} from './safety/enterprise/registry/registry-projections.js';
 export { enterpriseRules } from './safety/enterprise/rules.js';
 export {
   currentAward,

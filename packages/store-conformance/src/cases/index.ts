@@ -1,6 +1,7 @@
 import type { ConformanceCase } from '../harness.js';
 import { appendCases } from './append.js';
 import { commandHandlerCases } from './command-handler.js';
+import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
 import { idempotencyCases } from './idempotency.js';
 import { modelCases } from './model.js';
@@ -24,6 +25,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...projectionCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
+  ...enterpriseRegistryCases,
   ...processManagerCases,
   ...modelCases,
 ];

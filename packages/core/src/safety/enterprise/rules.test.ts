@@ -15,7 +15,6 @@ import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import type { SafetyActor } from '../roles/actor.js';
 import type { EnterpriseCommand } from './commands.js';
 import { createEnterpriseDecider } from './decide.js';
-import { enterpriseStreamId } from './enterprise-stream.js';
 import { enterpriseEvents } from './events.js';
 import { createEnterpriseRegistrar } from './registrar.js';
 import {
