@@ -99,7 +99,8 @@ export const enterpriseRegistryCases: ConformanceCase[] = [
         store,
         decider: createEnterpriseDecider({ directory }),
       });
-      const id = `c${Date.now().toString(36)}${(counter += 1)}`;
+      counter += 1;
+      const id = `c${Date.now().toString(36)}${counter}`;
       await createEnterpriseRegistrar({ store, handle }).register(register(id, freshUscc()));
       const source = createRegistryDirectorySource({ store, base: directory });
       const error = await source.load({ enterprise: [id] }).catch((e: unknown) => e);
