@@ -5,11 +5,13 @@ import { loadDirectoryFacts } from './load-directory-facts.js';
 
 /** The `prepare` and `decide` of a decider that reads a directory (see `directoryDecision`). */
 export interface DirectoryDecision<State, Command, Event> {
+  /** Loads the records the decision reads; absent when the directory is synchronous. */
   readonly prepare?: (
     command: Command,
     state: State,
     context: PrepareContext,
   ) => Promise<Directory | undefined>;
+  /** Decides on the loaded records (`context.facts`) or the synchronous directory. */
   readonly decide: (
     command: Command,
     state: State,
