@@ -244,13 +244,37 @@ export {
   startOfLocalDay,
   timeZoneOffsetMs,
 } from './safety/calendar/time-zone.js';
+// ── Domain: the enterprise registry and the asynchronous directory it feeds ─────────────────
+export {
+  type CachedDirectorySource,
+  type CachedDirectorySourceOptions,
+  createCachedDirectorySource,
+} from './safety/directory/cached-directory-source.js';
 export type { Directory } from './safety/directory/directory.js';
+export {
+  type DirectoryDecision,
+  directoryDecision,
+} from './safety/directory/directory-decision.js';
+export {
+  type DirectoryRecordKind,
+  type DirectoryRecords,
+  type DirectoryRecordTypes,
+  type DirectoryRequest,
+  type DirectorySource,
+  directoryRecordKinds,
+  directorySourceOf,
+  isDirectorySource,
+} from './safety/directory/directory-source.js';
 export {
   createInMemoryDirectory,
   type DirectoryData,
   DirectoryDataSchema,
   type InMemoryDirectory,
 } from './safety/directory/in-memory-directory.js';
+export {
+  type LoadDirectoryFactsOptions,
+  loadDirectoryFacts,
+} from './safety/directory/load-directory-facts.js';
 export {
   isRegulator,
   type Organization,
@@ -445,6 +469,105 @@ export {
   type TransferKind,
   TransferKindSchema,
 } from './safety/enforcement-case/values.js';
+export {
+  AppointSafetyOfficerSchema,
+  AwardStandardizationGradeSchema,
+  ChangePrincipalSchema,
+  CloseEnterpriseSchema,
+  type EnterpriseCommand,
+  EnterpriseCommandSchema,
+  EstablishEmergencyTeamSchema,
+  FileRiskReportSchema,
+  type ParsedEnterpriseCommand,
+  RegisterEnterpriseSchema,
+  RevokeStandardizationGradeSchema,
+  SubmitHazardStatisticsSchema,
+  UpdateEnterpriseProfileSchema,
+} from './safety/enterprise/commands.js';
+export {
+  createEnterpriseDecider,
+  type EnterpriseDecider,
+  type EnterpriseDeciderOptions,
+} from './safety/enterprise/decide.js';
+export { enterpriseStreamId } from './safety/enterprise/enterprise-stream.js';
+export {
+  EmergencyTeamEstablished,
+  EnterpriseClosed,
+  type EnterpriseEvent,
+  type EnterpriseEventType,
+  EnterpriseProfileUpdated,
+  EnterpriseRegistered,
+  enterpriseEvents,
+  HazardStatisticsSubmitted,
+  PrincipalChanged,
+  RiskReportFiled,
+  SafetyOfficerAppointed,
+  StandardizationGradeAwarded,
+  StandardizationGradeRevoked,
+} from './safety/enterprise/events.js';
+export {
+  createEnterpriseRegistrar,
+  type EnterpriseRegistrar,
+  type EnterpriseRegistrarOptions,
+  usccScope,
+} from './safety/enterprise/registrar.js';
+export {
+  createRegistryDirectorySource,
+  type RegistryDirectorySourceOptions,
+} from './safety/enterprise/registry/registry-directory.js';
+export {
+  type RegistryEnterpriseDocument,
+  type RegistryPersonDocument,
+  registryEnterpriseProjection,
+  registryPeopleProjection,
+  registryProjections,
+} from './safety/enterprise/registry/registry-projections.js';
+export { enterpriseRules } from './safety/enterprise/rules.js';
+export {
+  currentAward,
+  type EnterpriseState,
+  type EnterpriseStatus,
+  evolveEnterprise,
+  initialEnterpriseState,
+  isRegisteredEnterprise,
+  type RegisteredEnterprise,
+  type RiskReport,
+  type StandardizationAward,
+  type StatisticsFiling,
+} from './safety/enterprise/state.js';
+export {
+  addYears,
+  type FilingStatus,
+  isAwardValidAt,
+  isRiskReportLate,
+  type PeriodBounds,
+  periodicRiskReportStatus,
+  riskReportDueOn,
+  statisticsFilingStatus,
+  statisticsPeriodBounds,
+  validGradeAt,
+} from './safety/enterprise/time-facts.js';
+export {
+  isValidUscc,
+  type UsccProblem,
+  usccAlphabet,
+  usccCheckCharacter,
+  usccProblem,
+} from './safety/enterprise/uscc.js';
+export {
+  type HazardStatisticsCounts,
+  HazardStatisticsCountsSchema,
+  type RegistryPerson,
+  RegistryPersonSchema,
+  type RiskLevel,
+  RiskLevelSchema,
+  type RiskReportType,
+  RiskReportTypeSchema,
+  type StandardizationGrade,
+  StandardizationGradeSchema,
+  type StatisticsPeriod,
+  StatisticsPeriodSchema,
+} from './safety/enterprise/values.js';
 export { assertBusinessTime, businessTimeToleranceMs } from './safety/general/business-time.js';
 export { forbidden } from './safety/general/forbidden.js';
 export { generalRules } from './safety/general/general-rules.js';

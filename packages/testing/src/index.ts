@@ -39,6 +39,14 @@ export {
   caseRespondentRefs,
 } from './safety/enforcement-case-arbitraries.js';
 export {
+  createSampleRegistryDirectory,
+  invalidUsccArbitrary,
+  registerEnterpriseArbitrary,
+  sampleRegistrar,
+  usccArbitrary,
+} from './safety/enterprise-arbitraries.js';
+
+export {
   type HazardCommandArbitraryOptions,
   hazardCommandArbitrary,
   hazardCommandCandidates,

@@ -3,6 +3,9 @@ import type { EventDefinition } from '../eventsourcing/event-definition.js';
 import { EnforcementCaseCommandSchema } from './enforcement-case/commands.js';
 import { enforcementCaseEvents } from './enforcement-case/events.js';
 import { enforcementCaseRules } from './enforcement-case/rules.js';
+import { EnterpriseCommandSchema } from './enterprise/commands.js';
+import { enterpriseEvents } from './enterprise/events.js';
+import { enterpriseRules } from './enterprise/rules.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
@@ -89,6 +92,16 @@ const venue = {
   events: venueEvents,
 } as const satisfies AggregateCatalog;
 
+const enterprise = {
+  name: 'Enterprise',
+  stream: 'ent-{id}',
+  specSection: '4.8',
+  slug: 'enterprise',
+  rules: enterpriseRules,
+  commands: EnterpriseCommandSchema.options,
+  events: enterpriseEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
@@ -96,6 +109,7 @@ export const aggregateCatalogs = [
   responsibilityAssignment,
   inspection,
   venue,
+  enterprise,
 ] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */

@@ -2,6 +2,7 @@ import type { ConformanceCase } from '../harness.js';
 import { appendCases } from './append.js';
 import { caseNumberCases } from './case-numbers.js';
 import { commandHandlerCases } from './command-handler.js';
+import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
 import { hazardReadModelCases } from './hazard-read-models.js';
 import { idempotencyCases } from './idempotency.js';
@@ -33,6 +34,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...uniqueKeyCases,
   ...caseNumberCases,
   ...responsibilityUniquenessCases,
+  ...enterpriseRegistryCases,
   ...processManagerCases,
   ...safetyCases,
   ...modelCases,

@@ -2,6 +2,8 @@ import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { streamCategory } from '../../eventsourcing/envelope.js';
 import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
+import { type DirectorySource, isDirectorySource } from '../directory/directory-source.js';
+import { loadDirectoryFacts } from '../directory/load-directory-facts.js';
 import { identityProblem } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
@@ -49,14 +51,22 @@ import {
 
 /** Options of `createHazardDecider`. */
 export interface HazardDeciderOptions {
-  /** Reference data for authorisation (G-5) and classification snapshots (G-8). */
-  readonly directory: Directory;
+  /**
+   * Reference data for authorisation (G-5) and classification snapshots (G-8): a synchronous
+   * `Directory` held in memory, or a `DirectorySource` (the registry's read models, a database)
+   * from which `prepare` loads the records each command reads before `decide`.
+   */
+  readonly directory: Directory | DirectorySource;
   /** Defaults to `createSupervisionPolicy()` (the §3 defaults). */
   readonly policy?: SupervisionPolicy;
 }
 
-/** The hazard decider: state, the 19 commands of §4.1 and their events. */
-export type HazardDecider = Decider<HazardState, HazardCommand, HazardEvent>;
+/**
+ * The hazard decider: state, the 19 commands of §4.1 and their events. Its facts are the
+ * directory records `prepare` loaded; a decider built on a synchronous directory has no `prepare`
+ * and reads that directory.
+ */
+export type HazardDecider = Decider<HazardState, HazardCommand, HazardEvent, Directory | undefined>;
 
 // Commands whose event can satisfy the last closure prerequisite of a verified hazard (H-20).
 const mayCompleteClosure: ReadonlySet<ParsedHazardCommand['type']> = new Set([
@@ -85,16 +95,34 @@ const mayCompleteClosure: ReadonlySet<ParsedHazardCommand['type']> = new Set([
  * @throws ValidationError (`VALIDATION_FAILED`) from `decide` for a command that does not fit its schema.
  */
 export function createHazardDecider(options: HazardDeciderOptions): HazardDecider {
-  const directory = options.directory;
   const policy = options.policy ?? createSupervisionPolicy();
+  const source = isDirectorySource(options.directory) ? options.directory : undefined;
+  const fixed = isDirectorySource(options.directory) ? undefined : options.directory;
+  const decide: HazardDecider['decide'] = (input, state, context) => {
+    const directory = context.facts ?? fixed;
+    if (directory === undefined) {
+      throw new TypeError(
+        'this hazard decider reads a DirectorySource: run it through a command handler (which calls prepare) or pass the loaded directory as facts',
+      );
+    }
+    const command = parseOrThrow(HazardCommandSchema, input, 'HazardCommand');
+    return decideHazard(command, state, context, policy, directory);
+  };
   return {
     name: 'hazard',
     initialState: initialHazardState,
     evolve: evolveHazard,
-    decide(input, state, context) {
-      const command = parseOrThrow(HazardCommandSchema, input, 'HazardCommand');
-      return decideHazard(command, state, context, policy, directory);
-    },
+    // Only a source needs loading: the records a command reads are found by running the pure
+    // decision against what is loaded so far (see loadDirectoryFacts).
+    ...(source === undefined
+      ? {}
+      : {
+          prepare: (input, state, context) =>
+            loadDirectoryFacts(source, (directory) => {
+              decide(input, state, { ...context, facts: directory });
+            }),
+        }),
+    decide,
     // The envelope carries the acting person and the business time too, so read models and
     // audits need not open payloads; `decide` has validated the command by the time this runs.
     metadataFor: (command) => ({
@@ -107,7 +135,7 @@ export function createHazardDecider(options: HazardDeciderOptions): HazardDecide
 function decideHazard(
   command: ParsedHazardCommand,
   state: HazardState,
-  context: DecideContext,
+  context: DecideContext<Directory | undefined>,
   policy: SupervisionPolicy,
   directory: Directory,
 ): HazardEvent[] {

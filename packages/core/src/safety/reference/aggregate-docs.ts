@@ -1,5 +1,6 @@
 import type { AggregateName } from '../aggregates.js';
 import { enforcementCaseDocs } from '../enforcement-case/reference.js';
+import { enterpriseDocs } from '../enterprise/reference.js';
 import { hazardDocs } from '../hazard/reference.js';
 import { inspectionDocs } from '../inspection/reference.js';
 import { responsibilityDocs } from '../responsibility/reference.js';
@@ -48,4 +49,5 @@ export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } 
   ResponsibilityAssignment: responsibilityDocs,
   Inspection: inspectionDocs,
   Venue: venueDocs,
+  Enterprise: enterpriseDocs,
 };
