@@ -484,3 +484,5 @@ export {
   violationNames,
 } from './safety/rules/rule-catalog.js';
 export { ruleCatalog, rulesInForce } from './safety/rules/rules-in-force.js';
+// Aggregates of §4.7 and §4.9 (multi-tenant sites, activities, emergency plans, duty rosters).
+export * from './safety/site/index.js';

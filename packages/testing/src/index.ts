@@ -52,6 +52,11 @@ export {
   sampleHazardCommands,
   sampleNow,
 } from './safety/sample-hazard-commands.js';
+export { type SampleSiteCommands, sampleSiteCommands } from './safety/sample-site-commands.js';
+export {
+  type SiteCommandArbitraryOptions,
+  siteCommandArbitrary,
+} from './safety/site-command-arbitraries.js';
 export type {
   DecidedOutcome,
   VerificationFailure,

@@ -4,6 +4,9 @@ import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
 import type { RuleEntry } from './rules/rule-catalog.js';
+import { SiteCommandSchema } from './site/commands.js';
+import { siteEvents } from './site/events.js';
+import { siteRules } from './site/rules.js';
 
 /**
  * What the library knows about one implemented aggregate: its rules, command schemas and event
@@ -36,8 +39,18 @@ const hazard = {
   events: hazardEvents,
 } as const satisfies AggregateCatalog;
 
+const site = {
+  name: 'MultiTenantSite',
+  stream: 'site-{id}',
+  specSection: '4.7',
+  slug: 'site',
+  rules: siteRules,
+  commands: SiteCommandSchema.options,
+  events: siteEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
-export const aggregateCatalogs = [hazard] as const satisfies readonly AggregateCatalog[];
+export const aggregateCatalogs = [hazard, site] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */
 export type AggregateName = (typeof aggregateCatalogs)[number]['name'];
