@@ -229,6 +229,7 @@ export {
   type VenueRecord,
   VenueRecordSchema,
 } from './safety/directory/subject-records.js';
+export * from './safety/duty/index.js';
 export { assertBusinessTime, businessTimeToleranceMs } from './safety/general/business-time.js';
 export { forbidden } from './safety/general/forbidden.js';
 export { generalRules } from './safety/general/general-rules.js';

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { EventDefinition } from '../eventsourcing/event-definition.js';
+import { DutyRosterCommandSchema } from './duty/commands.js';
+import { dutyRosterEvents } from './duty/events.js';
+import { dutyRosterRules } from './duty/rules.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
@@ -49,8 +52,22 @@ const site = {
   events: siteEvents,
 } as const satisfies AggregateCatalog;
 
+const dutyRoster = {
+  name: 'DutyRoster',
+  stream: 'duty-{yyyy-mm}',
+  specSection: '4.9',
+  slug: 'duty',
+  rules: dutyRosterRules,
+  commands: DutyRosterCommandSchema.options,
+  events: dutyRosterEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
-export const aggregateCatalogs = [hazard, site] as const satisfies readonly AggregateCatalog[];
+export const aggregateCatalogs = [
+  hazard,
+  site,
+  dutyRoster,
+] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */
 export type AggregateName = (typeof aggregateCatalogs)[number]['name'];

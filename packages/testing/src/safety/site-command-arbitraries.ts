@@ -39,7 +39,7 @@ export function siteCommandArbitrary(
     actor('p-ll-so'),
     actor('p-terr-1'),
   );
-  const tenancyId = fc.constantFrom('t-1', 't-2', 't-3', 't-4');
+  const tenancyId = fc.constantFrom('t-1', 't-1', 't-2', 't-3', 't-4');
   const tenant = fc.constantFrom('ent-chem', 'ent-chem', 'ent-far', 'ent-landlord', 'ent-ghost');
   const date = fc.integer({ min: -120, max: 120 }).map((days) => shift(today, days));
   const oftenTrue = fc.constantFrom(true, true, true, true, false);

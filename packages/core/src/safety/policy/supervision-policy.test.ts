@@ -50,6 +50,7 @@ describe('SupervisionPolicy', () => {
       venueSelfCheckFrequency: 'month',
       serviceVisitsMayTriggerCases: false,
       autoRegisterCoordinationHazard: false,
+      reinforcedDutyDates: [],
     });
   });
 

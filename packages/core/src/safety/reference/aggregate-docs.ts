@@ -1,4 +1,5 @@
 import type { AggregateName } from '../aggregates.js';
+import { dutyDocs } from '../duty/reference.js';
 import { hazardDocs } from '../hazard/reference.js';
 import { siteDocs } from '../site/reference.js';
 
@@ -42,4 +43,5 @@ export interface AggregateDocs {
 export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } = {
   Hazard: hazardDocs,
   MultiTenantSite: siteDocs,
+  DutyRoster: dutyDocs,
 };

@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dutyRulePage } from '../duty/rule-page.js';
 import { renderRuleTable } from '../rules/render-rule-table.js';
 import { siteRulePage } from '../site/rule-page.js';
 import { normaliseMarkdown } from './normalise-markdown.js';
 import type { RulePage } from './rule-page.js';
 
 // The rule pages of aggregates other than Hazard (whose page rule-docs.test.ts keeps).
-const pages: readonly RulePage[] = [siteRulePage];
+const pages: readonly RulePage[] = [siteRulePage, dutyRulePage];
 
 describe.each(pages)('$scope', (page) => {
   it(`docs/domain/${page.slug}-rules.md is the rendered rule catalog (regenerate: pnpm docs:generate)`, () => {

@@ -324,7 +324,7 @@ it('model: random site commands by random actors as time moves keep MT-0…MT-8 
         }
       },
     ),
-    { numRuns: Number(process.env.FC_NUM_RUNS ?? 60) },
+    { numRuns: Number(process.env.FC_NUM_RUNS ?? 100) },
   );
   const wanted = ['MT-0', 'MT-1', 'MT-2', 'MT-3', 'MT-4', 'MT-5', 'MT-7', 'MT-8', 'G-5'];
   const types = [
