@@ -311,6 +311,7 @@ export {
   type VenueRecord,
   VenueRecordSchema,
 } from './safety/directory/subject-records.js';
+export * from './safety/duty/index.js';
 // ── Domain: enforcement case (§4.2) ──────────────────────────────────────────────────────────
 export {
   type CaseFiling,
@@ -960,5 +961,7 @@ export {
   violationNames,
 } from './safety/rules/rule-catalog.js';
 export { ruleCatalog, rulesInForce } from './safety/rules/rules-in-force.js';
+// Aggregates of §4.7 and §4.9 (multi-tenant sites, activities, emergency plans, duty rosters).
+export * from './safety/site/index.js';
 // Inspection, SupervisionItem, Venue (spec §4.4–§4.6), their policies and ports.
 export * from './safety/slice-inspection-item-venue.js';

@@ -103,6 +103,11 @@ export {
   sampleResponsibilityCommands,
 } from './safety/sample-responsibility.js';
 
+export { type SampleSiteCommands, sampleSiteCommands } from './safety/sample-site-commands.js';
+export {
+  type SiteCommandArbitraryOptions,
+  siteCommandArbitrary,
+} from './safety/site-command-arbitraries.js';
 export type {
   DecidedOutcome,
   VerificationFailure,

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { EventDefinition } from '../eventsourcing/event-definition.js';
+import { DutyRosterCommandSchema } from './duty/commands.js';
+import { dutyRosterEvents } from './duty/events.js';
+import { dutyRosterRules } from './duty/rules.js';
 import { EnforcementCaseCommandSchema } from './enforcement-case/commands.js';
 import { enforcementCaseEvents } from './enforcement-case/events.js';
 import { enforcementCaseRules } from './enforcement-case/rules.js';
@@ -16,6 +19,9 @@ import { ResponsibilityCommandSchema } from './responsibility/commands.js';
 import { responsibilityEvents } from './responsibility/events.js';
 import { responsibilityRules } from './responsibility/rules.js';
 import type { RuleEntry } from './rules/rule-catalog.js';
+import { SiteCommandSchema } from './site/commands.js';
+import { siteEvents } from './site/events.js';
+import { siteRules } from './site/rules.js';
 import { VenueCommandSchema } from './venue/commands.js';
 import { venueEvents } from './venue/events.js';
 import { venueRules } from './venue/rules.js';
@@ -102,6 +108,26 @@ const enterprise = {
   events: enterpriseEvents,
 } as const satisfies AggregateCatalog;
 
+const site = {
+  name: 'MultiTenantSite',
+  stream: 'site-{id}',
+  specSection: '4.7',
+  slug: 'site',
+  rules: siteRules,
+  commands: SiteCommandSchema.options,
+  events: siteEvents,
+} as const satisfies AggregateCatalog;
+
+const dutyRoster = {
+  name: 'DutyRoster',
+  stream: 'duty-{yyyy-mm}',
+  specSection: '4.9',
+  slug: 'duty',
+  rules: dutyRosterRules,
+  commands: DutyRosterCommandSchema.options,
+  events: dutyRosterEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
@@ -109,7 +135,9 @@ export const aggregateCatalogs = [
   responsibilityAssignment,
   inspection,
   venue,
+  site,
   enterprise,
+  dutyRoster,
 ] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */

@@ -1,6 +1,10 @@
 import type { LabelResolver } from './format-message.js';
 import type { Locale } from './locale.js';
-import { activityEventLabels, activityTerms } from './vocabulary/activity-terms.js';
+import {
+  activityCommandLabels,
+  activityEventLabels,
+  activityTerms,
+} from './vocabulary/activity-terms.js';
 import {
   enforcementCommandLabels,
   enforcementEventLabels,
@@ -99,6 +103,7 @@ export const vocabulary = defineVocabulary({
     ...supervisionItemCommandLabels,
     ...venueCommandLabels,
     ...siteEnterpriseCommandLabels,
+    ...activityCommandLabels,
   },
 });
 

@@ -51,6 +51,7 @@ describe('SupervisionPolicy', () => {
       venueSelfCheckFrequency: 'month',
       serviceVisitsMayTriggerCases: false,
       autoRegisterCoordinationHazard: false,
+      reinforcedDutyDates: [],
     });
   });
 

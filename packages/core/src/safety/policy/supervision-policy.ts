@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalDateSchema } from '../calendar/local-date.js';
 import { isValidTimeZone } from '../calendar/time-zone.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import type { ReadonlyInput } from '../general/readonly-input.js';
@@ -123,6 +124,8 @@ export const SupervisionPolicySchema = z
     venueSelfCheckFrequency: CheckFrequencySchema.default('month'),
     serviceVisitsMayTriggerCases: z.boolean().default(false),
     autoRegisterCoordinationHazard: z.boolean().default(false),
+    /** Holiday, major-event and disaster-season dates whose duty shifts must be reinforced (DR-3). */
+    reinforcedDutyDates: z.array(LocalDateSchema).default(() => []),
   })
   .strict();
 

@@ -1,9 +1,11 @@
 import type { AggregateName } from '../aggregates.js';
+import { dutyDocs } from '../duty/reference.js';
 import { enforcementCaseDocs } from '../enforcement-case/reference.js';
 import { enterpriseDocs } from '../enterprise/reference.js';
 import { hazardDocs } from '../hazard/reference.js';
 import { inspectionDocs } from '../inspection/reference.js';
 import { responsibilityDocs } from '../responsibility/reference.js';
+import { siteDocs } from '../site/reference.js';
 import { venueDocs } from '../venue/reference.js';
 
 /** The reference text of one command: what it does, who may send it, what it records. */
@@ -50,4 +52,6 @@ export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } 
   Inspection: inspectionDocs,
   Venue: venueDocs,
   Enterprise: enterpriseDocs,
+  MultiTenantSite: siteDocs,
+  DutyRoster: dutyDocs,
 };

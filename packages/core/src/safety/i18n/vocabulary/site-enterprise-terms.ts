@@ -9,6 +9,15 @@ export const siteEnterpriseTerms = {
   /** What a safety management agreement covers; MT-3 requires hazard management. */
   agreementCover: {
     hazard_management: term('隐患排查治理', 'Hazard management'),
+    emergency_response: term('应急救援', 'Emergency response'),
+    fire_safety: term('消防安全', 'Fire safety'),
+    hazardous_operations: term('危险作业管理', 'Hazardous operations'),
+    training: term('安全生产教育培训', 'Safety training'),
+  },
+  /** The derived site non-compliances (MT-4, MT-5). */
+  siteLapse: {
+    'MT-4': term('未签订安全生产管理协议', 'No safety management agreement'),
+    'MT-5': term('产权单位未定期检查', 'Landlord check lapsed'),
   },
   deviceKind: {
     one_key_alarm_broadcaster: term('一键报警广播装置', 'One-key alarm broadcaster'),
