@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { htmlReport } from '../html/html-report.js';
 import { buildReport, renderReport } from '../report/build-report.js';
 import { runYear } from '../run/run-year.js';
 import type { StoreTarget } from '../run/stores.js';
 import { defaultScenarioPath, loadScenario, ScenarioError } from '../scenario/load.js';
+import { writeLedgerWorkbook } from '../xlsx/ledger-workbook.js';
 import { type DemoOptions, parseDemoArgs, UsageError, usage } from './args.js';
 import { createProgressView, type DemoIo } from './progress.js';
 
@@ -54,6 +56,16 @@ export async function runDemo(
     });
     const reported = performance.now();
     for (const line of renderReport(lines, scenario, options.lang)) io.out.write(`${line}\n`);
+    if (options.html !== undefined) {
+      writeFileSync(options.html, htmlReport(lines, scenario, options.lang));
+      io.err.write(`wrote the HTML report to ${options.html}\n`);
+    }
+    if (options.xlsx !== undefined) {
+      // The ledgers' rows come from the hazard read models (P-1, P-5, P-6) once the library
+      // has them; until then each sheet says what it waits for.
+      await writeLedgerWorkbook(options.xlsx, {}, options.lang);
+      io.err.write(`wrote the ledgers to ${options.xlsx}\n`);
+    }
     const seconds = (recorded - started) / 1000;
     io.err.write(
       `recorded ${run.events} events from ${run.commands} commands in ${seconds.toFixed(1)} s ` +
