@@ -4,7 +4,7 @@ import { missingFigure, reportTemplates } from '../report/report-lines.js';
 import type { Scenario } from '../scenario/schema.js';
 import { reportCharts } from './charts.js';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -34,35 +34,35 @@ export function htmlReport(
       .split(/(\{\w+\})/)
       .map((part) => {
         const name = /^\{(\w+)\}$/.exec(part)?.[1];
-        if (name === undefined) return escape(part);
+        if (name === undefined) return escapeHtml(part);
         const figure = line.figures[name];
-        if (figure === undefined) return escape(labels[name] ?? part);
+        if (figure === undefined) return escapeHtml(labels[name] ?? part);
         if ('missing' in figure) {
-          return `<span class="figure missing" data-figure="${name}">${escape(textIn(missingFigure, locale))}</span>`;
+          return `<span class="figure missing" data-figure="${name}">${escapeHtml(textIn(missingFigure, locale))}</span>`;
         }
-        return `<span class="figure" data-figure="${name}">${escape(figure.text)}</span>`;
+        return `<span class="figure" data-figure="${name}">${escapeHtml(figure.text)}</span>`;
       })
       .join('');
     const printed = renderLine(line, scenario, locale);
     const marker = line.available
       ? ''
-      : `<span class="marker">${escape(printed.slice(0, printed.length - plainLength(line, scenario, locale)))}</span>`;
+      : `<span class="marker">${escapeHtml(printed.slice(0, printed.length - plainLength(line, scenario, locale)))}</span>`;
     return `<li data-line="${line.id}" class="${line.available ? 'available' : 'waiting'}">${marker}${body}</li>`;
   });
   const charts = reportCharts(lines, locale).map((chart) => {
     const content =
       chart.svg ??
-      `<p class="waiting">${escape(textIn(headings.waiting, locale))}${escape(
+      `<p class="waiting">${escapeHtml(textIn(headings.waiting, locale))}${escapeHtml(
         chart.missing.map((m) => textIn(m.label, locale)).join(locale === 'en' ? '; ' : '；'),
       )}</p>`;
-    return `<figure data-chart="${chart.id}"><figcaption>${escape(textIn(chart.title, locale))}</figcaption>${content}</figure>`;
+    return `<figure data-chart="${chart.id}"><figcaption>${escapeHtml(textIn(chart.title, locale))}</figcaption>${content}</figure>`;
   });
   return `<!doctype html>
 <html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(scenario.name)}</title>
+<title>${escapeHtml(scenario.name)}</title>
 <style>
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 72rem; color: #1f2933; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
@@ -75,13 +75,13 @@ figcaption { font-weight: 600; margin-bottom: 0.5rem; } p.waiting { color: #b44d
 </style>
 </head>
 <body>
-<h1>${escape(scenario.name)}</h1>
-<p>${escape(textIn(headings.generated, locale))} ${escape(scenario.asOf)} (${escape(scenario.timezone)})</p>
-<h2>${escape(textIn(headings.report, locale))}</h2>
+<h1>${escapeHtml(scenario.name)}</h1>
+<p>${escapeHtml(textIn(headings.generated, locale))} ${escapeHtml(scenario.asOf)} (${escapeHtml(scenario.timezone)})</p>
+<h2>${escapeHtml(textIn(headings.report, locale))}</h2>
 <ol class="report">
 ${lineItems.join('\n')}
 </ol>
-<h2>${escape(textIn(headings.charts, locale))}</h2>
+<h2>${escapeHtml(textIn(headings.charts, locale))}</h2>
 <div class="charts">
 ${charts.join('\n')}
 </div>
