@@ -52,6 +52,11 @@ export {
   sampleHazardCommands,
   sampleNow,
 } from './safety/sample-hazard-commands.js';
+export {
+  createSampleResponsibilityDirectory,
+  type SampleResponsibilityCommands,
+  sampleResponsibilityCommands,
+} from './safety/sample-responsibility.js';
 export type {
   DecidedOutcome,
   VerificationFailure,

@@ -3,6 +3,9 @@ import type { EventDefinition } from '../eventsourcing/event-definition.js';
 import { HazardCommandSchema } from './hazard/commands.js';
 import { hazardEvents } from './hazard/events.js';
 import { hazardRules } from './hazard/rules.js';
+import { ResponsibilityCommandSchema } from './responsibility/commands.js';
+import { responsibilityEvents } from './responsibility/events.js';
+import { responsibilityRules } from './responsibility/rules.js';
 import type { RuleEntry } from './rules/rule-catalog.js';
 
 /**
@@ -36,8 +39,21 @@ const hazard = {
   events: hazardEvents,
 } as const satisfies AggregateCatalog;
 
+const responsibilityAssignment = {
+  name: 'ResponsibilityAssignment',
+  stream: 'resp-{id}',
+  specSection: '4.3',
+  slug: 'responsibility-assignment',
+  rules: responsibilityRules,
+  commands: ResponsibilityCommandSchema.options,
+  events: responsibilityEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
-export const aggregateCatalogs = [hazard] as const satisfies readonly AggregateCatalog[];
+export const aggregateCatalogs = [
+  hazard,
+  responsibilityAssignment,
+] as const satisfies readonly AggregateCatalog[];
 
 /** The name of an implemented aggregate. */
 export type AggregateName = (typeof aggregateCatalogs)[number]['name'];

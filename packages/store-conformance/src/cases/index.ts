@@ -7,6 +7,7 @@ import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
 import { readCases } from './reads.js';
+import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { snapshotCases } from './snapshots.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
@@ -24,6 +25,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...projectionCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
+  ...responsibilityUniquenessCases,
   ...processManagerCases,
   ...modelCases,
 ];

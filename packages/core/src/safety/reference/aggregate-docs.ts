@@ -1,5 +1,6 @@
 import type { AggregateName } from '../aggregates.js';
 import { hazardDocs } from '../hazard/reference.js';
+import { responsibilityDocs } from '../responsibility/reference.js';
 
 /** The reference text of one command: what it does, who may send it, what it records. */
 export interface CommandDocs<Field extends string = string, EventType extends string = string> {
@@ -40,4 +41,5 @@ export interface AggregateDocs {
  */
 export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } = {
   Hazard: hazardDocs,
+  ResponsibilityAssignment: responsibilityDocs,
 };

@@ -70,7 +70,7 @@ export function renderStatusTable(input: StatusInput): string {
         ruleSummary(catalog.rules, input.testedRuleIds),
         String(catalog.commands.length),
         String(catalog.events.length),
-        `[guide](docs/domain/${catalog.slug}.md), [rules](docs/domain/hazard-rules.md), [reference](docs/domain/${catalog.slug}-reference.md)`,
+        `[guide](docs/domain/${catalog.slug}.md), rules ([en](docs/domain/${catalog.slug}-rules.md), [中文](docs/domain/${catalog.slug}-rules.zh-CN.md)), [reference](docs/domain/${catalog.slug}-reference.md)`,
       ]),
     );
   }

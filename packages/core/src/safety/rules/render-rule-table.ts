@@ -63,7 +63,9 @@ const words = {
     en: '**blocking** rejects the command with a `RuleViolationError`; **derived** is computed from events and an `asOf` instant and never blocks; **structural** is guaranteed by the kernel or the event shapes.',
   },
   rulesOf: {
-    'zh-CN': (scope: string, section: string) => `${scope}规则（${section}）`,
+    // The vocabulary calls the general scope 通用规则 already.
+    'zh-CN': (scope: string, section: string) =>
+      scope.endsWith('规则') ? `${scope}（${section}）` : `${scope}规则（${section}）`,
     en: (scope: string, section: string) =>
       scope === 'General' ? `General rules (${section})` : `${scope} rules (${section})`,
   },

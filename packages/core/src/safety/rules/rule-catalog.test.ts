@@ -15,11 +15,12 @@ function files(dir: string): string[] {
 }
 
 describe('rule catalog', () => {
-  it('lists G-1…G-9 and H-0…H-29 once each', () => {
+  it('lists G-1…G-9, H-0…H-29 and RA-0…RA-11 once each', () => {
     const ids = ruleCatalog.map((rule) => rule.id);
     expect(ids).toEqual([
       ...Array.from({ length: 9 }, (_, i) => `G-${i + 1}`),
       ...Array.from({ length: 30 }, (_, i) => `H-${i}`),
+      ...Array.from({ length: 12 }, (_, i) => `RA-${i}`),
     ]);
   });
 
@@ -44,7 +45,13 @@ describe('rule catalog', () => {
     for (const rule of ruleCatalog) {
       const id = new RegExp(`['\`( ]${rule.id}[':) ]`);
       if (rule.enforcement === 'blocking') expect(code, `${rule.id} in code`).toMatch(id);
-      if (rule.id.startsWith('H-') || rule.id === 'G-4' || rule.id === 'G-5' || rule.id === 'G-7') {
+      if (
+        rule.id.startsWith('H-') ||
+        rule.id.startsWith('RA-') ||
+        rule.id === 'G-4' ||
+        rule.id === 'G-5' ||
+        rule.id === 'G-7'
+      ) {
         expect(tests, `${rule.id} in a test name`).toMatch(
           new RegExp(`it\\('${rule.id} |test\\.prop\\(.*?\\)\\('${rule.id} |'${rule.id} `),
         );

@@ -1,0 +1,29 @@
+import type {
+  CommandHandler,
+  Directory,
+  EventStore,
+  HazardCommand,
+  HazardEvent,
+  HazardState,
+  SupervisionPolicy,
+} from '@safeledger/core';
+import type { TokenVerification } from './identity.js';
+
+/** What the routes share: created once at start-up, closed on shutdown. */
+export interface ServiceContext {
+  readonly store: EventStore;
+  readonly directory: Directory;
+  readonly policy: SupervisionPolicy;
+  readonly verification: TokenVerification;
+  readonly handle: CommandHandler<HazardState, HazardCommand, HazardEvent>;
+  /** Projection lag for the readiness endpoint: undefined while nothing is measured. */
+  readonly lag?: () => Promise<ProjectionLag>;
+}
+
+/** How far the projections of this instance are behind the log. */
+export interface ProjectionLag {
+  /** Events in the log not yet reflected by the slowest projection. */
+  readonly events: number;
+  /** Whether this instance currently holds the projections' leases. */
+  readonly active: boolean;
+}

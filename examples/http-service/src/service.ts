@@ -1,0 +1,114 @@
+import {
+  createCommandHandler,
+  createEventRegistry,
+  createHazardDecider,
+  createProjectionRunner,
+  createSupervisionPolicy,
+  type EventStore,
+  hazardEvents,
+  type ProjectionRunner,
+} from '@safeledger/core';
+import { createPostgresEventStore } from '@safeledger/store-postgres';
+import { createSqliteEventStore } from '@safeledger/store-sqlite';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { loadDirectory } from './example-directory.js';
+import { buildApp } from './http/build-app.js';
+import type { ProjectionLag, ServiceContext } from './http/context.js';
+import { READY_LAG_LIMIT } from './http/health-routes.js';
+import type { TokenVerification } from './http/identity.js';
+import { hazardActivity } from './projections/hazard-activity.js';
+
+/** Where and how one instance of the service runs. */
+export interface ServiceConfig {
+  /** Port to listen on; 0 picks a free one. */
+  readonly port: number;
+  readonly host?: string;
+  /** PostgreSQL connection string: several instances may share it. Without it, SQLite. */
+  readonly pgUrl?: string;
+  /** PostgreSQL schema, so tests and applications can keep apart. */
+  readonly pgSchema?: string;
+  /** SQLite file (the single-instance default). */
+  readonly sqlitePath?: string;
+  /** Directory records as JSON (`DirectoryDataSchema`); the example's when absent. */
+  readonly directoryFile?: string;
+  /** This instance's name in projection leases and logs. */
+  readonly instance: string;
+  readonly verification: TokenVerification;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** How often an idle projection runner polls; the store's watch wakes it sooner. */
+  readonly pollIntervalMs?: number;
+  /** How long a lease outlives a crashed holder before another instance takes over. */
+  readonly leaseTtlMs?: number;
+}
+
+/** A listening instance. */
+export interface RunningService {
+  readonly app: FastifyInstance;
+  readonly store: EventStore;
+  readonly runner: ProjectionRunner;
+  /** `http://host:port` it listens on. */
+  readonly url: string;
+  /** Graceful stop: no new requests, in-flight ones finish, leases released, store closed. */
+  stop(): Promise<void>;
+}
+
+/** Starts one instance: store, command handler, projections under a lease, HTTP. */
+export async function startService(config: ServiceConfig): Promise<RunningService> {
+  const registry = createEventRegistry({ events: hazardEvents });
+  const store: EventStore =
+    config.pgUrl !== undefined
+      ? createPostgresEventStore(
+          { connectionString: config.pgUrl },
+          { registry, ...(config.pgSchema !== undefined ? { schema: config.pgSchema } : {}) },
+        )
+      : createSqliteEventStore({ path: config.sqlitePath ?? 'safeledger.db' }, { registry });
+  const directory = loadDirectory(config.directoryFile);
+  const policy = createSupervisionPolicy();
+  const runner = createProjectionRunner({
+    store,
+    projections: [hazardActivity],
+    owner: config.instance,
+    ...(config.pollIntervalMs !== undefined ? { pollIntervalMs: config.pollIntervalMs } : {}),
+    ...(config.leaseTtlMs !== undefined ? { leaseTtlMs: config.leaseTtlMs } : {}),
+  });
+  const context: ServiceContext = {
+    store,
+    directory,
+    policy,
+    verification: config.verification,
+    handle: createCommandHandler({ store, decider: createHazardDecider({ directory, policy }) }),
+    lag: () => projectionLag(store, runner),
+  };
+  const app = await buildApp(context, { logger: config.logger ?? false });
+  runner.start();
+  const url = await app.listen({ port: config.port, host: config.host ?? '127.0.0.1' });
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    store,
+    runner,
+    url,
+    stop: () => {
+      stopping ??= (async () => {
+        await app.close(); // stops accepting, waits for in-flight requests
+        await runner.stop(); // releases the leases so another instance takes over at once
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Events after the slowest projection's checkpoint, counted up to just past the limit. */
+async function projectionLag(store: EventStore, runner: ProjectionRunner): Promise<ProjectionLag> {
+  let behind = 0;
+  for (const status of runner.status()) {
+    const checkpoint = await store.projections.getCheckpoint(status.name);
+    const page = await store.readAllPage({
+      after: checkpoint?.position,
+      maxCount: READY_LAG_LIMIT + 1,
+    });
+    behind = Math.max(behind, page.events.length);
+  }
+  return { events: behind, active: runner.status().some((status) => status.state === 'active') };
+}
