@@ -34,7 +34,8 @@ describe('the scenario file', () => {
   it('the JSON Schema in docs is the one generated from the zod schema', () => {
     const path = `${root}${scenarioJsonSchemaPath}`;
     if (process.env.SAFELEDGER_WRITE_DOCS === '1') writeFileSync(path, scenarioJsonSchema());
-    expect(readFileSync(path, 'utf8')).toBe(scenarioJsonSchema());
+    // Compared as data: the repository's formatter may lay the file out differently.
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(JSON.parse(scenarioJsonSchema()));
     const schema = JSON.parse(scenarioJsonSchema());
     expect(schema.required).toContain('pools');
     expect(schema.additionalProperties).toBe(false);
