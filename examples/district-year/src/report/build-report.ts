@@ -1,0 +1,191 @@
+import {
+  type EventStore,
+  type InMemoryDirectory,
+  type Locale,
+  localDateOf,
+  type SupervisionPolicy,
+  textIn,
+} from '@safeledger/core';
+import type { Scenario } from '../scenario/schema.js';
+import { type Missing, waitingFor } from './missing.js';
+import {
+  missingFigure,
+  notYetAvailable,
+  type ReportLineId,
+  reportLineIds,
+  reportTemplates,
+} from './report-lines.js';
+
+/** A figure of the report: its printed text, or the part of the library it waits for. */
+export type Figure =
+  | { readonly text: string; readonly value: number | null }
+  | { readonly missing: Missing };
+
+/** One line of the report with its figures, printable in either language. */
+export interface ReportLine {
+  readonly id: ReportLineId;
+  readonly figures: Readonly<Record<string, Figure>>;
+  /** True when every figure came from the library's read models. */
+  readonly available: boolean;
+  /** What the missing figures wait for, without repeats. */
+  readonly missing: readonly Missing[];
+}
+
+/** What the report reads: the run's store, its directory and policy, and the scenario's labels. */
+export interface ReportSource {
+  readonly scenario: Scenario;
+  readonly store: EventStore;
+  readonly directory: InMemoryDirectory;
+  readonly policy: SupervisionPolicy;
+}
+
+const wait = (missing: Missing): Figure => ({ missing });
+const count = (value: number): Figure => ({ text: String(value), value });
+
+/**
+ * Builds the report of §7.3 from the library's read models, as of the scenario's instant. A
+ * figure whose aggregate or read model the library does not have yet is `missing`, naming what
+ * it waits for: the report never fills a gap from the scenario file.
+ */
+export async function buildReport(source: ReportSource): Promise<ReportLine[]> {
+  const { directory } = source;
+  const officers = directory
+    .persons()
+    .filter((person) => person.roles.includes('EnforcementOfficer')).length;
+  const experts = directory.persons().filter((person) => person.roles.includes('Expert')).length;
+  const w = waitingFor;
+  const figures: Record<ReportLineId, Record<string, Figure>> = {
+    root: {
+      units: wait(w.inspection),
+      found: wait(w.hazardReadModels),
+      rectified: wait(w.hazardReadModels),
+      rate: wait(w.hazardReadModels),
+    },
+    majors: {
+      found: wait(w.hazardReadModels),
+      rectified: wait(w.hazardReadModels),
+      rate: wait(w.hazardReadModels),
+    },
+    handover: {
+      petitionsClosed: wait(w.supervisionItem),
+      petitions: wait(w.supervisionItem),
+      units: wait(w.supervisionItem),
+      hazardsClosed: wait(w.supervisionItem),
+      hazards: wait(w.supervisionItem),
+      measuresDone: wait(w.supervisionItem),
+      measures: wait(w.supervisionItem),
+    },
+    venues: {
+      registered: wait(w.venue),
+      spotChecked: wait(w.venue),
+      rectified: wait(w.hazardReadModels),
+      found: wait(w.hazardReadModels),
+      patrolRate: wait(w.venue),
+      selfCheckRate: wait(w.venue),
+    },
+    venueMarking: {
+      industry: wait(w.venue),
+      special: wait(w.venue),
+      territorial: wait(w.venue),
+      fireAdvisor: wait(w.venue),
+    },
+    multiTenant: {
+      landlords: wait(w.multiTenantSite),
+      tenants: wait(w.multiTenantSite),
+      visits: wait(w.inspection),
+      rectified: wait(w.hazardReadModels),
+      found: wait(w.hazardReadModels),
+      majors: wait(w.hazardReadModels),
+      cases: wait(w.enforcementCase),
+      alarms: wait(w.multiTenantSite),
+      smokeDetectors: wait(w.multiTenantSite),
+    },
+    service: {
+      units: wait(w.inspection),
+      found: wait(w.hazardReadModels),
+      teams: wait(w.inspection),
+      // Reference data (§7.1 #35): the people of the directory, not a read model.
+      officers: count(officers),
+      experts: count(experts),
+    },
+    enforcement: {
+      units: wait(w.inspection),
+      rectified: wait(w.hazardReadModels),
+      found: wait(w.hazardReadModels),
+      cases: wait(w.enforcementCase),
+      majorCases: wait(w.enforcementCase),
+      dualPenalties: wait(w.enforcementCase),
+    },
+    enterprises: {
+      riskReports: wait(w.enterprise),
+      grade2: wait(w.enterprise),
+      grade3: wait(w.enterprise),
+      emergencyTeams: wait(w.enterprise),
+    },
+    activities: {
+      keySectorTrainings: wait(w.activity),
+      personTimes: wait(w.activity),
+      stewardEnterprises: wait(w.activity),
+      drills: wait(w.activity),
+      plansRevised: wait(w.activity),
+      hallVisitors: wait(w.activity),
+    },
+    duty: { gaps: wait(w.dutyRoster) },
+  };
+  return reportLineIds.map((id) => {
+    const lineFigures = figures[id];
+    const missing = uniqueMissing(Object.values(lineFigures));
+    return { id, figures: lineFigures, available: missing.length === 0, missing };
+  });
+}
+
+/** The labels a line's text needs besides its figures: campaign, year, quarter and month. */
+export function reportLabels(scenario: Scenario, locale: Locale): Record<string, string> {
+  const asOfDate = localDateOf(scenario.asOf, scenario.timezone);
+  const month = Number(asOfDate.slice(5, 7));
+  const monthName = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
+  return {
+    root: scenario.campaigns.root,
+    year: String(scenario.year),
+    quarter: String(Math.ceil(month / 3)),
+    month: String(month),
+    monthName: locale === 'en' ? monthName : `${month}月`,
+  };
+}
+
+/** One line as printed: figures filled in, and the marker when parts are missing. */
+export function renderLine(line: ReportLine, scenario: Scenario, locale: Locale): string {
+  const labels = reportLabels(scenario, locale);
+  const text = textIn(reportTemplates[line.id], locale).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const figure = line.figures[name];
+    if (figure === undefined) return labels[name] ?? `{${name}}`;
+    return 'missing' in figure ? textIn(missingFigure, locale) : figure.text;
+  });
+  if (line.available) return text;
+  const parts = line.missing.map((part) => textIn(part.label, locale));
+  const marker = textIn(notYetAvailable, locale).replace(
+    '{parts}',
+    parts.join(locale === 'en' ? '; ' : '；'),
+  );
+  return `${marker} ${text}`;
+}
+
+/** The whole report as printed, one string per line. */
+export function renderReport(
+  lines: readonly ReportLine[],
+  scenario: Scenario,
+  locale: Locale,
+): string[] {
+  return lines.map((line) => renderLine(line, scenario, locale));
+}
+
+function uniqueMissing(figures: readonly Figure[]): Missing[] {
+  const seen = new Map<string, Missing>();
+  for (const figure of figures) {
+    if ('missing' in figure && !seen.has(figure.missing.id))
+      seen.set(figure.missing.id, figure.missing);
+  }
+  return [...seen.values()];
+}
