@@ -386,9 +386,9 @@ export type {
   EnforcementCaseFacts,
   HazardFacts,
   HazardFactsPort,
-  InspectionFacts,
   InspectionFactsPort,
-  InspectionKind,
+  SourceInspectionFacts,
+  SourceInspectionKind,
 } from './safety/enforcement-case/facts.js';
 export {
   createHazardFactsFromStore,

@@ -6,10 +6,10 @@ import {
   type FileCase,
   type HazardFacts,
   type InMemoryDirectory,
-  type InspectionFacts,
   type Penalty,
   type SafetyActor,
   type ServePreDecisionNotice,
+  type SourceInspectionFacts,
 } from '@safeledger/core';
 import { actorFor, createSampleSafetyDirectory } from './sample-directory.js';
 
@@ -91,7 +91,7 @@ export interface SampleCaseCommands {
    */
   facts(command: EnforcementCaseCommand): EnforcementCaseFacts;
   readonly hazards: Readonly<Record<string, HazardFacts>>;
-  readonly inspections: Readonly<Record<string, InspectionFacts>>;
+  readonly inspections: Readonly<Record<string, SourceInspectionFacts>>;
 }
 
 const hazard = (
@@ -120,7 +120,7 @@ export function sampleCaseCommands(): SampleCaseCommands {
     'h-landlord': hazard('h-landlord', 'ent-landlord', 'general'),
     'h-voided': hazard('h-voided', 'ent-chem', 'general', 'voided'),
   };
-  const inspections: Record<string, InspectionFacts> = {
+  const inspections: Record<string, SourceInspectionFacts> = {
     'insp-enf': { inspectionId: 'insp-enf', kind: 'enforcement' },
     'insp-service': { inspectionId: 'insp-service', kind: 'service_guidance' },
   };

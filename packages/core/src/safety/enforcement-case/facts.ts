@@ -22,7 +22,7 @@ export interface HazardFactsPort {
 }
 
 /** The kind of an inspection, as the spec's `inspectionKind` codes name it (EC-18). */
-export type InspectionKind =
+export type SourceInspectionKind =
   | 'enforcement'
   | 'routine_supervision'
   | 'service_guidance'
@@ -31,15 +31,15 @@ export type InspectionKind =
   | 'supervision_team_check';
 
 /** What a case needs to know about its source inspection (EC-18). */
-export interface InspectionFacts {
+export interface SourceInspectionFacts {
   readonly inspectionId: string;
-  readonly kind: InspectionKind;
+  readonly kind: SourceInspectionKind;
 }
 
 /** The port through which the case reads its source inspection; `undefined` means no such inspection. */
 export interface InspectionFactsPort {
   /** The inspection's kind, or `undefined` when no such inspection exists. */
-  inspection(inspectionId: string): Promise<InspectionFacts | undefined>;
+  inspection(inspectionId: string): Promise<SourceInspectionFacts | undefined>;
 }
 
 /**
@@ -48,5 +48,5 @@ export interface InspectionFactsPort {
  */
 export interface EnforcementCaseFacts {
   readonly hazard?: HazardFacts | null;
-  readonly inspection?: InspectionFacts | null;
+  readonly inspection?: SourceInspectionFacts | null;
 }

@@ -2,7 +2,7 @@ import { expectTypeOf, test } from 'vitest';
 import type { LabelKey } from '../i18n/vocabulary.js';
 import type { EnforcementCaseCommandType } from './commands.js';
 import type { EnforcementCaseEventType } from './events.js';
-import type { InspectionKind } from './facts.js';
+import type { SourceInspectionKind } from './facts.js';
 import type { CaseStatus } from './state.js';
 import type {
   DismissalReason,
@@ -31,5 +31,5 @@ test('the enforcement case: every event type, command type, state and code has a
   expectTypeOf<LabelKey<'serviceMethod'>>().toEqualTypeOf<ServiceMethod>();
   expectTypeOf<LabelKey<'dismissalReason'>>().toEqualTypeOf<DismissalReason>();
   expectTypeOf<LabelKey<'transferKind'>>().toEqualTypeOf<TransferKind>();
-  expectTypeOf<LabelKey<'inspectionKind'>>().toEqualTypeOf<InspectionKind>();
+  expectTypeOf<LabelKey<'inspectionKind'>>().toEqualTypeOf<SourceInspectionKind>();
 });
