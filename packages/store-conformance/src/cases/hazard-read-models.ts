@@ -199,6 +199,8 @@ export const hazardReadModelCases: readonly ConformanceCase[] = [
       const log: Raw[][] = [];
       let appended = 0;
       let round = 0;
+      // One store for every run: a pool per run would exhaust the server's connection slots.
+      const store = await context.open({});
       await fc.assert(
         fc.asyncProperty(
           fc
@@ -226,7 +228,6 @@ export const hazardReadModelCases: readonly ConformanceCase[] = [
               deadlineMetBy,
               regulatorVerificationWithinDays: 10,
             });
-            const store: EventStore = await context.open({});
             const projection = createHazardLedgerProjection({ timezone: policy.timezone });
             const runner = createProjectionRunner({
               store,

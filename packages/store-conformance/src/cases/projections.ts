@@ -137,6 +137,8 @@ export const projectionCases: ConformanceCase[] = [
     async run(context) {
       // Runs share one database, so the log keeps every earlier run's events.
       let appended = 0;
+      // One store for every run: a pool per run would exhaust the server's connection slots.
+      const store = await context.open({ registry: currentRegistry() });
       await fc.assert(
         fc.asyncProperty(
           fc.array(fc.array(operation, { minLength: 1, maxLength: 4 }), {
@@ -144,7 +146,6 @@ export const projectionCases: ConformanceCase[] = [
             maxLength: 8,
           }),
           async (batches) => {
-            const store = await context.open({ registry: currentRegistry() });
             const name = `stock`;
             const runner = createProjectionRunner({
               store,
