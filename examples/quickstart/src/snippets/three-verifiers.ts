@@ -75,6 +75,8 @@ export function verifyThreeVerifiers(policy: SupervisionPolicy = provincialPolic
     model,
     commands,
     startTime: sampleNow,
+    // H-1: a hazard lives in its own stream, so the decider is given the sample hazard's.
+    streamId: `hazard-${kit.registerMajor().hazardId}`,
     describeCommand: (command) =>
       `${command.type} by ${command.actor.personId}${command.type === 'VerifyRectification' ? ` (${command.outcome}, verifiers ${command.verifierIds.join(', ')})` : ''}`,
     invariants: {
