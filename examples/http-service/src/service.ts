@@ -2,6 +2,8 @@ import {
   createCommandHandler,
   createEventRegistry,
   createHazardDecider,
+  createHazardFigures,
+  createHazardLedgerProjection,
   createProjectionRunner,
   createSupervisionPolicy,
   type EventStore,
@@ -13,7 +15,7 @@ import { createSqliteEventStore } from '@safeledger/store-sqlite';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { loadDirectory } from './example-directory.js';
 import { buildApp } from './http/build-app.js';
-import type { ProjectionLag, ServiceContext } from './http/context.js';
+import type { HazardFigures, ProjectionLag, ServiceContext } from './http/context.js';
 import { READY_LAG_LIMIT } from './http/health-routes.js';
 import type { TokenVerification } from './http/identity.js';
 import { hazardActivity } from './projections/hazard-activity.js';
@@ -46,6 +48,8 @@ export interface RunningService {
   readonly app: FastifyInstance;
   readonly store: EventStore;
   readonly runner: ProjectionRunner;
+  /** The hazard figures the read endpoints answer from. */
+  readonly figures: HazardFigures;
   /** `http://host:port` it listens on. */
   readonly url: string;
   /** Graceful stop: no new requests, in-flight ones finish, leases released, store closed. */
@@ -66,7 +70,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   const policy = createSupervisionPolicy();
   const runner = createProjectionRunner({
     store,
-    projections: [hazardActivity],
+    // The ledger the read endpoints query, and the example's own activity read model.
+    projections: [createHazardLedgerProjection({ timezone: policy.timezone }), hazardActivity],
     owner: config.instance,
     ...(config.pollIntervalMs !== undefined ? { pollIntervalMs: config.pollIntervalMs } : {}),
     ...(config.leaseTtlMs !== undefined ? { leaseTtlMs: config.leaseTtlMs } : {}),
@@ -77,6 +82,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     policy,
     verification: config.verification,
     handle: createCommandHandler({ store, decider: createHazardDecider({ directory, policy }) }),
+    figures: createHazardFigures({ store, policy }),
     lag: () => projectionLag(store, runner),
   };
   const app = await buildApp(context, { logger: config.logger ?? false });
@@ -87,6 +93,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     app,
     store,
     runner,
+    figures: context.figures,
     url,
     stop: () => {
       stopping ??= (async () => {

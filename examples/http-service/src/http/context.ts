@@ -1,5 +1,6 @@
 import type {
   CommandHandler,
+  createHazardFigures,
   Directory,
   EventStore,
   HazardCommand,
@@ -16,6 +17,8 @@ export interface ServiceContext {
   readonly policy: SupervisionPolicy;
   readonly verification: TokenVerification;
   readonly handle: CommandHandler<HazardState, HazardCommand, HazardEvent>;
+  /** The hazard figures P-1…P-7 over the ledger projection this service runs. */
+  readonly figures: HazardFigures;
   /** Projection lag for the readiness endpoint: undefined while nothing is measured. */
   readonly lag?: () => Promise<ProjectionLag>;
 }
@@ -27,3 +30,6 @@ export interface ProjectionLag {
   /** Whether this instance currently holds the projections' leases. */
   readonly active: boolean;
 }
+
+/** The hazard figures of `createHazardFigures`. */
+export type HazardFigures = ReturnType<typeof createHazardFigures>;
