@@ -8,6 +8,7 @@ import {
   localDateOf,
   rateOf,
 } from '@safeledger/core';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { developmentVerification, mintDevelopmentToken } from './dev-keys.js';
 import { type RunningService, startService } from './service.js';
@@ -161,6 +162,28 @@ describe.each(stores)('read endpoints on $name', ({ start }) => {
       const direct = await ledgerOf(service, 'bureau');
       expect(ids).toEqual(direct);
     }
+  });
+
+  it('any page size, sort and filter: the pages concatenate to the one-query answer (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 9 }),
+        fc.constantFrom('registeredAt', 'deadline', 'closedAt'),
+        fc.constantFrom('asc', 'desc'),
+        fc.option(fc.constantFrom('open', 'awaiting_verification', 'closed'), { nil: undefined }),
+        async (limit, sort, order, status) => {
+          const query = `sort=${sort}&order=${order}&limit=${limit}${status ? `&status=${status}` : ''}`;
+          const { items } = await allPages(`/ledgers/hazards?${query}`);
+          const whole = await service.figures.ledger.find({
+            where: { supervisingOrgId: 'bureau', ...(status ? { status } : {}) },
+            orderBy: [{ field: sort, direction: order }],
+            limit: 1000,
+          });
+          expect(items.map((row) => row.hazardId)).toEqual(whole.items.map((item) => item.id));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('answers filters as the ledger query does, and labels codes in the language asked', async () => {
