@@ -240,6 +240,8 @@ describe('rules, health and the OpenAPI document', () => {
     expect(documented).toContain('POST /hazards/{hazardId}/register-hazard');
     expect(documented).toContain('GET /rules');
     expect(documented).toContain('GET /ledgers/hazards');
+    expect(documented).toContain('POST /cases/{caseId}/file-case');
+    expect(documented).toContain('GET /cases/{caseId}');
     expect(documented).toContain('GET /figures/rectification-rate');
     const rate = document.paths['/figures/rectification-rate'].get;
     expect(rate.parameters.map((p: { name: string }) => p.name)).toEqual(

@@ -6,7 +6,7 @@ import {
 } from '@safeledger/core';
 
 /**
- * The people and units of the example: a district safety bureau with two inspectors and an
+ * The people and units of the example: a district safety bureau with two inspectors and its head, and an
  * enterprise with a principal and two safety officers in the chemical park; a harbour bureau with
  * one inspector and a docks enterprise with one safety officer in the harbour, so that ledgers
  * and figures have two areas and two supervising organisations to tell apart. A deployment loads its own records
@@ -67,6 +67,7 @@ export const exampleDirectoryData: DirectoryData = {
       orgId: 'bureau',
       enforcementCredentialNo: 'E-2',
     },
+    { id: 'zhou', name: 'Zhou', roles: ['AuthorityHead'], orgId: 'bureau' },
     { id: 'ma', name: 'Ma', roles: ['SafetyOfficer'], enterpriseId: 'docks' },
     {
       id: 'gao',

@@ -5,6 +5,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { caseRoutes } from './case-routes.js';
 import type { ServiceContext } from './context.js';
 import { figureRoutes } from './figure-routes.js';
 import { hazardRoutes } from './hazard-routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(
     }),
   );
   hazardRoutes(app, context);
+  caseRoutes(app, context);
   ledgerRoutes(app, context);
   figureRoutes(app, context);
   ruleRoutes(app, context);
