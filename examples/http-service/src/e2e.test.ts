@@ -239,6 +239,14 @@ describe('rules, health and the OpenAPI document', () => {
     expect([...documented].sort()).toEqual([...routes].sort());
     expect(documented).toContain('POST /hazards/{hazardId}/register-hazard');
     expect(documented).toContain('GET /rules');
+    expect(documented).toContain('GET /ledgers/hazards');
+    expect(documented).toContain('POST /cases/{caseId}/file-case');
+    expect(documented).toContain('GET /cases/{caseId}');
+    expect(documented).toContain('GET /figures/rectification-rate');
+    const rate = document.paths['/figures/rectification-rate'].get;
+    expect(rate.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['asOf', 'period', 'areaId', 'grade', 'by', 'lang']),
+    );
     const register = document.paths['/hazards/{hazardId}/register-hazard'].post;
     const schema = register.requestBody.content['application/json'].schema;
     expect(Object.keys(schema.properties)).toContain('grade');

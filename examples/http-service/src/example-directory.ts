@@ -6,12 +6,17 @@ import {
 } from '@safeledger/core';
 
 /**
- * The people and units of the example: a district safety bureau with two inspectors, an
- * enterprise with a principal and two safety officers. A deployment loads its own records
+ * The people and units of the example: a district safety bureau with two inspectors and its head, and an
+ * enterprise with a principal and two safety officers in the chemical park; a harbour bureau with
+ * one inspector and a docks enterprise with one safety officer in the harbour, so that ledgers
+ * and figures have two areas and two supervising organisations to tell apart. A deployment loads its own records
  * (`SAFELEDGER_DIRECTORY=records.json`, in the shape of `DirectoryDataSchema`).
  */
 export const exampleDirectoryData: DirectoryData = {
-  areas: [{ id: 'park', name: 'Chemical park', kind: 'park' }],
+  areas: [
+    { id: 'park', name: 'Chemical park', kind: 'park' },
+    { id: 'harbour', name: 'Harbour', kind: 'town' },
+  ],
   organizations: [
     {
       id: 'bureau',
@@ -19,6 +24,13 @@ export const exampleDirectoryData: DirectoryData = {
       kind: 'safety',
       level: 'district',
       areaIds: ['park'],
+    },
+    {
+      id: 'harbour-bureau',
+      name: 'Harbour safety bureau',
+      kind: 'safety',
+      level: 'park_or_town',
+      areaIds: ['harbour'],
     },
   ],
   enterprises: [
@@ -28,6 +40,13 @@ export const exampleDirectoryData: DirectoryData = {
       areaId: 'park',
       sectorCode: 'C26',
       supervisingOrgId: 'bureau',
+    },
+    {
+      id: 'docks',
+      name: 'Docks Ltd',
+      areaId: 'harbour',
+      sectorCode: 'G55',
+      supervisingOrgId: 'harbour-bureau',
     },
   ],
   persons: [
@@ -47,6 +66,15 @@ export const exampleDirectoryData: DirectoryData = {
       roles: ['EnforcementOfficer', 'AuthorityHead'],
       orgId: 'bureau',
       enforcementCredentialNo: 'E-2',
+    },
+    { id: 'zhou', name: 'Zhou', roles: ['AuthorityHead'], orgId: 'bureau' },
+    { id: 'ma', name: 'Ma', roles: ['SafetyOfficer'], enterpriseId: 'docks' },
+    {
+      id: 'gao',
+      name: 'Gao',
+      roles: ['EnforcementOfficer'],
+      orgId: 'harbour-bureau',
+      enforcementCredentialNo: 'E-3',
     },
   ],
 };

@@ -1,19 +1,30 @@
 import {
+  createCaseFiling,
   createCommandHandler,
+  createEnforcementCaseDecider,
   createEventRegistry,
   createHazardDecider,
+  createHazardFactsFromStore,
+  createHazardFigures,
+  createHazardLedgerProjection,
   createProjectionRunner,
   createSupervisionPolicy,
+  type Directory,
   type EventStore,
+  enforcementCaseEvents,
   hazardEvents,
+  inspectionEvents,
   type ProjectionRunner,
+  type SupervisionPolicy,
+  uniqueKeyEvents,
 } from '@safeledger/core';
 import { createPostgresEventStore } from '@safeledger/store-postgres';
 import { createSqliteEventStore } from '@safeledger/store-sqlite';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { createInspectionFactsFromStore } from './enforcement/inspection-facts.js';
 import { loadDirectory } from './example-directory.js';
 import { buildApp } from './http/build-app.js';
-import type { ProjectionLag, ServiceContext } from './http/context.js';
+import type { HazardFigures, ProjectionLag, ServiceContext } from './http/context.js';
 import { READY_LAG_LIMIT } from './http/health-routes.js';
 import type { TokenVerification } from './http/identity.js';
 import { hazardActivity } from './projections/hazard-activity.js';
@@ -46,6 +57,8 @@ export interface RunningService {
   readonly app: FastifyInstance;
   readonly store: EventStore;
   readonly runner: ProjectionRunner;
+  /** The hazard figures the read endpoints answer from. */
+  readonly figures: HazardFigures;
   /** `http://host:port` it listens on. */
   readonly url: string;
   /** Graceful stop: no new requests, in-flight ones finish, leases released, store closed. */
@@ -54,7 +67,10 @@ export interface RunningService {
 
 /** Starts one instance: store, command handler, projections under a lease, HTTP. */
 export async function startService(config: ServiceConfig): Promise<RunningService> {
-  const registry = createEventRegistry({ events: hazardEvents });
+  // Every event type the service writes or reads: the projection runner reads the whole log.
+  const registry = createEventRegistry({
+    events: [...hazardEvents, ...enforcementCaseEvents, ...uniqueKeyEvents, ...inspectionEvents],
+  });
   const store: EventStore =
     config.pgUrl !== undefined
       ? createPostgresEventStore(
@@ -66,7 +82,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   const policy = createSupervisionPolicy();
   const runner = createProjectionRunner({
     store,
-    projections: [hazardActivity],
+    // The ledger the read endpoints query, and the example's own activity read model.
+    projections: [createHazardLedgerProjection({ timezone: policy.timezone }), hazardActivity],
     owner: config.instance,
     ...(config.pollIntervalMs !== undefined ? { pollIntervalMs: config.pollIntervalMs } : {}),
     ...(config.leaseTtlMs !== undefined ? { leaseTtlMs: config.leaseTtlMs } : {}),
@@ -77,6 +94,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     policy,
     verification: config.verification,
     handle: createCommandHandler({ store, decider: createHazardDecider({ directory, policy }) }),
+    cases: casesOf(store, directory, policy),
+    figures: createHazardFigures({ store, policy }),
     lag: () => projectionLag(store, runner),
   };
   const app = await buildApp(context, { logger: config.logger ?? false });
@@ -87,6 +106,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     app,
     store,
     runner,
+    figures: context.figures,
     url,
     stop: () => {
       stopping ??= (async () => {
@@ -111,4 +131,21 @@ async function projectionLag(store: EventStore, runner: ProjectionRunner): Promi
     behind = Math.max(behind, page.events.length);
   }
   return { events: behind, active: runner.status().some((status) => status.state === 'active') };
+}
+
+/**
+ * The enforcement-case side: its decider reads the hazards a case links and the inspection a
+ * filing cites from their streams, and filings go through the case-number claim (EC-1).
+ */
+function casesOf(store: EventStore, directory: Directory, policy: SupervisionPolicy) {
+  const handle = createCommandHandler({
+    store,
+    decider: createEnforcementCaseDecider({
+      directory,
+      policy,
+      hazards: createHazardFactsFromStore({ store, directory }),
+      inspections: createInspectionFactsFromStore(store),
+    }),
+  });
+  return { handle, filing: createCaseFiling({ store, handle, policy }) };
 }

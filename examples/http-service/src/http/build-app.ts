@@ -5,9 +5,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { caseRoutes } from './case-routes.js';
 import type { ServiceContext } from './context.js';
+import { figureRoutes } from './figure-routes.js';
 import { hazardRoutes } from './hazard-routes.js';
 import { healthRoutes } from './health-routes.js';
+import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
 import { problemOf, sendProblem } from './problem.js';
 import { ruleRoutes } from './rule-routes.js';
@@ -91,6 +94,9 @@ export async function buildApp(
     }),
   );
   hazardRoutes(app, context);
+  caseRoutes(app, context);
+  ledgerRoutes(app, context);
+  figureRoutes(app, context);
   ruleRoutes(app, context);
   healthRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,11 @@
 import type {
+  CaseFiling,
   CommandHandler,
+  createHazardFigures,
   Directory,
+  EnforcementCaseCommand,
+  EnforcementCaseEvent,
+  EnforcementCaseState,
   EventStore,
   HazardCommand,
   HazardEvent,
@@ -16,6 +21,17 @@ export interface ServiceContext {
   readonly policy: SupervisionPolicy;
   readonly verification: TokenVerification;
   readonly handle: CommandHandler<HazardState, HazardCommand, HazardEvent>;
+  /** Enforcement cases: the handler, and the filing service that claims case numbers (EC-1). */
+  readonly cases: {
+    readonly handle: CommandHandler<
+      EnforcementCaseState,
+      EnforcementCaseCommand,
+      EnforcementCaseEvent
+    >;
+    readonly filing: CaseFiling;
+  };
+  /** The hazard figures P-1…P-7 over the ledger projection this service runs. */
+  readonly figures: HazardFigures;
   /** Projection lag for the readiness endpoint: undefined while nothing is measured. */
   readonly lag?: () => Promise<ProjectionLag>;
 }
@@ -27,3 +43,6 @@ export interface ProjectionLag {
   /** Whether this instance currently holds the projections' leases. */
   readonly active: boolean;
 }
+
+/** The hazard figures of `createHazardFigures`. */
+export type HazardFigures = ReturnType<typeof createHazardFigures>;
