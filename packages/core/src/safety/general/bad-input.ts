@@ -80,10 +80,14 @@ export function show(value: unknown): string {
   if (typeof value === 'string') {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   }
+  if (typeof value === 'bigint') return `${value}n`;
   try {
     const json = JSON.stringify(value);
+    if (json === undefined) return typeof value;
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;
   } catch {
-    return String(value);
+    // Values JSON cannot render (a bigint inside, a cycle) and objects without a prototype,
+    // which String() cannot convert either: the message must not itself throw.
+    return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
   }
 }
