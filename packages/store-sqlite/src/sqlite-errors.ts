@@ -35,8 +35,12 @@ export function toStoreError(operation: string, error: unknown): unknown {
   if (code !== undefined) {
     return new StoreFailureError(
       `sqlite ${operation} failed with ${code}: ${(error as Error).message}`,
-      // Lock contention and I/O hiccups may pass; a constraint or a corrupt file will not.
-      { cause: error, transient: isBusy(error) || code.startsWith('SQLITE_IOERR') },
+      // Lock contention, I/O hiccups and a full disk may pass (space can be freed); a
+      // constraint, a read-only file or a corrupt one will not.
+      {
+        cause: error,
+        transient: isBusy(error) || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL',
+      },
     );
   }
   // better-sqlite3 reports a closed or unusable connection as a TypeError.
