@@ -31,7 +31,6 @@ import { enterpriseRoles, organizationRoles, type Role, RoleSchema } from './rol
 interface Case {
   readonly name: string;
   readonly directory: InMemoryDirectory;
-  // biome-ignore lint/suspicious/noExplicitAny: a table of deciders of different aggregates.
   readonly decider: Decider<any, any, any, any>;
   readonly stream: string;
   readonly command: { readonly actor: SafetyActor };
