@@ -37,9 +37,9 @@ import { decideCloseHazard, decideVerifyRectification } from './decide-verificat
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
 import { hazardStreamId } from './hazard-stream.js';
-import { violate } from './rules.js';
 import { lateEntryOf } from './late-entry.js';
 import { assertCommandState } from './lifecycle.js';
+import { violate } from './rules.js';
 import {
   evolveHazard,
   type HazardState,

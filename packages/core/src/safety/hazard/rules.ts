@@ -25,11 +25,11 @@ export const hazardRules = defineRuleCatalog([
     violations: {
       InvalidState: {
         'zh-CN':
-          '隐患处于{state, label, hazardState}状态，不能办理{command, label, commandType}（可办理状态：{allowed, label, hazardState}）',
+          '隐患处于{state, label, hazardState}状态，不能办理“{command, label, commandType}”（可办理状态：{allowed, label, hazardState}）',
         en: '{command} is not accepted while the hazard is {state} (accepted in: {allowed, list})',
       },
       HazardNotRegistered: {
-        'zh-CN': '流“{streamId}”中没有已登记的隐患，不能办理{command, label, commandType}',
+        'zh-CN': '流“{streamId}”中没有已登记的隐患，不能办理“{command, label, commandType}”',
         en: '{command} needs a registered hazard in stream "{streamId}"',
       },
     },
@@ -180,7 +180,7 @@ export const hazardRules = defineRuleCatalog([
     violations: {
       HazardTerminal: {
         'zh-CN':
-          '隐患{state, label, hazardState}，不能再办理{command, label, commandType}；再次出现的，作为新隐患登记（recurrenceOf）',
+          '隐患{state, label, hazardState}，不能再办理“{command, label, commandType}”；再次出现的，作为新隐患登记（recurrenceOf）',
         en: 'the hazard is {state} and takes no {command}; register a recurrence as a new hazard (recurrenceOf)',
       },
     },
@@ -288,12 +288,12 @@ export const hazardRules = defineRuleCatalog([
     violations: {
       NotMajor: {
         'zh-CN': '报告和向从业人员通报仅适用于重大事故隐患，本隐患为{grade, label, hazardGrade}',
-        en: 'reporting and disclosure applies to major hazards only; this one is {grade}',
+        en: 'reporting and disclosure are for major hazards only; this one is {grade}',
       },
       Forbidden: {
         'zh-CN':
-          '{role, label, role}{personId}无权办理{command, label, commandType}：仅{need, select, principal {责任单位{responsibleId}的主要负责人} manager {责任单位{responsibleId}的安全生产管理人员或主要负责人} other {责任单位}}可以办理',
-        en: '{role} {personId} may not {command}: only {need, select, principal {the Principal of {responsibleId}} manager {a SafetyOfficer or the Principal of {responsibleId}} other {the responsible party}} may',
+          '{role, label, role}{personId}无权办理“{command, label, commandType}”：仅{need, select, principal {责任单位{responsibleId}的主要负责人} manager {责任单位{responsibleId}的安全生产管理人员或主要负责人} other {责任单位}}可以办理',
+        en: '{role} {personId} may not send {command}: only {need, select, principal {the Principal of {responsibleId}} manager {a SafetyOfficer or the Principal of {responsibleId}} other {the responsible party}} may',
       },
       SupervisingOrgNotARecipient: {
         'zh-CN': '重大事故隐患报告须报送负责监管的部门{supervisingOrgId}',
@@ -339,8 +339,8 @@ export const hazardRules = defineRuleCatalog([
       },
       Forbidden: {
         'zh-CN':
-          '{role, label, role}{personId}无权办理{command, label, commandType}：仅{need, select, principal {责任单位{responsibleId}的主要负责人} manager {责任单位{responsibleId}的安全生产管理人员或主要负责人} other {责任单位}}可以办理',
-        en: '{role} {personId} may not {command}: only {need, select, principal {the Principal of {responsibleId}} manager {a SafetyOfficer or the Principal of {responsibleId}} other {the responsible party}} may',
+          '{role, label, role}{personId}无权办理“{command, label, commandType}”：仅{need, select, principal {责任单位{responsibleId}的主要负责人} manager {责任单位{responsibleId}的安全生产管理人员或主要负责人} other {责任单位}}可以办理',
+        en: '{role} {personId} may not send {command}: only {need, select, principal {the Principal of {responsibleId}} manager {a SafetyOfficer or the Principal of {responsibleId}} other {the responsible party}} may',
       },
       UnknownResponsiblePerson: {
         'zh-CN': '负责治理的人员{responsiblePersonId}不是目录中{responsibleId}的人员',
@@ -434,7 +434,7 @@ export const hazardRules = defineRuleCatalog([
       },
       NotMajor: {
         'zh-CN': '治理情况评估仅适用于重大事故隐患，本隐患为{grade, label, hazardGrade}',
-        en: 'a rectification assessment applies to major hazards only; this one is {grade}',
+        en: 'rectification assessments are recorded for major hazards only; this one is {grade}',
       },
       AgencyNameRequired: {
         'zh-CN': '委托安全评价机构评估的，须写明机构名称',
@@ -442,8 +442,8 @@ export const hazardRules = defineRuleCatalog([
       },
       Forbidden: {
         'zh-CN':
-          '{role, label, role}{personId}无权办理{command, label, commandType}：仅{need, select, principal {责任单位{responsibleId}的主要负责人} manager {责任单位{responsibleId}的安全生产管理人员或主要负责人} other {责任单位}}可以办理',
-        en: '{role} {personId} may not {command}: only {need, select, principal {the Principal of {responsibleId}} manager {a SafetyOfficer or the Principal of {responsibleId}} other {the responsible party}} may',
+          '{role, label, role}{personId}无权办理“{command, label, commandType}”：仅{need, select, principal {责任单位{responsibleId}的主要负责人} manager {责任单位{responsibleId}的安全生产管理人员或主要负责人} other {责任单位}}可以办理',
+        en: '{role} {personId} may not send {command}: only {need, select, principal {the Principal of {responsibleId}} manager {a SafetyOfficer or the Principal of {responsibleId}} other {the responsible party}} may',
       },
     },
   },
@@ -481,8 +481,8 @@ export const hazardRules = defineRuleCatalog([
       },
       VerificationKindMismatch: {
         'zh-CN':
-          '{mismatch, select, not_suspended {恢复生产审查须在停产停业期间进行} wrong_kind {{side, label, verifierSide}应登记为{allowed, label, verificationKind}，不能登记为{kind, label, verificationKind}} other {验收方式与验收方不符}}',
-        en: '{mismatch, select, not_suspended {a resumption review needs an active suspension} wrong_kind {a {side}-side verification is recorded as {allowed, list, or}, not {kind}} other {the verification kind does not fit the verifier}}',
+          '{mismatch, select, not_suspended {恢复生产审查须在停产停业期间进行} wrong_kind {{side, label, verifierSide}只能登记{allowed, label, verificationKind}，不能登记{kind, label, verificationKind}} other {验收方式与验收方不符}}',
+        en: '{mismatch, select, not_suspended {a resumption review needs an active suspension} wrong_kind {the {side}-side verifier records {allowed, list, or}, not {kind}} other {the verification kind does not fit the verifier}}',
       },
     },
   },
@@ -514,8 +514,8 @@ export const hazardRules = defineRuleCatalog([
       },
       VerificationKindMismatch: {
         'zh-CN':
-          '{mismatch, select, not_suspended {恢复生产审查须在停产停业期间进行} wrong_kind {{side, label, verifierSide}应登记为{allowed, label, verificationKind}，不能登记为{kind, label, verificationKind}} other {验收方式与验收方不符}}',
-        en: '{mismatch, select, not_suspended {a resumption review needs an active suspension} wrong_kind {a {side}-side verification is recorded as {allowed, list, or}, not {kind}} other {the verification kind does not fit the verifier}}',
+          '{mismatch, select, not_suspended {恢复生产审查须在停产停业期间进行} wrong_kind {{side, label, verifierSide}只能登记{allowed, label, verificationKind}，不能登记{kind, label, verificationKind}} other {验收方式与验收方不符}}',
+        en: '{mismatch, select, not_suspended {a resumption review needs an active suspension} wrong_kind {the {side}-side verifier records {allowed, list, or}, not {kind}} other {the verification kind does not fit the verifier}}',
       },
     },
   },
@@ -631,7 +631,7 @@ export const hazardRules = defineRuleCatalog([
     violations: {
       NotMajor: {
         'zh-CN': '挂牌督办仅适用于重大事故隐患，本隐患为{grade, label, hazardGrade}',
-        en: 'listing for supervision applies to major hazards only; this one is {grade}',
+        en: 'only major hazards are listed for supervision; this one is {grade}',
       },
       AlreadyListedAtLevel: {
         'zh-CN': '隐患已在{level, label, organizationLevel}挂牌督办',
@@ -723,7 +723,7 @@ export const hazardRules = defineRuleCatalog([
     violations: {
       HazardTerminal: {
         'zh-CN':
-          '隐患{state, label, hazardState}，不能再办理{command, label, commandType}；再次出现的，作为新隐患登记（recurrenceOf）',
+          '隐患{state, label, hazardState}，不能再办理“{command, label, commandType}”；再次出现的，作为新隐患登记（recurrenceOf）',
         en: 'the hazard is {state} and takes no {command}; register a recurrence as a new hazard (recurrenceOf)',
       },
     },
@@ -795,7 +795,7 @@ export const hazardRules = defineRuleCatalog([
       },
       SupervisorRequired: {
         'zh-CN':
-          '补录超过{maxBackdatingHours, number, integer}小时的记录，须由{allowedRoles, label, role}办理，{role, label, role}不能办理',
+          '补录超过{maxBackdatingHours, number, integer}小时的记录，须由督办角色（{allowedRoles, label, role}）办理，{role, label, role}不能办理',
         en: 'an entry back-dated more than {maxBackdatingHours} hours is made by a {allowedRoles, list, or}, not a {role}',
       },
     },
