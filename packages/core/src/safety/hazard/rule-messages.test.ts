@@ -1,5 +1,6 @@
 import { deciderSpec, sampleHazardCommands, sampleNow } from '@safeledger/testing';
 import { describe, expect, it } from 'vitest';
+import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { locales } from '../i18n/locale.js';
 import { describeViolation } from '../rules/describe-violation.js';
 import type { ViolationValues } from '../rules/raise-violation.js';
@@ -219,8 +220,13 @@ describe('hazard violation messages', () => {
       violation
     ]! as Readonly<Record<string, unknown>>;
     // Raised through the same typed factory the deciders use; the cast only widens the sample.
-    const raise = violate as (rule: string, violation: string, details: object) => Error;
-    const error = raise(rule, violation, values) as Parameters<typeof describeViolation>[0];
+    const raise = violate as (
+      rule: string,
+      violation: string,
+      details: object,
+    ) => RuleViolationError;
+    const error = raise(rule, violation, values);
+    expect(error).toBeInstanceOf(RuleViolationError);
     expect(error.rule).toBe(rule);
     expect(error.violation).toBe(violation);
     expect(error.details).toEqual(values);
