@@ -29,7 +29,7 @@ export const hazardRules = defineRuleCatalog([
         en: '{command} is not accepted while the hazard is {state} (accepted in: {allowed, list})',
       },
       HazardNotRegistered: {
-        'zh-CN': '流“{streamId}”中没有已登记的隐患，不能办理“{command, label, commandType}”',
+        'zh-CN': '事件流“{streamId}”中没有已登记的隐患，不能办理“{command, label, commandType}”',
         en: '{command} needs a registered hazard in stream "{streamId}"',
       },
     },
@@ -37,10 +37,10 @@ export const hazardRules = defineRuleCatalog([
   {
     id: 'H-1',
     scope,
-    title: { 'zh-CN': '一个对象，一个责任单位', en: 'One subject, one responsible party' },
+    title: { 'zh-CN': '隐患对象与责任单位唯一', en: 'One subject, one responsible party' },
     statement: {
       'zh-CN':
-        '每条隐患有且只有一个隐患所在对象（生产经营单位、小场所或厂中厂）和一个责任单位（企业或场所），均须在目录中，登记后不得变更。厂中厂的隐患，以产权单位或一家承租单位为责任单位。对象登记错误的，作废后重新登记。同一流再次 `RegisterHazard` 的，报 `AlreadyRegistered`。隐患记入流 `hazard-{hazardId}`：命令所在流的类别或编号不符的，报 `StreamMismatch`，因此同一隐患编号不能登记在两个流中。',
+        '每条隐患有且只有一个隐患所在对象（生产经营单位、小场所或厂中厂）和一个责任单位（企业或场所），均须在目录中，登记后不得变更。厂中厂的隐患，以产权单位或一家承租单位为责任单位。对象登记错误的，作废后重新登记。同一事件流再次 `RegisterHazard` 的，报 `AlreadyRegistered`。隐患记入事件流 `hazard-{hazardId}`：命令所在事件流的类别或编号不符的，报 `StreamMismatch`，因此同一隐患编号不能登记在两个事件流中。',
       en: 'A hazard has exactly one subject (enterprise, venue or site) and one responsible enterprise or venue, both in the directory; neither can change. A site hazard names the landlord or a tenant as responsible. To fix a wrong subject, void and re-register. A second `RegisterHazard` on the stream is `AlreadyRegistered`. A hazard lives in the stream `hazard-{hazardId}`: a command on a stream of another category or another id is `StreamMismatch`, so one hazard id cannot be registered on two streams.',
     },
     basis: 'D',
@@ -62,7 +62,7 @@ export const hazardRules = defineRuleCatalog([
       },
       StreamMismatch: {
         'zh-CN':
-          '{wrongCategory, select, true {流“{streamId}”不是隐患流（应为 hazard-隐患编号）} other {隐患{hazardId}应记入流“{expectedStreamId}”，不能记入“{streamId}”}}',
+          '{wrongCategory, select, true {事件流“{streamId}”不是隐患事件流（应为 hazard-隐患编号）} other {隐患{hazardId}应记入事件流“{expectedStreamId}”，不能记入“{streamId}”}}',
         en: '{wrongCategory, select, true {stream "{streamId}" is not a hazard stream (hazard-<hazardId>)} other {hazard {hazardId} belongs in stream "{expectedStreamId}", not "{streamId}"}}',
       },
     },
@@ -150,7 +150,7 @@ export const hazardRules = defineRuleCatalog([
   {
     id: 'H-6',
     scope,
-    title: { 'zh-CN': '整改期限不早于登记日', en: 'Deadline not in the past' },
+    title: { 'zh-CN': '整改期限不得早于登记日', en: 'Deadline not in the past' },
     statement: {
       'zh-CN': '整改期限不得早于按 `timezone` 计的登记日期（`occurredAt` 的当地日期）。',
       en: '`deadline` is on or after the registration date in `timezone` (the local date of `occurredAt`).',
@@ -351,7 +351,7 @@ export const hazardRules = defineRuleCatalog([
   {
     id: 'H-14',
     scope,
-    title: { 'zh-CN': '治理方案不超出整改期限', en: 'Plan within the deadline' },
+    title: { 'zh-CN': '治理方案时限不超过整改期限', en: 'Plan within the deadline' },
     statement: {
       'zh-CN': '治理方案的时限不得晚于现行整改期限；需要更多时间的，先经批准延期（不论等级）。',
       en: 'A plan deadline is on or before the effective deadline; more time needs an approved extension first (any grade).',
@@ -489,7 +489,7 @@ export const hazardRules = defineRuleCatalog([
   {
     id: 'H-19',
     scope,
-    title: { 'zh-CN': '验收和销号人员', en: 'Who verifies and closes' },
+    title: { 'zh-CN': '验收与销号主体', en: 'Who verifies and closes' },
     statement: {
       'zh-CN':
         '（一）企业自查发现的一般事故隐患（发现人代表企业）：由责任企业的安全生产管理人员或主要负责人验收（产权主体检查发现的，由承租单位验收，产权单位可以会签）。（二）其他一般事故隐患（生产经营单位或厂中厂）：由发现单位或负责监管的部门的人员验收。（三）小场所的一般事故隐患：由管辖该区域的属地单位的网格员或属地管理部门人员，或发现单位的人员验收。（四）重大事故隐患：见 H-18。登记验收的人员须是验收人员（`verifierIds`）之一；`CloseHazard` 由同一验收方办理。`verifierMustDifferFromRectifier` 为真时，报告最近一次整改完成的人员不得参加验收（`SegregationOfDuties` 列明其人）。参加验收的专家（`expertIds`）须具有专家角色（`NotAnExpert`）。验收方式须与验收方相符：企业登记内部验收（`internal_check`）或组织验收（`acceptance`）；监管方（二、三、四）登记监管部门复查（`regulator_review`）、组织验收，或在停产停业期间登记恢复生产审查（`resumption_review`）（`VerificationKindMismatch`）。',
@@ -711,7 +711,7 @@ export const hazardRules = defineRuleCatalog([
   {
     id: 'H-27',
     scope,
-    title: { 'zh-CN': '销号后不得重新打开', en: 'No reopening' },
+    title: { 'zh-CN': '销号后不再打开', en: 'No reopening' },
     statement: {
       'zh-CN':
         '已销号的隐患不再打开：对其办理任何命令均报 `HazardTerminal`，援引本条；同一隐患再次出现的，以 `recurrenceOf` 作为新隐患登记。',
@@ -759,7 +759,7 @@ export const hazardRules = defineRuleCatalog([
   {
     id: 'H-29',
     scope,
-    title: { 'zh-CN': '由时间推算的事实', en: 'Derived time facts' },
+    title: { 'zh-CN': '时限类事实实时推算', en: 'Derived time facts' },
     statement: {
       'zh-CN':
         '逾期、逾期天数、迟报和验收超期均由时间推算（G-6）：`isOverdue`、`daysOverdue`、`deadlineMetAt`、`isDeadlineMet`（按 `deadlineMetBy`：在现行期限当地日期结束前完成的为按期；逾期完成的结束逾期状态，但不算按期；当场整改的，两种口径均算发现时完成）、`isMajorReportLate`、`isVerificationSlaBreached` 根据状态和查询时点 `asOf` 计算；不以事件或状态字段记录。',
