@@ -1,4 +1,3 @@
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { compareLocalDates } from '../calendar/local-date.js';
 import { endOfLocalDay } from '../calendar/time-zone.js';
 import { forbidden } from '../general/forbidden.js';
@@ -8,11 +7,13 @@ import { assertNature, badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
 import {
+  actorDetails,
   assertOrgCoversHazard,
   classificationOf,
   isResponsiblePrincipal,
   regulatorInScope,
 } from './permissions.js';
+import { violate } from './rules.js';
 import { activeListings, type RegisteredHazard } from './state.js';
 import { HazardNatureSchema } from './values.js';
 
@@ -89,57 +90,25 @@ export function decideRegradeHazard(
   if (command.to === 'major') {
     // H-10: upgrade while the rectification is still pending or awaiting verification.
     if (state.status !== 'open' && state.status !== 'awaiting_verification') {
-      throw new RuleViolationError(
-        'H-10',
-        'UpgradeNotAllowed',
-        `a ${state.status} hazard cannot be upgraded to major`,
-        {
-          state: state.status,
-        },
-      );
+      throw violate('H-10', 'UpgradeNotAllowed', { state: state.status });
     }
     if (!isResponsiblePrincipal(ctx, state) && regulatorInScope(ctx, state) === undefined) {
-      throw forbidden(
-        'H-10',
-        actor,
-        'may not upgrade this hazard: only the Principal of the responsible party or a regulator officer in scope may',
-      );
+      throw violate('H-10', 'Forbidden', actorDetails(actor));
     }
     if (command.basis === undefined) {
-      throw new RuleViolationError(
-        'H-2',
-        'MajorBasisRequired',
-        'upgrading to major needs basis {standardId, clause}',
-        { to: command.to },
-      );
+      throw violate('H-2', 'MajorBasisRequired', { to: command.to });
     }
   } else {
     // H-9: only a regulator's head may downgrade, and never while a listing is active.
     if (actor.role !== 'AuthorityHead' || regulatorInScope(ctx, state) === undefined) {
-      throw forbidden(
-        'H-9',
-        actor,
-        'may not downgrade a major hazard: only a regulator AuthorityHead in scope may',
-      );
+      throw violate('H-9', 'Forbidden', actorDetails(actor));
     }
     const listed = activeListings(state);
     if (listed.length > 0) {
-      throw new RuleViolationError(
-        'H-9',
-        'DelistFirst',
-        `delist the hazard first (listed at ${listed.map((l) => l.level).join(', ')})`,
-        {
-          levels: listed.map((listing) => listing.level),
-        },
-      );
+      throw violate('H-9', 'DelistFirst', { levels: listed.map((listing) => listing.level) });
     }
     if (command.basis !== undefined) {
-      throw new RuleViolationError(
-        'H-2',
-        'MajorBasisNotAllowed',
-        'a downgrade carries no major basis',
-        { basis: command.basis },
-      );
+      throw violate('H-2', 'MajorBasisNotAllowed', { basis: command.basis });
     }
   }
   return [
@@ -169,45 +138,32 @@ export function decideExtendRectificationDeadline(
       ? actor.role === 'AuthorityHead' && actor.orgId === owner.orgId
       : isResponsiblePrincipal(ctx, state);
   if (!isOwner) {
-    const who =
-      owner.kind === 'regulator'
-        ? `the AuthorityHead of ${owner.orgId}`
-        : `the Principal of ${state.responsible.id}`;
-    throw forbidden('H-8', actor, `may not extend the deadline: only its owner, ${who}, may`, {
+    throw violate('H-8', 'Forbidden', {
+      ...actorDetails(actor),
       deadlineOwner: owner,
+      ownerKind: owner.kind,
+      ownerId: owner.kind === 'regulator' ? owner.orgId : state.responsible.id,
     });
   }
   if (blank(command.reason)) {
-    throw new RuleViolationError('H-8', 'ReasonRequired', 'a deadline extension needs a reason', {
-      reason: command.reason,
-    });
+    throw violate('H-8', 'ReasonRequired', { reason: command.reason });
   }
   if (compareLocalDates(command.newDeadline, state.deadline) <= 0) {
-    throw new RuleViolationError(
-      'H-8',
-      'DeadlineNotLater',
-      `new deadline ${command.newDeadline} is not after the current deadline ${state.deadline}`,
-      {
-        currentDeadline: state.deadline,
-        newDeadline: command.newDeadline,
-      },
-    );
+    throw violate('H-8', 'DeadlineNotLater', {
+      currentDeadline: state.deadline,
+      newDeadline: command.newDeadline,
+    });
   }
   // G-7: "before the end of the current deadline" is D 23:59:59.999 local.
   const end = endOfLocalDay(state.deadline, policy.timezone);
   // H-30: a late entry is judged by its recording time, so back-dating cannot rescue it.
   if (!policy.allowLateDeadlineExtension && Date.parse(ctx.judgedAt) > end.getTime()) {
-    throw new RuleViolationError(
-      'H-8',
-      'LateExtension',
-      `the extension was requested at ${ctx.judgedAt}${ctx.lateEntry === undefined ? '' : ` (recorded late; dated ${ctx.occurredAt})`}, after the current deadline ${state.deadline} ended (${policy.timezone})`,
-      {
-        currentDeadline: state.deadline,
-        requestedAt: ctx.judgedAt,
-        occurredAt: ctx.occurredAt,
-        deadlineEndedAt: end.toISOString(),
-      },
-    );
+    throw violate('H-8', 'LateExtension', {
+      currentDeadline: state.deadline,
+      requestedAt: ctx.judgedAt,
+      occurredAt: ctx.occurredAt,
+      deadlineEndedAt: end.toISOString(),
+    });
   }
   return [
     {
@@ -232,57 +188,43 @@ export function decideVoidHazard(
 ): HazardEvent[] {
   const { actor } = ctx;
   if (blank(command.reason)) {
-    throw new RuleViolationError('H-23', 'ReasonRequired', 'voiding a hazard needs a reason', {
-      reason: command.reason,
-    });
+    throw violate('H-23', 'ReasonRequired', { reason: command.reason });
   }
   if (state.listings.length > 0) {
-    throw new RuleViolationError(
-      'H-23',
-      'ListedHazardCannotBeVoided',
-      'a hazard that was listed for supervision cannot be voided',
-      {
-        levels: state.listings.map((listing) => listing.level),
-      },
-    );
+    throw violate('H-23', 'ListedHazardCannotBeVoided', {
+      levels: state.listings.map((listing) => listing.level),
+    });
   }
   if (state.completions > 0) {
-    throw new RuleViolationError(
-      'H-23',
-      'AlreadyRectified',
-      'a hazard can be voided only before any rectification was reported',
-      {
-        completions: state.completions,
-      },
-    );
+    throw violate('H-23', 'AlreadyRectified', {
+      completions: state.completions,
+    });
   }
   const findingOrgId = state.discoveredBy.orgId;
   if (findingOrgId !== undefined) {
     if (actor.role !== 'AuthorityHead' || actor.orgId !== findingOrgId) {
-      throw forbidden(
-        'H-23',
-        actor,
-        `may not void a hazard found by ${findingOrgId}: only its AuthorityHead may`,
-        { findingOrgId },
-      );
+      throw violate('H-23', 'Forbidden', {
+        ...actorDetails(actor),
+        findingOrgId,
+        reason: 'finder',
+        party: findingOrgId,
+      });
     }
   } else if (state.grade === 'major') {
     if (actor.role !== 'AuthorityHead' || actor.orgId !== state.supervisingOrgId) {
-      throw forbidden(
-        'H-23',
-        actor,
-        `may not void a major hazard: no enterprise may; only the AuthorityHead of ${state.supervisingOrgId} may`,
-        {
-          supervisingOrgId: state.supervisingOrgId,
-        },
-      );
+      throw violate('H-23', 'Forbidden', {
+        ...actorDetails(actor),
+        supervisingOrgId: state.supervisingOrgId,
+        reason: 'supervisor',
+        party: state.supervisingOrgId,
+      });
     }
   } else if (!isResponsiblePrincipal(ctx, state)) {
-    throw forbidden(
-      'H-23',
-      actor,
-      `may not void this self-found hazard: only the Principal of ${state.responsible.id} may`,
-    );
+    throw violate('H-23', 'Forbidden', {
+      ...actorDetails(actor),
+      reason: 'principal',
+      party: state.responsible.id,
+    });
   }
   return [
     { type: 'HazardVoided', data: { ...eventBase(ctx, state.hazardId), reason: command.reason } },
@@ -297,22 +239,13 @@ export function decideReferHazard(
 ): HazardEvent[] {
   const { actor } = ctx;
   if (state.status !== 'open') {
-    throw new RuleViolationError(
-      'H-28',
-      'NotOpen',
-      `a hazard can be referred only while open, not ${state.status}`,
-      { state: state.status },
-    );
+    throw violate('H-28', 'NotOpen', { state: state.status });
   }
   if (!regulatorOfficerRoles.includes(actor.role) || actor.orgId !== state.supervisingOrgId) {
-    throw forbidden(
-      'H-28',
-      actor,
-      `may not refer this hazard: only an officer of its supervising regulator ${state.supervisingOrgId} may`,
-      {
-        supervisingOrgId: state.supervisingOrgId,
-      },
-    );
+    throw violate('H-28', 'Forbidden', {
+      ...actorDetails(actor),
+      supervisingOrgId: state.supervisingOrgId,
+    });
   }
   if (command.toOrgId === state.supervisingOrgId) {
     throw badInput('toOrgId', `"${command.toOrgId}" already supervises this hazard`);

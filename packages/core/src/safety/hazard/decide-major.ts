@@ -1,19 +1,19 @@
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { compareLocalDates } from '../calendar/local-date.js';
 import { isRegulator } from '../directory/organization.js';
 import { orgCoversArea, orgCoversSubject } from '../directory/scope.js';
-import { forbidden } from '../general/forbidden.js';
 import type { ParsedHazardCommand } from './commands.js';
 import { badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
 import {
+  actorDetails,
   assertOrgCoversHazard,
   classificationOf,
   requireResponsible,
   worksForResponsibleParty,
 } from './permissions.js';
 import { planGaps } from './plan.js';
+import { violate } from './rules.js';
 import { activeListings, type RegisteredHazard } from './state.js';
 
 type Cmd<T extends ParsedHazardCommand['type']> = Extract<ParsedHazardCommand, { type: T }>;
@@ -21,16 +21,9 @@ type Cmd<T extends ParsedHazardCommand['type']> = Extract<ParsedHazardCommand, {
 const filled = (value: string | undefined): value is string =>
   value !== undefined && value.trim() !== '';
 
-function requireMajor(rule: string, state: RegisteredHazard, what: string): void {
+function requireMajor(rule: 'H-11' | 'H-24', state: RegisteredHazard): void {
   if (state.grade === 'major') return;
-  throw new RuleViolationError(
-    rule,
-    'NotMajor',
-    `${what} applies to major hazards only; this one is ${state.grade}`,
-    {
-      grade: state.grade,
-    },
-  );
+  throw violate(rule, 'NotMajor', { grade: state.grade });
 }
 
 /** Decides `ReportMajorHazard` (H-11, H-12). */
@@ -39,8 +32,15 @@ export function decideReportMajorHazard(
   state: RegisteredHazard,
   command: Cmd<'ReportMajorHazard'>,
 ): HazardEvent[] {
-  requireMajor('H-11', state, 'reporting to the regulator');
-  requireResponsible(ctx, state, 'principal', 'H-11', 'report the major hazard');
+  requireMajor('H-11', state);
+  requireResponsible(
+    ctx,
+    state,
+    'principal',
+    'H-11',
+    'ReportMajorHazard',
+    'report the major hazard',
+  );
   // H-12 (Order 16 Art. 14): status and cause, severity and difficulty, and the plan.
   const missing = [
     ...(command.recipientOrgIds.length === 0 ? ['recipientOrgIds'] : []),
@@ -49,12 +49,7 @@ export function decideReportMajorHazard(
     ...(filled(command.planSummary) || filled(command.planRef) ? [] : ['planSummary or planRef']),
   ];
   if (missing.length > 0) {
-    throw new RuleViolationError(
-      'H-12',
-      'IncompleteReport',
-      `the major-hazard report lacks ${missing.join(', ')}`,
-      { missing },
-    );
+    throw violate('H-12', 'IncompleteReport', { missing });
   }
   for (const [index, orgId] of command.recipientOrgIds.entries()) {
     if (ctx.directory.organization(orgId) === undefined) {
@@ -63,12 +58,10 @@ export function decideReportMajorHazard(
   }
   // H-11: the report goes to the supervising department; that is what makes the regulator aware.
   if (!command.recipientOrgIds.includes(state.supervisingOrgId)) {
-    throw new RuleViolationError(
-      'H-11',
-      'SupervisingOrgNotARecipient',
-      `the report must go to the supervising regulator ${state.supervisingOrgId}`,
-      { supervisingOrgId: state.supervisingOrgId, recipientOrgIds: command.recipientOrgIds },
-    );
+    throw violate('H-11', 'SupervisingOrgNotARecipient', {
+      supervisingOrgId: state.supervisingOrgId,
+      recipientOrgIds: command.recipientOrgIds,
+    });
   }
   return [
     {
@@ -91,8 +84,15 @@ export function decideDiscloseMajorHazard(
   state: RegisteredHazard,
   command: Cmd<'DiscloseMajorHazardToWorkforce'>,
 ): HazardEvent[] {
-  requireMajor('H-11', state, 'disclosure to the workforce');
-  requireResponsible(ctx, state, 'manager', 'H-11', 'disclose the major hazard');
+  requireMajor('H-11', state);
+  requireResponsible(
+    ctx,
+    state,
+    'manager',
+    'H-11',
+    'DiscloseMajorHazardToWorkforce',
+    'disclose the major hazard',
+  );
   return [
     {
       type: 'MajorHazardDisclosedToWorkforce',
@@ -113,38 +113,31 @@ export function decideSubmitRectificationPlan(
     state,
     major ? 'principal' : 'manager',
     'H-13',
+    'SubmitRectificationPlan',
     'submit the rectification plan',
   );
   const measures = command.measures.filter((measure) => measure.trim() !== '');
   if (major) {
     const missing = planGaps({ ...command, measures });
     if (missing.length > 0) {
-      throw new RuleViolationError(
-        'H-13',
-        'IncompletePlan',
-        `the plan for a major hazard lacks ${missing.join(', ')}`,
-        { missing },
-      );
+      throw violate('H-13', 'IncompletePlan', { missing });
     }
   }
   // H-13 (责任): the responsible person is a real person of the responsible party, not a free text.
   const personId = command.responsiblePersonId;
   if (filled(personId) && !worksForResponsibleParty(ctx, state, ctx.directory.person(personId))) {
-    throw new RuleViolationError(
-      'H-13',
-      'UnknownResponsiblePerson',
-      `responsiblePersonId ${personId} is not a person of ${state.responsible.kind} ${state.responsible.id} in the directory`,
-      { responsiblePersonId: personId, responsible: state.responsible },
-    );
+    throw violate('H-13', 'UnknownResponsiblePerson', {
+      responsiblePersonId: personId,
+      responsible: state.responsible,
+      responsibleId: state.responsible.id,
+    });
   }
   // H-14: more time than the effective deadline needs an approved extension first.
   if (command.deadline !== undefined && compareLocalDates(command.deadline, state.deadline) > 0) {
-    throw new RuleViolationError(
-      'H-14',
-      'PlanExceedsDeadline',
-      `plan deadline ${command.deadline} is after the effective deadline ${state.deadline}; extend the deadline first`,
-      { planDeadline: command.deadline, effectiveDeadline: state.deadline },
-    );
+    throw violate('H-14', 'PlanExceedsDeadline', {
+      planDeadline: command.deadline,
+      effectiveDeadline: state.deadline,
+    });
   }
   const orNull = (value: string | undefined) => (filled(value) ? value : null);
   return [
@@ -175,7 +168,7 @@ export function decideListForSupervision(
   command: Cmd<'ListForSupervision'>,
 ): HazardEvent[] {
   const { actor, directory } = ctx;
-  requireMajor('H-24', state, 'listing for supervision');
+  requireMajor('H-24', state);
   const org = actor.orgId === undefined ? undefined : directory.organization(actor.orgId);
   const authority =
     org !== undefined &&
@@ -187,22 +180,15 @@ export function decideListForSupervision(
           ? orgCoversSubject(org, classificationOf(state))
           : orgCoversArea(org, state.areaId))));
   if (!authority) {
-    throw forbidden(
-      'H-24',
-      actor,
-      `may not list at ${command.level} level for ${command.authorityOrgId}: only that ${command.level}-level authority's SafetyCommitteeOffice or AuthorityHead, covering area ${state.areaId}, may`,
-      { level: command.level, authorityOrgId: command.authorityOrgId },
-    );
+    throw violate('H-24', 'Forbidden', {
+      ...actorDetails(actor),
+      level: command.level,
+      authorityOrgId: command.authorityOrgId,
+      areaId: state.areaId,
+    });
   }
   if (activeListings(state).some((listing) => listing.level === command.level)) {
-    throw new RuleViolationError(
-      'H-24',
-      'AlreadyListedAtLevel',
-      `the hazard is already listed at ${command.level} level`,
-      {
-        level: command.level,
-      },
-    );
+    throw violate('H-24', 'AlreadyListedAtLevel', { level: command.level });
   }
   const supervisingOrgId = command.supervisingOrgId ?? state.supervisingOrgId;
   if (command.supervisingOrgId !== undefined)
@@ -237,28 +223,19 @@ export function decideDelistHazard(
   const { actor } = ctx;
   const listing = activeListings(state).find((candidate) => candidate.level === command.level);
   if (listing === undefined) {
-    throw new RuleViolationError(
-      'H-25',
-      'NotListed',
-      `the hazard has no active listing at ${command.level} level`,
-      {
-        level: command.level,
-        activeLevels: activeListings(state).map((active) => active.level),
-      },
-    );
+    throw violate('H-25', 'NotListed', {
+      level: command.level,
+      activeLevels: activeListings(state).map((active) => active.level),
+    });
   }
   if (
     actor.orgId !== listing.authorityOrgId ||
     (actor.role !== 'SafetyCommitteeOffice' && actor.role !== 'AuthorityHead')
   ) {
-    throw forbidden(
-      'H-25',
-      actor,
-      `may not delist: only the listing authority ${listing.authorityOrgId} may`,
-      {
-        authorityOrgId: listing.authorityOrgId,
-      },
-    );
+    throw violate('H-25', 'Forbidden', {
+      ...actorDetails(actor),
+      authorityOrgId: listing.authorityOrgId,
+    });
   }
   assertPassedAfterCompletion('H-25', state, 'delisting');
   return [
@@ -280,9 +257,9 @@ export function decideDelistHazard(
  * @throws RuleViolationError (`rule`, `VerificationRequired`).
  */
 export function assertPassedAfterCompletion(
-  rule: string,
+  rule: 'H-25' | 'H-26',
   state: RegisteredHazard,
-  what: string,
+  action: 'delisting' | 'resumption',
 ): void {
   const verification = state.lastVerification;
   const completion = state.lastCompletion;
@@ -294,14 +271,10 @@ export function assertPassedAfterCompletion(
   ) {
     return;
   }
-  throw new RuleViolationError(
-    rule,
-    'VerificationRequired',
-    `${what} needs a passed verification after the latest rectification`,
-    {
-      lastCompletionVersion: completion?.atVersion ?? null,
-      lastVerificationVersion: verification?.atVersion ?? null,
-      lastVerificationOutcome: verification?.outcome ?? null,
-    },
-  );
+  throw violate(rule, 'VerificationRequired', {
+    lastCompletionVersion: completion?.atVersion ?? null,
+    lastVerificationVersion: verification?.atVersion ?? null,
+    lastVerificationOutcome: verification?.outcome ?? null,
+    action,
+  });
 }

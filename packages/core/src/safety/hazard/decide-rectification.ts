@@ -1,4 +1,3 @@
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { forbidden } from '../general/forbidden.js';
 import { isAssessedAfterCompletion } from './closure.js';
 import type { ParsedHazardCommand } from './commands.js';
@@ -6,8 +5,14 @@ import { assertPassedAfterCompletion } from './decide-major.js';
 import { badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
-import { isResponsiblePrincipal, regulatorInScope, requireResponsible } from './permissions.js';
+import {
+  actorDetails,
+  isResponsiblePrincipal,
+  regulatorInScope,
+  requireResponsible,
+} from './permissions.js';
 import { planGaps } from './plan.js';
+import { violate } from './rules.js';
 import type { RegisteredHazard } from './state.js';
 import type { SuspensionOrder } from './values.js';
 
@@ -57,14 +62,7 @@ export function decideSuspendOperations(
   }
   // A self-suspension may not replace a regulator's order: the regulator would lose its say on resumption.
   if (state.suspension?.active === true && orderedBy.kind === 'self') {
-    throw new RuleViolationError(
-      'H-26',
-      'AlreadySuspended',
-      'operations are already suspended; only a regulator order may supersede it',
-      {
-        orderedBy: state.suspension.orderedBy,
-      },
-    );
+    throw violate('H-26', 'AlreadySuspended', { orderedBy: state.suspension.orderedBy });
   }
   return [
     {
@@ -86,7 +84,14 @@ export function decideRecordInterimControls(
   state: RegisteredHazard,
   command: Cmd<'RecordInterimControls'>,
 ): HazardEvent[] {
-  requireResponsible(ctx, state, 'manager', 'G-5', 'record interim controls');
+  requireResponsible(
+    ctx,
+    state,
+    'manager',
+    'G-5',
+    'RecordInterimControls',
+    'record interim controls',
+  );
   return [
     {
       type: 'InterimControlsRecorded',
@@ -101,29 +106,22 @@ export function decideCompleteRectification(
   state: RegisteredHazard,
   command: Cmd<'CompleteRectification'>,
 ): HazardEvent[] {
-  requireResponsible(ctx, state, 'manager', 'G-5', 'report the rectification complete');
+  requireResponsible(
+    ctx,
+    state,
+    'manager',
+    'G-5',
+    'CompleteRectification',
+    'report the rectification complete',
+  );
   if (state.grade === 'major') {
     // H-15: a major is fixed by its plan (complete per H-13, e.g. after an upgrade) and with evidence.
     const missing = state.plan === null ? ['plan'] : planGaps(state.plan);
     if (missing.length > 0) {
-      throw new RuleViolationError(
-        'H-15',
-        'PlanRequired',
-        'a major hazard needs a complete rectification plan before completion',
-        {
-          missing,
-        },
-      );
+      throw violate('H-15', 'PlanRequired', { missing, planSubmitted: state.plan !== null });
     }
     if (command.evidenceRefs.length === 0) {
-      throw new RuleViolationError(
-        'H-15',
-        'EvidenceRequired',
-        'completing a major hazard needs at least one evidence reference',
-        {
-          evidenceRefs: [],
-        },
-      );
+      throw violate('H-15', 'EvidenceRequired', { evidenceRefs: [] });
     }
   }
   // H-16: where safety cannot be ensured, work only under suspension or after evacuation.
@@ -132,12 +130,10 @@ export function decideCompleteRectification(
     state.suspension === null &&
     !state.interimControls.includes('evacuated')
   ) {
-    throw new RuleViolationError(
-      'H-16',
-      'SafetyNotAssured',
-      'safety is not assured: suspend operations or record interim controls with evacuation before completing',
-      { safetyNotAssured: true, interimControls: state.interimControls },
-    );
+    throw violate('H-16', 'SafetyNotAssured', {
+      safetyNotAssured: true,
+      interimControls: state.interimControls,
+    });
   }
   return [
     {
@@ -161,23 +157,18 @@ export function decideRecordAssessment(
   command: Cmd<'RecordRectificationAssessment'>,
 ): HazardEvent[] {
   if (state.grade !== 'major') {
-    throw new RuleViolationError(
-      'H-17',
-      'NotMajor',
-      'rectification assessments are recorded for major hazards',
-      { grade: state.grade },
-    );
+    throw violate('H-17', 'NotMajor', { grade: state.grade });
   }
-  requireResponsible(ctx, state, 'principal', 'H-17', 'record the rectification assessment');
+  requireResponsible(
+    ctx,
+    state,
+    'principal',
+    'H-17',
+    'RecordRectificationAssessment',
+    'record the rectification assessment',
+  );
   if (command.assessorKind === 'qualified_agency' && command.agencyName === undefined) {
-    throw new RuleViolationError(
-      'H-17',
-      'AgencyNameRequired',
-      'an assessment by a qualified agency names the agency',
-      {
-        assessorKind: command.assessorKind,
-      },
-    );
+    throw violate('H-17', 'AgencyNameRequired', { assessorKind: command.assessorKind });
   }
   return [
     {
@@ -199,20 +190,13 @@ export function decideRequestVerification(
   state: RegisteredHazard,
   command: Cmd<'RequestVerification'>,
 ): HazardEvent[] {
-  requireResponsible(ctx, state, 'manager', 'G-5', 'request verification');
+  requireResponsible(ctx, state, 'manager', 'G-5', 'RequestVerification', 'request verification');
   if (command.purpose === 'resumption') {
     if (state.suspension?.active !== true) {
-      throw new RuleViolationError(
-        'H-17',
-        'NotSuspended',
-        'verification for resumption needs an active suspension',
-        {
-          purpose: command.purpose,
-        },
-      );
+      throw violate('H-17', 'NotSuspended', { purpose: command.purpose });
     }
     // H-17: a suspended major applies to resume only with an assessment that the fix meets the standard.
-    assertAssessedForResumption(state, 'requesting resumption');
+    assertAssessedForResumption(state);
   }
   return [
     {
@@ -223,14 +207,11 @@ export function decideRequestVerification(
 }
 
 /** H-17: a suspended major resumes only on an assessment concluding `meets` after the latest completion. */
-function assertAssessedForResumption(state: RegisteredHazard, what: string): void {
+function assertAssessedForResumption(state: RegisteredHazard): void {
   if (state.grade !== 'major' || isAssessedAfterCompletion(state)) return;
-  throw new RuleViolationError(
-    'H-17',
-    'AssessmentRequired',
-    `a suspended major hazard needs an assessment concluding "meets" after the latest rectification before ${what}`,
-    { latestConclusion: state.assessment?.conclusion ?? null },
-  );
+  throw violate('H-17', 'AssessmentRequired', {
+    latestConclusion: state.assessment?.conclusion ?? null,
+  });
 }
 
 /** Decides `ApproveResumption` (H-17, H-26). */
@@ -242,31 +223,27 @@ export function decideApproveResumption(
   const { actor } = ctx;
   const suspension = state.suspension;
   if (suspension === null || !suspension.active) {
-    throw new RuleViolationError('H-26', 'NotSuspended', 'there is no active suspension to lift', {
-      suspended: false,
-    });
+    throw violate('H-26', 'NotSuspended', { suspended: false });
   }
   const order = suspension.orderedBy;
   if (order.kind === 'regulator') {
     if (actor.role !== 'AuthorityHead' || actor.orgId !== order.orgId) {
-      throw forbidden(
-        'H-26',
-        actor,
-        `may not approve resumption: only the AuthorityHead of the suspending ${order.orgId} may`,
-        {
-          suspendedBy: order.orgId,
-        },
-      );
+      throw violate('H-26', 'Forbidden', {
+        ...actorDetails(actor),
+        suspendedBy: order.orgId,
+        reason: 'regulator',
+        party: order.orgId,
+      });
     }
   } else if (!isResponsiblePrincipal(ctx, state)) {
-    throw forbidden(
-      'H-26',
-      actor,
-      'may not approve resumption of a self-suspension: only the Principal may',
-    );
+    throw violate('H-26', 'Forbidden', {
+      ...actorDetails(actor),
+      reason: 'self',
+      party: state.responsible.id,
+    });
   }
   // H-17: the regulator's passing verification does not replace the assessment Order 16 asks for.
-  assertAssessedForResumption(state, 'resumption');
+  assertAssessedForResumption(state);
   assertPassedAfterCompletion('H-26', state, 'resumption');
   return [
     {

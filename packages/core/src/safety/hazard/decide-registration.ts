@@ -1,4 +1,4 @@
-import { RuleViolationError, ValidationError } from '../../eventsourcing/errors.js';
+import { ValidationError } from '../../eventsourcing/errors.js';
 import { compareLocalDates } from '../calendar/local-date.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import { isRegulator } from '../directory/organization.js';
@@ -10,6 +10,7 @@ import type { ParsedHazardCommand } from './commands.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
 import { assertOrgCoversHazard } from './permissions.js';
+import { violate } from './rules.js';
 import { HazardNatureSchema, type HazardSource, regulatorDeadlineSources } from './values.js';
 
 type Register = Extract<ParsedHazardCommand, { type: 'RegisterHazard' }>;
@@ -48,12 +49,7 @@ const sourcesByRole: Readonly<Partial<Record<Role, readonly HazardSource[]>>> = 
  */
 export function assertNature(nature: string): void {
   if (HazardNatureSchema.safeParse(nature).success) return;
-  throw new RuleViolationError(
-    'H-3',
-    'UnknownHazardNature',
-    `nature "${nature}" is not one of ${HazardNatureSchema.options.join(', ')}`,
-    { nature, allowed: HazardNatureSchema.options },
-  );
+  throw violate('H-3', 'UnknownHazardNature', { nature, allowed: HazardNatureSchema.options });
 }
 
 /** Decides `RegisterHazard` (H-1…H-6, H-8, G-5, G-8). */
@@ -62,69 +58,37 @@ export function decideRegisterHazard(ctx: HazardDecisionContext, command: Regist
   assertNature(command.nature);
   // H-2: a major grade rests on a clause of a sector standard; a general one has none.
   if (command.grade === 'major' && command.majorBasis === undefined) {
-    throw new RuleViolationError(
-      'H-2',
-      'MajorBasisRequired',
-      'a major hazard needs majorBasis {standardId, clause}',
-      {
-        grade: command.grade,
-      },
-    );
+    throw violate('H-2', 'MajorBasisRequired', { grade: command.grade });
   }
   if (command.grade === 'general' && command.majorBasis !== undefined) {
-    throw new RuleViolationError(
-      'H-2',
-      'MajorBasisNotAllowed',
-      'majorBasis is recorded for major hazards only',
-      {
-        grade: command.grade,
-        majorBasis: command.majorBasis,
-      },
-    );
+    throw violate('H-2', 'MajorBasisNotAllowed', {
+      grade: command.grade,
+      majorBasis: command.majorBasis,
+    });
   }
   // H-5: a major hazard needs time and/or suspension to fix, by definition.
   if (command.grade === 'major' && command.rectifiedOnSpot !== undefined) {
-    throw new RuleViolationError(
-      'H-5',
-      'MajorCannotBeRectifiedOnSpot',
-      'a major hazard cannot be registered as rectified on the spot',
-      { grade: command.grade },
-    );
+    throw violate('H-5', 'MajorCannotBeRectifiedOnSpot', { grade: command.grade });
   }
   // H-16: an on-the-spot fix leaves no room for the suspension or evacuation that must come first
   // when safety cannot be ensured, so such a hazard is registered open and fixed under H-16.
   if (command.safetyNotAssured && command.rectifiedOnSpot !== undefined) {
-    throw new RuleViolationError(
-      'H-16',
-      'SafetyNotAssured',
-      'safety is not assured: register the hazard open, suspend operations or evacuate, then complete it',
-      { safetyNotAssured: true, rectifiedOnSpot: true },
-    );
+    throw violate('H-16', 'SafetyNotAssured', { safetyNotAssured: true, rectifiedOnSpot: true });
   }
   // H-4: without an on-the-spot fix the rectification needs a deadline.
   if (command.deadline === undefined && command.rectifiedOnSpot === undefined) {
-    throw new RuleViolationError(
-      'H-4',
-      'DeadlineRequired',
-      'a hazard not rectified on the spot needs a deadline',
-      {
-        rectifiedOnSpot: false,
-      },
-    );
+    throw violate('H-4', 'DeadlineRequired', { rectifiedOnSpot: false });
   }
 
   const registrant = registrantOf(ctx, command);
   const responsible = responsibleParty(ctx, command);
   const classification = classifySubject(directory, command.subject, responsible.enterpriseId);
   if (classification === undefined) {
-    throw new RuleViolationError(
-      'H-1',
-      'UnknownSubject',
-      `${command.subject.kind} ${command.subject.id} is not in the directory`,
-      {
-        subject: command.subject,
-      },
-    );
+    throw violate('H-1', 'UnknownSubject', {
+      subject: command.subject,
+      subjectKind: command.subject.kind,
+      subjectId: command.subject.id,
+    });
   }
   authoriseRegistrant(ctx, registrant, command);
 
@@ -154,12 +118,11 @@ export function decideRegisterHazard(ctx: HazardDecisionContext, command: Regist
   const deadline = command.deadline ?? registrationDate;
   // H-6: a deadline cannot lie before the (local) registration date.
   if (compareLocalDates(deadline, registrationDate) < 0) {
-    throw new RuleViolationError(
-      'H-6',
-      'DeadlineBeforeRegistration',
-      `deadline ${deadline} is before the registration date ${registrationDate} (${policy.timezone})`,
-      { deadline, registrationDate, timezone: policy.timezone },
-    );
+    throw violate('H-6', 'DeadlineBeforeRegistration', {
+      deadline,
+      registrationDate,
+      timezone: policy.timezone,
+    });
   }
   if (command.recurrenceOf === command.hazardId) {
     throw badInput(
@@ -244,45 +207,36 @@ function responsibleParty(
   const { subject, responsibleEnterpriseId } = command;
   if (subject.kind === 'venue') {
     if (responsibleEnterpriseId !== undefined) {
-      throw new RuleViolationError(
-        'H-1',
-        'ResponsiblePartyMismatch',
-        'a venue hazard is the venue’s responsibility; omit responsibleEnterpriseId',
-        {
-          subject,
-          responsibleEnterpriseId,
-        },
-      );
+      throw violate('H-1', 'ResponsiblePartyMismatch', {
+        subject,
+        responsibleEnterpriseId,
+        subjectKind: subject.kind,
+        subjectId: subject.id,
+      });
     }
     return { party: { kind: 'venue', id: subject.id }, enterpriseId: undefined };
   }
   if (subject.kind === 'enterprise') {
     if (responsibleEnterpriseId !== undefined && responsibleEnterpriseId !== subject.id) {
-      throw new RuleViolationError(
-        'H-1',
-        'ResponsiblePartyMismatch',
-        `the responsible enterprise of an enterprise hazard is the enterprise ${subject.id} itself`,
-        {
-          subject,
-          responsibleEnterpriseId,
-        },
-      );
+      throw violate('H-1', 'ResponsiblePartyMismatch', {
+        subject,
+        responsibleEnterpriseId,
+        subjectKind: subject.kind,
+        subjectId: subject.id,
+      });
     }
     return { party: { kind: 'enterprise', id: subject.id }, enterpriseId: subject.id };
   }
   const site = ctx.directory.site(subject.id);
   const onSite = site === undefined ? [] : [site.landlordEnterpriseId, ...site.tenantEnterpriseIds];
   if (responsibleEnterpriseId === undefined || !onSite.includes(responsibleEnterpriseId)) {
-    throw new RuleViolationError(
-      'H-1',
-      'ResponsiblePartyMismatch',
-      `a site hazard needs responsibleEnterpriseId naming the landlord or a tenant of site ${subject.id}`,
-      {
-        subject,
-        responsibleEnterpriseId: responsibleEnterpriseId ?? null,
-        enterprisesOnSite: onSite,
-      },
-    );
+    throw violate('H-1', 'ResponsiblePartyMismatch', {
+      subjectKind: subject.kind,
+      subjectId: subject.id,
+      subject,
+      responsibleEnterpriseId: responsibleEnterpriseId ?? null,
+      enterprisesOnSite: onSite,
+    });
   }
   return {
     party: { kind: 'enterprise', id: responsibleEnterpriseId },

@@ -1,14 +1,13 @@
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { compareLocalDates } from '../calendar/local-date.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import type { PersonRecord } from '../directory/person.js';
-import { forbidden } from '../general/forbidden.js';
 import { closureBlockers } from './closure.js';
 import type { ParsedHazardCommand } from './commands.js';
 import { badInput } from './decide-registration.js';
 import { eventBase, type HazardDecisionContext } from './decision-context.js';
 import type { HazardEvent } from './events.js';
-import { isResponsiblePrincipal } from './permissions.js';
+import { actorDetails, isResponsiblePrincipal } from './permissions.js';
+import { violate } from './rules.js';
 import type { RegisteredHazard } from './state.js';
 import type { VerificationKind } from './values.js';
 import {
@@ -35,19 +34,17 @@ export function decideVerifyRectification(
   if (overlap !== undefined)
     throw badInput('expertIds', `"${overlap}" is listed as verifier and as expert`);
   if (!command.verifierIds.includes(actor.personId)) {
-    throw forbidden(rule, actor, 'may record a verification only as one of its verifierIds', {
+    throw verifierForbidden(rule, state, {
+      ...actorDetails(actor),
       verifierIds: command.verifierIds,
+      reason: 'not_listed',
+      verifierId: actor.personId,
     });
   }
   // Experts join a verification but never decide it (§2).
   for (const expertId of command.expertIds) {
     if (directory.person(expertId)?.roles.includes('Expert') !== true) {
-      throw new RuleViolationError(
-        rule,
-        'NotAnExpert',
-        `${expertId} is not a person with the Expert role`,
-        { expertId },
-      );
+      throw violate(rule, 'NotAnExpert', { expertId });
     }
   }
 
@@ -55,12 +52,7 @@ export function decideVerifyRectification(
   for (const verifierId of command.verifierIds) {
     const person = directory.person(verifierId);
     if (person === undefined) {
-      throw new RuleViolationError(
-        rule,
-        'Forbidden',
-        `verifier ${verifierId} is not a known person`,
-        { verifierId },
-      );
+      throw verifierForbidden(rule, state, { verifierId, reason: 'unknown' });
     }
     verifiers.push(person);
   }
@@ -78,63 +70,36 @@ export function decideVerifyRectification(
     // H-18: a regulator review by enough officers of the supervising regulator; never the enterprise's own check.
     const officers = verifiers.filter((_, index) => standing[index] === 'verifier');
     if (command.kind === 'internal_check' || officers.length === 0) {
-      throw new RuleViolationError(
-        'H-18',
-        'RegulatorVerifierRequired',
-        `a major hazard is verified by officers of its supervising regulator ${state.supervisingOrgId}${command.kind === 'internal_check' ? ', not by an internal check' : ''}`,
-        {
-          supervisingOrgId: state.supervisingOrgId,
-          kind: command.kind,
-          verifierIds: command.verifierIds,
-          expertIds: command.expertIds,
-        },
-      );
+      throw violate('H-18', 'RegulatorVerifierRequired', {
+        supervisingOrgId: state.supervisingOrgId,
+        kind: command.kind,
+        verifierIds: command.verifierIds,
+        expertIds: command.expertIds,
+      });
     }
     const outsider = verifiers.find((_, index) => standing[index] !== 'verifier');
     if (outsider !== undefined) {
-      throw new RuleViolationError(
-        'H-18',
-        'Forbidden',
-        `${outsider.id} may not verify: not an officer of ${state.supervisingOrgId}`,
-        {
-          verifierId: outsider.id,
-          supervisingOrgId: state.supervisingOrgId,
-        },
-      );
+      throw verifierForbidden('H-18', state, { verifierId: outsider.id, reason: 'not_officer' });
     }
     if (officers.length < policy.minVerifiersMajor) {
-      throw new RuleViolationError(
-        'H-18',
-        'TooFewVerifiers',
-        `a major hazard needs at least ${policy.minVerifiersMajor} regulator verifiers, got ${officers.length}`,
-        { required: policy.minVerifiersMajor, actual: officers.length },
-      );
+      throw violate('H-18', 'TooFewVerifiers', {
+        required: policy.minVerifiersMajor,
+        actual: officers.length,
+      });
     }
   } else {
     // H-19 (a)–(c): the side that may verify a general hazard.
     const refused = verifiers.findIndex((_, index) => standing[index] === 'none');
     if (refused >= 0) {
       const verifierId = verifiers[refused]!.id;
-      throw new RuleViolationError(
-        'H-19',
-        'Forbidden',
-        `${verifierId} may not verify this ${side}-side hazard`,
-        {
-          verifierId,
-          side,
-        },
-      );
+      throw verifierForbidden('H-19', state, { verifierId, reason: 'wrong_side' });
     }
     if (!standing.includes('verifier')) {
-      throw new RuleViolationError(
-        'H-19',
-        'Forbidden',
-        'a landlord may co-sign a landlord check, but the tenant must verify it',
-        {
-          verifierIds: command.verifierIds,
-          side,
-        },
-      );
+      throw verifierForbidden('H-19', state, {
+        verifierIds: command.verifierIds,
+        verifierId: actor.personId,
+        reason: 'tenant_must_verify',
+      });
     }
   }
 
@@ -147,12 +112,7 @@ export function decideVerifyRectification(
     rectifier !== undefined &&
     command.verifierIds.includes(rectifier)
   ) {
-    throw new RuleViolationError(
-      'H-19',
-      'SegregationOfDuties',
-      `${rectifier} reported the rectification complete and may not verify it`,
-      { verifierId: rectifier },
-    );
+    throw violate('H-19', 'SegregationOfDuties', { verifierId: rectifier });
   }
 
   const base = eventBase(ctx, state.hazardId);
@@ -175,15 +135,10 @@ export function decideVerifyRectification(
   if (newDeadline !== undefined) {
     // H-21: a failed verification may set a new deadline, if the verifier's organisation owns it.
     if (command.outcome === 'passed') {
-      throw new RuleViolationError(
-        'H-21',
-        'NewDeadlineOnFailureOnly',
-        'only a failed verification sets a new deadline',
-        {
-          outcome: command.outcome,
-          newDeadline,
-        },
-      );
+      throw violate('H-21', 'NewDeadlineOnFailureOnly', {
+        outcome: command.outcome,
+        newDeadline,
+      });
     }
     const owner = state.deadlineOwner;
     // H-8 prevails for an enterprise-owned deadline: only the principal sets it; any other
@@ -191,35 +146,23 @@ export function decideVerifyRectification(
     const ownsDeadline =
       owner.kind === 'regulator' ? actor.orgId === owner.orgId : isResponsiblePrincipal(ctx, state);
     if (!ownsDeadline) {
-      throw new RuleViolationError(
-        'H-21',
-        'NotDeadlineOwner',
-        owner.kind === 'regulator'
-          ? `the verifier's organisation does not own the deadline (${owner.orgId})`
-          : `only the principal of ${state.responsible.id} sets a new enterprise-owned deadline; fail without newDeadline and let the principal extend it`,
-        { deadlineOwner: owner, verifierOrgId: actor.orgId ?? actor.enterpriseId ?? null },
-      );
+      throw violate('H-21', 'NotDeadlineOwner', {
+        deadlineOwner: owner,
+        verifierOrgId: actor.orgId ?? actor.enterpriseId ?? null,
+        ownerKind: owner.kind,
+        ownerId: owner.kind === 'regulator' ? owner.orgId : state.responsible.id,
+      });
     }
     if (compareLocalDates(newDeadline, state.deadline) <= 0) {
-      throw new RuleViolationError(
-        'H-21',
-        'DeadlineNotLater',
-        `new deadline ${newDeadline} is not after the current ${state.deadline}`,
-        {
-          currentDeadline: state.deadline,
-          newDeadline,
-        },
-      );
+      throw violate('H-21', 'DeadlineNotLater', {
+        currentDeadline: state.deadline,
+        newDeadline,
+      });
     }
     // A new deadline already past when the verification is judged (H-30) would be met by no one.
     const judgedOn = localDateOf(ctx.judgedAt, policy.timezone);
     if (compareLocalDates(newDeadline, judgedOn) < 0) {
-      throw new RuleViolationError(
-        'H-21',
-        'DeadlineInPast',
-        `new deadline ${newDeadline} is before ${judgedOn}, the date the verification is judged by`,
-        { newDeadline, judgedOn, judgedAt: ctx.judgedAt },
-      );
+      throw violate('H-21', 'DeadlineInPast', { newDeadline, judgedOn, judgedAt: ctx.judgedAt });
     }
     events.push({
       type: 'RectificationDeadlineExtended',
@@ -245,23 +188,15 @@ export function decideCloseHazard(
   const standing =
     person === undefined ? 'none' : verifierStanding(directory, state, person, [actor.role]);
   if (standing !== 'verifier') {
-    throw forbidden(
-      'H-19',
-      actor,
-      `may not close this hazard: only its ${verifierSide(state)}-side verifiers may`,
-      {
-        side: verifierSide(state),
-      },
-    );
+    throw verifierForbidden('H-19', state, {
+      ...actorDetails(actor),
+      verifierId: actor.personId,
+      reason: 'close',
+    });
   }
   const missing = closureBlockers(state, ctx.policy);
   if (missing.length > 0 || state.lastVerification === null) {
-    throw new RuleViolationError(
-      'H-20',
-      'ClosureBlocked',
-      `the hazard cannot be closed yet: missing ${missing.join(', ')}`,
-      { missing },
-    );
+    throw violate('H-20', 'ClosureBlocked', { missing });
   }
   return [
     {
@@ -306,12 +241,37 @@ function assertKindFitsSide(
   const allowed = kindsBySide[side];
   const suspended = state.suspension?.active === true;
   if (allowed.includes(kind) && (kind !== 'resumption_review' || suspended)) return;
-  throw new RuleViolationError(
-    rule,
-    'VerificationKindMismatch',
-    kind === 'resumption_review' && allowed.includes(kind)
-      ? 'a resumption review needs an active suspension'
-      : `a ${side}-side verification is recorded as ${allowed.join(' or ')}, not ${kind}`,
-    { kind, side, allowed, suspended },
-  );
+  throw violate(rule, 'VerificationKindMismatch', {
+    kind,
+    side,
+    allowed,
+    suspended,
+    mismatch:
+      kind === 'resumption_review' && allowed.includes(kind) ? 'not_suspended' : 'wrong_kind',
+  });
+}
+
+/**
+ * The H-18 / H-19 `Forbidden` of a verification or closure. Its message names the verifier, the
+ * side that may verify and, for a major, the supervising regulator, so every case carries them.
+ */
+function verifierForbidden(
+  rule: 'H-18' | 'H-19',
+  state: RegisteredHazard,
+  details: {
+    readonly verifierId: string;
+    readonly reason:
+      | 'not_listed'
+      | 'unknown'
+      | 'not_officer'
+      | 'wrong_side'
+      | 'tenant_must_verify'
+      | 'close';
+  } & Readonly<Record<string, unknown>>,
+) {
+  return violate(rule, 'Forbidden', {
+    ...details,
+    side: verifierSide(state),
+    supervisingOrgId: state.supervisingOrgId,
+  });
 }

@@ -1,6 +1,5 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { streamCategory } from '../../eventsourcing/envelope.js';
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
 import { type DirectorySource, isDirectorySource } from '../directory/directory-source.js';
 import { loadDirectoryFacts } from '../directory/load-directory-facts.js';
@@ -40,6 +39,7 @@ import type { HazardEvent } from './events.js';
 import { hazardStreamId } from './hazard-stream.js';
 import { lateEntryOf } from './late-entry.js';
 import { assertCommandState } from './lifecycle.js';
+import { violate } from './rules.js';
 import {
   evolveHazard,
   type HazardState,
@@ -143,36 +143,19 @@ function decideHazard(
   // H-7: nothing happens to a voided hazard; H-27: a closed one is never reopened, a recurrence
   // is a new hazard.
   if (isTerminalHazard(state)) {
-    throw new RuleViolationError(
-      state.status === 'closed' ? 'H-27' : 'H-7',
-      'HazardTerminal',
-      `the hazard is ${state.status}; register a recurrence as a new hazard (recurrenceOf)`,
-      {
-        state: state.status,
-        command: command.type,
-      },
-    );
+    throw violate(state.status === 'closed' ? 'H-27' : 'H-7', 'HazardTerminal', {
+      state: state.status,
+      command: command.type,
+    });
   }
   if (command.type === 'RegisterHazard' && isRegisteredHazard(state)) {
-    throw new RuleViolationError(
-      'H-1',
-      'AlreadyRegistered',
-      `hazard ${state.hazardId} is already registered; its subject is immutable`,
-      {
-        hazardId: state.hazardId,
-      },
-    );
+    throw violate('H-1', 'AlreadyRegistered', { hazardId: state.hazardId });
   }
   if (command.type !== 'RegisterHazard' && !isRegisteredHazard(state)) {
-    throw new RuleViolationError(
-      'H-0',
-      'HazardNotRegistered',
-      `${command.type} needs a registered hazard in stream "${context.streamId}"`,
-      {
-        streamId: context.streamId,
-        command: command.type,
-      },
-    );
+    throw violate('H-0', 'HazardNotRegistered', {
+      streamId: context.streamId,
+      command: command.type,
+    });
   }
   const problem = identityProblem(directory, command.actor);
   if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
@@ -231,14 +214,13 @@ function assertStream(streamId: string, command: ParsedHazardCommand, state: Haz
   const expected = hazardId === undefined ? undefined : hazardStreamId(hazardId);
   if (streamCategory(streamId) === 'hazard' && (expected === undefined || streamId === expected))
     return;
-  throw new RuleViolationError(
-    'H-1',
-    'StreamMismatch',
-    expected === undefined
-      ? `stream "${streamId}" is not a hazard stream (hazard-{hazardId})`
-      : `hazard ${hazardId} belongs in stream "${expected}", not "${streamId}"`,
-    { streamId, hazardId: hazardId ?? null, expectedStreamId: expected ?? null },
-  );
+  throw violate('H-1', 'StreamMismatch', {
+    streamId,
+    hazardId: hazardId ?? null,
+    expectedStreamId: expected ?? null,
+    // Which of the two messages applies: a stream of another category, or another hazard's.
+    wrongCategory: expected === undefined,
+  });
 }
 
 function decideRegistered(

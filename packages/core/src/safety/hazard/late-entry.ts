@@ -1,7 +1,7 @@
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
 import type { SafetyActor } from '../roles/actor.js';
 import type { Role } from '../roles/role.js';
+import { violate } from './rules.js';
 
 /** A command entered after the fact beyond `maxBackdatingHours` (H-30): why, and when it was recorded. */
 export interface LateEntry {
@@ -47,20 +47,14 @@ export function lateEntryOf(options: {
     maxBackdatingHours: policy.maxBackdatingHours,
   };
   if (reason === undefined || reason.trim() === '') {
-    throw new RuleViolationError(
-      'H-30',
-      'LateEntryReasonRequired',
-      `occurredAt ${occurredAt} lies more than ${policy.maxBackdatingHours} hours before the recording time ${details.recordedAt}: give a lateEntryReason`,
-      details,
-    );
+    throw violate('H-30', 'LateEntryReasonRequired', details);
   }
   if (!lateEntryRoles.includes(actor.role)) {
-    throw new RuleViolationError(
-      'H-30',
-      'SupervisorRequired',
-      `an entry back-dated more than ${policy.maxBackdatingHours} hours is made by a ${lateEntryRoles.join(', ')}, not a ${actor.role}`,
-      { ...details, role: actor.role, allowedRoles: lateEntryRoles },
-    );
+    throw violate('H-30', 'SupervisorRequired', {
+      ...details,
+      role: actor.role,
+      allowedRoles: lateEntryRoles,
+    });
   }
   return { reason, recordedAt: details.recordedAt };
 }

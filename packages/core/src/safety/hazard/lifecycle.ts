@@ -1,5 +1,5 @@
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import type { HazardCommandType } from './commands.js';
+import { violate } from './rules.js';
 import type { HazardStatus, RegisteredHazard } from './state.js';
 
 const live: readonly HazardStatus[] = ['open', 'awaiting_verification', 'verified'];
@@ -42,10 +42,5 @@ export function assertCommandState(
 ): void {
   const allowed = hazardCommandStates[type];
   if (allowed.includes(state.status)) return;
-  throw new RuleViolationError(
-    'H-0',
-    'InvalidState',
-    `${type} is not accepted while the hazard is ${state.status} (accepted in: ${allowed.join(', ')})`,
-    { command: type, state: state.status, allowed },
-  );
+  throw violate('H-0', 'InvalidState', { command: type, state: state.status, allowed });
 }

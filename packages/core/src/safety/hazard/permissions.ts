@@ -1,12 +1,13 @@
-import { RuleViolationError } from '../../eventsourcing/errors.js';
 import { isRegulator, type Organization } from '../directory/organization.js';
 import type { PersonRecord } from '../directory/person.js';
 import { operatesVenue, orgCoversSubject } from '../directory/scope.js';
 import type { SubjectClassification } from '../directory/subject.js';
 import { forbidden } from '../general/forbidden.js';
 import { isRegulatorOfficerRole } from '../roles/role.js';
+import type { HazardCommandType } from './commands.js';
 import { assertRegulatorOrg } from './decide-registration.js';
 import type { HazardDecisionContext } from './decision-context.js';
+import { violate } from './rules.js';
 import type { RegisteredHazard } from './state.js';
 
 /** The classification snapshot a hazard was registered with (G-8). */
@@ -78,27 +79,51 @@ export function regulatorInScope(
 }
 
 /**
- * Rejects unless the actor is the responsible party's principal or manager (G-5).
+ * Rejects unless the actor is the responsible party's principal or manager: under the hazard rule
+ * that names who acts (H-11, H-13, H-17), else under G-5.
  *
- * @throws RuleViolationError (`rule`, `Forbidden`).
+ * @throws RuleViolationError (`rule`, `Forbidden`) naming the actor, the command and who may act.
  */
 export function requireResponsible(
   ctx: HazardDecisionContext,
   state: RegisteredHazard,
   level: 'principal' | 'manager',
-  rule: string,
+  rule: 'H-11' | 'H-13' | 'H-17' | 'G-5',
+  command: HazardCommandType,
   what: string,
 ): void {
   const ok =
     level === 'principal' ? isResponsiblePrincipal(ctx, state) : isResponsibleManager(ctx, state);
   if (ok) return;
-  const who =
-    level === 'principal'
-      ? `the Principal of ${state.responsible.kind} ${state.responsible.id}`
-      : `a SafetyOfficer or the Principal of ${state.responsible.kind} ${state.responsible.id}`;
-  throw forbidden(rule, ctx.actor, `may not ${what}: only ${who} may`, {
+  if (rule === 'G-5') {
+    const who =
+      level === 'principal'
+        ? `the Principal of ${state.responsible.kind} ${state.responsible.id}`
+        : `a SafetyOfficer or the Principal of ${state.responsible.kind} ${state.responsible.id}`;
+    throw forbidden(rule, ctx.actor, `may not ${what}: only ${who} may`, {
+      responsible: state.responsible,
+    });
+  }
+  throw violate(rule, 'Forbidden', {
+    ...actorDetails(ctx.actor),
     responsible: state.responsible,
+    command,
+    need: level,
+    responsibleId: state.responsible.id,
   });
+}
+
+/**
+ * The actor values a hazard `Forbidden` carries, as the general `forbidden` writes them, so a
+ * rejection under a hazard rule and one under G-5 read alike.
+ */
+export function actorDetails(actor: HazardDecisionContext['actor']) {
+  return {
+    personId: actor.personId,
+    role: actor.role,
+    ...(actor.orgId === undefined ? {} : { orgId: actor.orgId }),
+    ...(actor.enterpriseId === undefined ? {} : { enterpriseId: actor.enterpriseId }),
+  };
 }
 
 /**
@@ -119,17 +144,12 @@ export function assertOrgCoversHazard(
   assertRegulatorOrg(ctx, orgId, field);
   const org = ctx.directory.organization(orgId)!;
   if (orgCoversSubject(org, classification)) return;
-  throw new RuleViolationError(
-    rule,
-    'OrgOutOfScope',
-    `${field}: ${orgId} does not cover the hazard (area ${classification.areaId}${classification.sectorCode === null ? '' : `, sector ${classification.sectorCode}`})`,
-    {
-      field,
-      orgId,
-      areaId: classification.areaId,
-      sectorCode: classification.sectorCode,
-      venueCategory: classification.venueCategory,
-      specialties: classification.specialties,
-    },
-  );
+  throw violate(rule, 'OrgOutOfScope', {
+    field,
+    orgId,
+    areaId: classification.areaId,
+    sectorCode: classification.sectorCode,
+    venueCategory: classification.venueCategory,
+    specialties: classification.specialties,
+  });
 }

@@ -2,6 +2,7 @@ import { expectTypeOf, test } from 'vitest';
 import type { OrganizationKind, OrganizationLevel } from '../directory/organization.js';
 import type { SubjectKind } from '../directory/subject.js';
 import type { Area } from '../directory/subject-records.js';
+import type { ClosurePrerequisite } from '../hazard/closure.js';
 import type { HazardCommandType } from '../hazard/commands.js';
 import type { HazardEventType } from '../hazard/events.js';
 import type { PlanElement } from '../hazard/plan.js';
@@ -17,6 +18,7 @@ import type {
   VerificationKind,
   VerificationPurpose,
 } from '../hazard/values.js';
+import type { VerifierSide } from '../hazard/verifiers.js';
 import type { CheckFrequency, DualPenaltyRole, RateMode } from '../policy/supervision-policy.js';
 import type { Role } from '../roles/role.js';
 import type { RuleBasis, RuleEnforcement } from '../rules/rule-catalog.js';
@@ -37,6 +39,9 @@ test('the hazard: every event type, command type and state has a label, and no l
   expectTypeOf<LabelKey<'verificationKind'>>().toEqualTypeOf<VerificationKind>();
   expectTypeOf<LabelKey<'disclosureForum'>>().toEqualTypeOf<DisclosureForum>();
   expectTypeOf<LabelKey<'planElement'>>().toEqualTypeOf<PlanElement>();
+  // The codes hazard violation messages show as labels (H-18, H-19, H-20).
+  expectTypeOf<LabelKey<'verifierSide'>>().toEqualTypeOf<VerifierSide>();
+  expectTypeOf<LabelKey<'closureBlocker'>>().toEqualTypeOf<ClosurePrerequisite>();
 });
 
 test('roles, organisations, areas, subjects and policy values each have a label', () => {

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { HazardCommandSchema } from '../hazard/commands.js';
+import { hazardEvents } from '../hazard/events.js';
+import { hazardCommandStates } from '../hazard/lifecycle.js';
+import { hazardRules } from '../hazard/rules.js';
+import { HazardGradeSchema, HazardNatureSchema, HazardSourceSchema } from '../hazard/values.js';
 import { locales } from './locale.js';
 import type { LabelEntry } from './vocabulary/label-entry.js';
 import {
@@ -84,5 +89,31 @@ describe('the vocabulary', () => {
       'has no Chinese characters',
     );
     expect(() => defineVocabulary({ g: {} })).toThrow('label group "g" is empty');
+  });
+});
+
+describe('the hazard in the vocabulary', () => {
+  // The type test pins the unions; this one reads the codes the running library actually uses.
+  it('labels every hazard state, grade, nature, source, event and command in both languages', () => {
+    const codes: readonly (readonly [LabelGroup, readonly string[]])[] = [
+      ['hazardState', [...new Set(Object.values(hazardCommandStates).flat()), 'closed', 'voided']],
+      ['hazardGrade', HazardGradeSchema.options],
+      ['hazardNature', HazardNatureSchema.options],
+      ['hazardSource', HazardSourceSchema.options],
+      ['eventType', hazardEvents.map((event) => event.type)],
+      ['commandType', HazardCommandSchema.options.map((option) => option.shape.type.value)],
+      ['ruleScope', [...new Set(hazardRules.map((rule) => rule.scope))]],
+    ];
+    const unlabelled = codes.flatMap(([group, list]) =>
+      list.filter((code) => !isLabelKey(group, code)).map((code) => `${group}.${code}`),
+    );
+    expect(unlabelled).toEqual([]);
+    expect(codes.find(([group]) => group === 'commandType')?.[1]).toHaveLength(19);
+    expect(codes.find(([group]) => group === 'eventType')?.[1]).toHaveLength(19);
+    for (const [group, list] of codes) {
+      for (const code of list) {
+        for (const locale of locales) expect(label(group, code as never, locale)).not.toBe('');
+      }
+    }
   });
 });

@@ -56,7 +56,7 @@ export interface RuleInForce extends RuleEntry {
 /** A catalog as `defineRuleCatalog` returns it: the entries in order, with their literal types. */
 export type RuleCatalog<E extends RuleEntry = RuleEntry> = readonly E[];
 
-/** The rule ids of a catalog: `RuleIdOf<typeof hazardRules>` is `'H-0' | … | 'H-29'`. */
+/** The rule ids of a catalog: `RuleIdOf<typeof hazardRules>` is `'H-0' | … | 'H-30'`. */
 export type RuleIdOf<C extends RuleCatalog> = C[number]['id'];
 
 /** The entry of one rule of a catalog. */

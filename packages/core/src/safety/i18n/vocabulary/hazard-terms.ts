@@ -100,7 +100,29 @@ export const hazardTerms = {
     recipientOrgIds: term('报送部门', 'Recipients'),
     statusAndCause: term('隐患的现状及其产生原因', 'Status and cause'),
     severityAndDifficulty: term('隐患的危害程度和整改难易程度分析', 'Severity and difficulty'),
-    plan: term('隐患的治理方案', 'Rectification plan'),
+    // The report names its plan by a summary or a document reference; either answers (H-12).
+    'planSummary or planRef': term('隐患的治理方案', 'Rectification plan'),
+  },
+  /**
+   * Who verifies a hazard (H-18, H-19): the library's grouping of the cases (a)–(d) of H-19, so
+   * its names are its own.
+   */
+  verifierSide: {
+    enterprise: libraryTerm('企业自行验收', 'Enterprise'),
+    regulator: libraryTerm('监管部门验收', 'Regulator'),
+    venue: libraryTerm('属地验收', 'Territorial body'),
+    major: libraryTerm('重大事故隐患由监管部门验收', 'Major (supervising regulator)'),
+  },
+  /** What still stands between a verified hazard and its closure (H-20). */
+  closureBlocker: {
+    passed_verification: term('整改后验收通过', 'Passed verification'),
+    regulator_verification: term('监管部门验收', 'Regulator verification'),
+    known_to_regulator: term('报告监管部门', 'Known to the regulator'),
+    workforce_disclosure: term('向从业人员通报', 'Workforce disclosure'),
+    plan: term('完整的治理方案', 'Complete plan'),
+    delisting: term('摘牌', 'Delisting'),
+    resumption: term('恢复生产', 'Resumption'),
+    assessment: term('治理情况评估', 'Assessment'),
   },
 } as const;
 
