@@ -6,6 +6,7 @@ import { buildReport, renderReport } from '../report/build-report.js';
 import { runYear } from '../run/run-year.js';
 import type { StoreTarget } from '../run/stores.js';
 import { defaultScenarioPath, loadScenario, ScenarioError } from '../scenario/load.js';
+import { readLedgers } from '../xlsx/ledger-rows.js';
 import { writeLedgerWorkbook } from '../xlsx/ledger-workbook.js';
 import { type DemoOptions, parseDemoArgs, UsageError, usage } from './args.js';
 import { createProgressView, type DemoIo } from './progress.js';
@@ -61,9 +62,14 @@ export async function runDemo(
       io.err.write(`wrote the HTML report to ${options.html}\n`);
     }
     if (options.xlsx !== undefined) {
-      // The ledgers' rows come from the hazard read models (P-1, P-5, P-6) once the library
-      // has them; until then each sheet says what it waits for.
-      await writeLedgerWorkbook(options.xlsx, {}, options.lang);
+      // The ledgers' rows come from the hazard read models (P-1, P-5, P-6).
+      const { rows } = await readLedgers({
+        scenario,
+        store: run.store,
+        policy: run.policy,
+        locale: options.lang,
+      });
+      await writeLedgerWorkbook(options.xlsx, rows, options.lang);
       io.err.write(`wrote the ledgers to ${options.xlsx}\n`);
     }
     const seconds = (recorded - started) / 1000;
