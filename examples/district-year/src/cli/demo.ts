@@ -49,16 +49,21 @@ export async function runDemo(
   progress.stop();
   try {
     const recorded = performance.now();
-    const lines = await buildReport({
+    const t = run.timings;
+    io.err.write(
+      `phases: plan ${(t.generate / 1000).toFixed(1)} s, commands ${(t.commands / 1000).toFixed(1)} s, ` +
+        `read models caught up ${(t.projections / 1000).toFixed(1)} s\n`,
+    );
+    const report = await buildReport({
       scenario,
       store: run.store,
       directory: run.world.directory,
       policy: run.policy,
     });
     const reported = performance.now();
-    for (const line of renderReport(lines, scenario, options.lang)) io.out.write(`${line}\n`);
+    for (const line of renderReport(report.lines, scenario, options.lang)) io.out.write(`${line}\n`);
     if (options.html !== undefined) {
-      writeFileSync(options.html, htmlReport(lines, scenario, options.lang));
+      writeFileSync(options.html, htmlReport(report, scenario, options.lang));
       io.err.write(`wrote the HTML report to ${options.html}\n`);
     }
     if (options.xlsx !== undefined) {

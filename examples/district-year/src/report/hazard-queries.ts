@@ -25,6 +25,8 @@ export interface HazardReportFigures {
   readonly service: CohortRate;
   /** P-2 of the enforcement campaign. */
   readonly enforcement: CohortRate;
+  /** P-2 of campaign ROOT month by month: the hazards found in each local month. */
+  readonly rootByMonth: readonly ({ readonly month: number } & CohortRate)[];
 }
 
 /**
@@ -66,5 +68,34 @@ export async function queryHazardFigures(
       inCampaign(c.service),
       inCampaign(c.enforcement),
     ]);
-  return { root, majors, handover, venues, multiTenant, multiTenantMajors, service, enforcement };
+  const rootByMonth = await Promise.all(
+    Array.from({ length: 12 }, async (_, index) => {
+      const month = index + 1;
+      const from = `${scenario.year}-${String(month).padStart(2, '0')}-01`;
+      const to =
+        month === 12
+          ? `${scenario.year + 1}-01-01`
+          : `${scenario.year}-${String(month + 1).padStart(2, '0')}-01`;
+      const cohort = await figures.rectificationRate({
+        asOf: scenario.asOf,
+        campaignId: c.root,
+        period: {
+          from: startOfLocalDay(from, scenario.timezone).toISOString(),
+          to: startOfLocalDay(to, scenario.timezone).toISOString(),
+        },
+      });
+      return { month, ...cohort };
+    }),
+  );
+  return {
+    root,
+    majors,
+    handover,
+    venues,
+    multiTenant,
+    multiTenantMajors,
+    service,
+    enforcement,
+    rootByMonth,
+  };
 }
