@@ -51,8 +51,10 @@ export async function runDemo(
     const recorded = performance.now();
     const t = run.timings;
     io.err.write(
-      `phases: plan ${(t.generate / 1000).toFixed(1)} s, commands ${(t.commands / 1000).toFixed(1)} s, ` +
-        `read models caught up ${(t.projections / 1000).toFixed(1)} s\n`,
+      `phases: plan ${(t.generate / 1000).toFixed(1)} s, commands ${(t.commands / 1000).toFixed(1)} s ` +
+        `(${Math.round(run.commands / (t.commands / 1000))} commands/s), ` +
+        `read models caught up ${(t.projections / 1000).toFixed(1)} s ` +
+        `(${Math.round(run.events / (t.projections / 1000))} events/s)\n`,
     );
     const report = await buildReport({
       scenario,
@@ -61,7 +63,8 @@ export async function runDemo(
       policy: run.policy,
     });
     const reported = performance.now();
-    for (const line of renderReport(report.lines, scenario, options.lang)) io.out.write(`${line}\n`);
+    for (const line of renderReport(report.lines, scenario, options.lang))
+      io.out.write(`${line}\n`);
     if (options.html !== undefined) {
       writeFileSync(options.html, htmlReport(report, scenario, options.lang));
       io.err.write(`wrote the HTML report to ${options.html}\n`);

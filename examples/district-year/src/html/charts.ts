@@ -29,7 +29,10 @@ export function reportCharts(report: Report, locale: Locale): Chart[] {
     completenessChart(lines, locale),
     seriesChart(
       'rectification-by-month',
-      t('ROOT hazards by month found: found and rectified', '治本攻坚隐患（按发现月份）：发现与整改'),
+      t(
+        'ROOT hazards by month found: found and rectified',
+        '治本攻坚隐患（按发现月份）：发现与整改',
+      ),
       locale,
       months.map((m) => ({ en: String(m.month), 'zh-CN': `${m.month}月` })),
       [

@@ -1,10 +1,5 @@
 import { type Locale, textIn } from '@safeledger/core';
-import {
-  type Report,
-  type ReportLine,
-  renderLine,
-  reportLabels,
-} from '../report/build-report.js';
+import { type Report, type ReportLine, renderLine, reportLabels } from '../report/build-report.js';
 import { missingFigure, reportTemplates } from '../report/report-lines.js';
 import type { Scenario } from '../scenario/schema.js';
 import { reportCharts } from './charts.js';
