@@ -6,6 +6,7 @@ import { buildReport, renderReport } from '../report/build-report.js';
 import { runYear } from '../run/run-year.js';
 import type { StoreTarget } from '../run/stores.js';
 import { defaultScenarioPath, loadScenario, ScenarioError } from '../scenario/load.js';
+import { readLedgers } from '../xlsx/ledger-rows.js';
 import { writeLedgerWorkbook } from '../xlsx/ledger-workbook.js';
 import { type DemoOptions, parseDemoArgs, UsageError, usage } from './args.js';
 import { createProgressView, type DemoIo } from './progress.js';
@@ -48,22 +49,35 @@ export async function runDemo(
   progress.stop();
   try {
     const recorded = performance.now();
-    const lines = await buildReport({
+    const t = run.timings;
+    io.err.write(
+      `phases: plan ${(t.generate / 1000).toFixed(1)} s, commands ${(t.commands / 1000).toFixed(1)} s ` +
+        `(${Math.round(run.commands / (t.commands / 1000))} commands/s), ` +
+        `read models caught up ${(t.projections / 1000).toFixed(1)} s ` +
+        `(${Math.round(run.events / (t.projections / 1000))} events/s)\n`,
+    );
+    const report = await buildReport({
       scenario,
       store: run.store,
       directory: run.world.directory,
       policy: run.policy,
     });
     const reported = performance.now();
-    for (const line of renderReport(lines, scenario, options.lang)) io.out.write(`${line}\n`);
+    for (const line of renderReport(report.lines, scenario, options.lang))
+      io.out.write(`${line}\n`);
     if (options.html !== undefined) {
-      writeFileSync(options.html, htmlReport(lines, scenario, options.lang));
+      writeFileSync(options.html, htmlReport(report, scenario, options.lang));
       io.err.write(`wrote the HTML report to ${options.html}\n`);
     }
     if (options.xlsx !== undefined) {
-      // The ledgers' rows come from the hazard read models (P-1, P-5, P-6) once the library
-      // has them; until then each sheet says what it waits for.
-      await writeLedgerWorkbook(options.xlsx, {}, options.lang);
+      // The ledgers' rows come from the hazard read models (P-1, P-5, P-6).
+      const { rows } = await readLedgers({
+        scenario,
+        store: run.store,
+        policy: run.policy,
+        locale: options.lang,
+      });
+      await writeLedgerWorkbook(options.xlsx, rows, options.lang);
       io.err.write(`wrote the ledgers to ${options.xlsx}\n`);
     }
     const seconds = (recorded - started) / 1000;

@@ -1,6 +1,6 @@
 import { type BilingualText, type Locale, textIn } from '@safeledger/core';
 import type { EChartsOption } from 'echarts';
-import type { Figure, ReportLine } from '../report/build-report.js';
+import type { Figure, Report, ReportLine } from '../report/build-report.js';
 import { type Missing, waitingFor } from '../report/missing.js';
 import type { ReportLineId } from '../report/report-lines.js';
 import { renderChartSvg } from './render-chart.js';
@@ -21,17 +21,25 @@ const t = (en: string, zh: string): BilingualText => ({ en, 'zh-CN': zh });
  * The charts of the HTML report, each drawn from the report's own figures (so the page cannot
  * disagree with the printed report), or shown as waiting when a figure it needs is missing.
  */
-export function reportCharts(lines: readonly ReportLine[], locale: Locale): Chart[] {
+export function reportCharts(report: Report, locale: Locale): Chart[] {
+  const { lines, hazards } = report;
   const byId: Lines = new Map(lines.map((line) => [line.id, line]));
+  const months = hazards.rootByMonth;
   return [
     completenessChart(lines, locale),
-    {
-      id: 'rectification-by-month',
-      title: t('Rectification by month', '按月整改情况'),
-      svg: undefined,
-      // Per-month cohorts come from P-2 by period; no report line carries them.
-      missing: [waitingFor.hazardReadModels],
-    },
+    seriesChart(
+      'rectification-by-month',
+      t(
+        'ROOT hazards by month found: found and rectified',
+        '治本攻坚隐患（按发现月份）：发现与整改',
+      ),
+      locale,
+      months.map((m) => ({ en: String(m.month), 'zh-CN': `${m.month}月` })),
+      [
+        [t('found', '发现'), months.map((m) => m.found)],
+        [t('rectified', '整改'), months.map((m) => m.rectified)],
+      ],
+    ),
     barChart(
       'rectification-by-pool',
       t('Hazards found and rectified by pool', '各专项隐患发现与整改'),
@@ -45,13 +53,15 @@ export function reportCharts(lines: readonly ReportLine[], locale: Locale): Char
       [t('found', '发现'), t('rectified', '整改')],
       byId,
     ),
-    barChart(
+    seriesChart(
       'majors',
       t('Major hazards: closed and open', '重大隐患：已销号与未销号'),
       locale,
-      [[t('Major hazards', '重大隐患'), 'majors', 'rectified', 'found']],
-      [t('closed', '已销号'), t('reported', '报送')],
-      byId,
+      [t('Major hazards', '重大隐患')],
+      [
+        [t('closed', '已销号'), [hazards.majors.rectified]],
+        [t('open', '未销号'), [hazards.majors.found - hazards.majors.rectified]],
+      ],
     ),
     barChart(
       'venue-marking',
@@ -119,6 +129,28 @@ function completenessChart(lines: readonly ReportLine[], locale: Locale): Chart 
       ],
     }),
   };
+}
+
+/** A grouped bar chart of figures the report has read from its read models. */
+function seriesChart(
+  id: string,
+  title: BilingualText,
+  locale: Locale,
+  categories: readonly BilingualText[],
+  series: readonly (readonly [BilingualText, readonly number[]])[],
+): Chart {
+  const option: EChartsOption = {
+    legend: { data: series.map(([name]) => textIn(name, locale)) },
+    xAxis: { type: 'category', data: categories.map((c) => textIn(c, locale)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map(([name, data]) => ({
+      name: textIn(name, locale),
+      type: 'bar',
+      label: { show: true, position: 'top' },
+      data: [...data],
+    })),
+  };
+  return { id, title, svg: renderChartSvg(option), missing: [] };
 }
 
 /**

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../cli/demo.js';
+import { parseLine } from '../report/golden.js';
 
 // Debian's chromium package (.ci/run installs it); playwright-core drives it over CDP.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -76,6 +77,23 @@ describe.each(['en', 'zh-CN'])('the HTML report (%s) in headless Chromium', (lan
     expect(waiting.length).toBeGreaterThan(0);
     for (const text of waiting)
       expect(text).toMatch(lang === 'en' ? /^Not yet available: / : /^暂不可用：/);
+    await page.close();
+  });
+
+  it('draws the hazard charts from the read models, agreeing with the printed majors line', async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    for (const id of ['rectification-by-month', 'rectification-by-pool', 'majors']) {
+      expect(await page.locator(`figure[data-chart="${id}"] svg`).count(), id).toBe(1);
+    }
+    if (lang === 'en') {
+      const majors = parseLine('majors', printed[1] as string);
+      const closed = Number(majors?.rectified);
+      const open = Number(majors?.found) - closed;
+      const labels = await page.locator('figure[data-chart="majors"] svg text').allTextContents();
+      expect(labels).toContain(String(closed));
+      expect(labels).toContain(String(open));
+    }
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { type Locale, textIn } from '@safeledger/core';
-import { type ReportLine, renderLine, reportLabels } from '../report/build-report.js';
+import { type Report, type ReportLine, renderLine, reportLabels } from '../report/build-report.js';
 import { missingFigure, reportTemplates } from '../report/report-lines.js';
 import type { Scenario } from '../scenario/schema.js';
 import { reportCharts } from './charts.js';
@@ -23,11 +23,8 @@ const headings = {
  * ECharts. No script, stylesheet, font or image is loaded from anywhere: the page works
  * offline and can be archived as is.
  */
-export function htmlReport(
-  lines: readonly ReportLine[],
-  scenario: Scenario,
-  locale: Locale,
-): string {
+export function htmlReport(report: Report, scenario: Scenario, locale: Locale): string {
+  const { lines } = report;
   const labels = reportLabels(scenario, locale);
   const lineItems = lines.map((line) => {
     const body = textIn(reportTemplates[line.id], locale)
@@ -49,7 +46,7 @@ export function htmlReport(
       : `<span class="marker">${escapeHtml(printed.slice(0, printed.length - plainLength(line, scenario, locale)))}</span>`;
     return `<li data-line="${line.id}" class="${line.available ? 'available' : 'waiting'}">${marker}${body}</li>`;
   });
-  const charts = reportCharts(lines, locale).map((chart) => {
+  const charts = reportCharts(report, locale).map((chart) => {
     const content =
       chart.svg ??
       `<p class="waiting">${escapeHtml(textIn(headings.waiting, locale))}${escapeHtml(

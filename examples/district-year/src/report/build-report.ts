@@ -1,12 +1,17 @@
 import {
+  type CohortRate,
   type EventStore,
+  formatMetricRate,
   type InMemoryDirectory,
   type Locale,
   localDateOf,
+  type RateMetricId,
+  rateValue,
   type SupervisionPolicy,
   textIn,
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
+import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { type Missing, waitingFor } from './missing.js';
 import {
   missingFigure,
@@ -31,6 +36,12 @@ export interface ReportLine {
   readonly missing: readonly Missing[];
 }
 
+/** The report: its lines, and the hazard figures they were printed from (charts, workbook). */
+export interface Report {
+  readonly lines: readonly ReportLine[];
+  readonly hazards: HazardReportFigures;
+}
+
 /** What the report reads: the run's store, its directory and policy, and the scenario's labels. */
 export interface ReportSource {
   readonly scenario: Scenario;
@@ -41,14 +52,20 @@ export interface ReportSource {
 
 const wait = (missing: Missing): Figure => ({ missing });
 const count = (value: number): Figure => ({ text: String(value), value });
+/** A rate printed with its metric's display format (per-metric rounding, §6). */
+const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricId): Figure => ({
+  text: formatMetricRate(cohort.rate, policy, metric),
+  value: rateValue(cohort.rate),
+});
 
 /**
  * Builds the report of §7.3 from the library's read models, as of the scenario's instant. A
  * figure whose aggregate or read model the library does not have yet is `missing`, naming what
  * it waits for: the report never fills a gap from the scenario file.
  */
-export async function buildReport(source: ReportSource): Promise<ReportLine[]> {
-  const { directory } = source;
+export async function buildReport(source: ReportSource): Promise<Report> {
+  const { directory, policy } = source;
+  const h = await queryHazardFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -57,29 +74,30 @@ export async function buildReport(source: ReportSource): Promise<ReportLine[]> {
   const figures: Record<ReportLineId, Record<string, Figure>> = {
     root: {
       units: wait(w.inspection),
-      found: wait(w.hazardReadModels),
-      rectified: wait(w.hazardReadModels),
-      rate: wait(w.hazardReadModels),
+      found: count(h.root.found),
+      rectified: count(h.root.rectified),
+      rate: rate(h.root, policy, 'P-2'),
     },
     majors: {
-      found: wait(w.hazardReadModels),
-      rectified: wait(w.hazardReadModels),
-      rate: wait(w.hazardReadModels),
+      found: count(h.majors.found),
+      rectified: count(h.majors.rectified),
+      rate: rate(h.majors, policy, 'P-3'),
     },
     handover: {
       petitionsClosed: wait(w.supervisionItem),
       petitions: wait(w.supervisionItem),
       units: wait(w.supervisionItem),
-      hazardsClosed: wait(w.supervisionItem),
-      hazards: wait(w.supervisionItem),
+      // The handed-over hazards themselves are in the hazard ledger (campaign HANDOVER).
+      hazardsClosed: count(h.handover.rectified),
+      hazards: count(h.handover.found),
       measuresDone: wait(w.supervisionItem),
       measures: wait(w.supervisionItem),
     },
     venues: {
       registered: wait(w.venue),
       spotChecked: wait(w.venue),
-      rectified: wait(w.hazardReadModels),
-      found: wait(w.hazardReadModels),
+      rectified: count(h.venues.rectified),
+      found: count(h.venues.found),
       patrolRate: wait(w.venue),
       selfCheckRate: wait(w.venue),
     },
@@ -93,16 +111,16 @@ export async function buildReport(source: ReportSource): Promise<ReportLine[]> {
       landlords: wait(w.multiTenantSite),
       tenants: wait(w.multiTenantSite),
       visits: wait(w.inspection),
-      rectified: wait(w.hazardReadModels),
-      found: wait(w.hazardReadModels),
-      majors: wait(w.hazardReadModels),
+      rectified: count(h.multiTenant.rectified),
+      found: count(h.multiTenant.found),
+      majors: count(h.multiTenantMajors.found),
       cases: wait(w.enforcementCase),
       alarms: wait(w.multiTenantSite),
       smokeDetectors: wait(w.multiTenantSite),
     },
     service: {
       units: wait(w.inspection),
-      found: wait(w.hazardReadModels),
+      found: count(h.service.found),
       teams: wait(w.inspection),
       // Reference data (§7.1 #35): the people of the directory, not a read model.
       officers: count(officers),
@@ -110,8 +128,8 @@ export async function buildReport(source: ReportSource): Promise<ReportLine[]> {
     },
     enforcement: {
       units: wait(w.inspection),
-      rectified: wait(w.hazardReadModels),
-      found: wait(w.hazardReadModels),
+      rectified: count(h.enforcement.rectified),
+      found: count(h.enforcement.found),
       cases: wait(w.enforcementCase),
       majorCases: wait(w.enforcementCase),
       dualPenalties: wait(w.enforcementCase),
@@ -132,11 +150,12 @@ export async function buildReport(source: ReportSource): Promise<ReportLine[]> {
     },
     duty: { gaps: wait(w.dutyRoster) },
   };
-  return reportLineIds.map((id) => {
+  const lines = reportLineIds.map((id) => {
     const lineFigures = figures[id];
     const missing = uniqueMissing(Object.values(lineFigures));
     return { id, figures: lineFigures, available: missing.length === 0, missing };
   });
+  return { lines, hazards: h };
 }
 
 /** The labels a line's text needs besides its figures: campaign, year, quarter and month. */

@@ -17,7 +17,7 @@ export interface LedgerSheet {
   readonly id: 'hazards' | 'overdue' | 'majors';
   readonly name: BilingualText;
   readonly columns: readonly LedgerColumn[];
-  /** The read model its rows come from (domain spec §5). */
+  /** The read model its rows come from (domain spec §5), named when it is missing. */
   readonly source: Missing;
 }
 

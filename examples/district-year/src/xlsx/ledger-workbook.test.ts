@@ -55,7 +55,8 @@ describe('the ledger workbook', () => {
       'en',
     );
     const sheet = (await readBack(path)).getWorksheet('Major-hazard ledger');
-    expect(sheet?.rowCount).toBe(3);
+    // Header, two rows, the total row.
+    expect(sheet?.rowCount).toBe(4);
     // Keys do not survive a file; columns are found by their place in the ledger definition.
     const columns = ledgerSheets.find((s) => s.id === 'majors')?.columns ?? [];
     const at = (key: string) => columns.findIndex((column) => column.key === key) + 1;
@@ -70,8 +71,10 @@ describe('the ledger workbook', () => {
     expect(money?.numFmt).toBe('#,##0.00');
     let total = 0;
     sheet?.eachRow((row, index) => {
-      if (index > 1) total += Number(row.getCell(at('fundingCny')).value);
+      if (index > 1 && index < 4) total += Number(row.getCell(at('fundingCny')).value);
     });
     expect(total).toBe(200000);
+    expect(sheet?.getRow(4).getCell(1).value).toBe('Total: 2');
+    expect(sheet?.getRow(4).getCell(at('fundingCny')).value).toBe(200000);
   });
 });

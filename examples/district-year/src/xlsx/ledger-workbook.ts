@@ -15,6 +15,12 @@ export type LedgerRows = Partial<
   Record<(typeof ledgerSheets)[number]['id'], readonly Record<string, unknown>[]>
 >;
 
+/** The last row of every filled sheet: how many rows it has, and the money columns' sums. */
+export const totalLabel = {
+  en: 'Total: {n}',
+  'zh-CN': '合计：{n} 条',
+} as const;
+
 const waitingNote = {
   en: 'Not yet available: the rows come from {part}, which the library does not have yet.',
   'zh-CN': '暂不可用：本表数据来自{part}，该部分尚未实现。',
@@ -23,8 +29,9 @@ const waitingNote = {
 /**
  * Writes the hazard, overdue and major-hazard ledgers as sheets of one workbook (exceljs), with
  * column headers in the chosen language and typed cells: dates as dates, rates as numbers with
- * a percentage format. A sheet whose read model is missing holds its headers and a note saying
- * so, never rows made up from elsewhere.
+ * a percentage format. A filled sheet ends with a total row (its row count, the sums of its
+ * money columns). A sheet whose read model is missing holds its headers and a note saying so,
+ * never rows made up from elsewhere.
  */
 export async function writeLedgerWorkbook(
   path: string,
@@ -54,6 +61,14 @@ export async function writeLedgerWorkbook(
       continue;
     }
     for (const row of sheetRows) worksheet.addRow(row);
+    const [first] = sheet.columns;
+    const total: Record<string, unknown> = {
+      [first?.key ?? '']: textIn(totalLabel, locale).replace('{n}', String(sheetRows.length)),
+    };
+    for (const column of sheet.columns.filter((c) => c.kind === 'money')) {
+      total[column.key] = sheetRows.reduce((sum, row) => sum + Number(row[column.key] ?? 0), 0);
+    }
+    worksheet.addRow(total).font = { bold: true };
   }
   await workbook.xlsx.writeFile(path);
 }
