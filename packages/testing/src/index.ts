@@ -124,3 +124,9 @@ export {
   type VerifyDeciderOptions,
   verifyDecider,
 } from './verify-decider.js';
+export {
+  createSampleItemDirectory,
+  type SampleItemCommands,
+  sampleItemCommands,
+  staticItemHazards,
+} from './safety/sample-item-commands.js';
