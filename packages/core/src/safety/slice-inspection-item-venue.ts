@@ -220,3 +220,7 @@ export {
   ItemKindSchema,
   isSubstantiated,
 } from './supervision-item/values.js';
+export {
+  investigationRegistersHazards,
+  supervisionItemPolicies,
+} from './supervision-item/policies.js';
