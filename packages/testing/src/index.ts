@@ -130,3 +130,7 @@ export {
   sampleItemCommands,
   staticItemHazards,
 } from './safety/sample-item-commands.js';
+export {
+  type SupervisionItemCommandArbitraryOptions,
+  supervisionItemCommandArbitrary,
+} from './safety/item-command-arbitraries.js';
