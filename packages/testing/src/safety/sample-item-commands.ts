@@ -184,8 +184,9 @@ export function sampleItemCommands(
 }
 
 /**
- * An `ItemHazardsPort` answering from a fixed table (`closed` unless listed; `unknown` for ids
- * in `unknown`); hazards in `lagging` answer from a read model one version behind (G-9).
+ * An `ItemHazardsPort` answering from a fixed table (a hazard not listed is `closed`; list one as
+ * `unknown` to make it unregistered); hazards in `lagging` answer from a read model one version
+ * behind its stream (G-9).
  */
 export function staticItemHazards(
   statuses: Readonly<Record<string, LinkedHazardStatus>> = {},
