@@ -60,6 +60,10 @@ export {
   inspectionCommandArbitrary,
 } from './safety/inspection-command-arbitraries.js';
 export {
+  type SupervisionItemCommandArbitraryOptions,
+  supervisionItemCommandArbitrary,
+} from './safety/item-command-arbitraries.js';
+export {
   type InvalidPolicyInput,
   invalidPolicyInputArbitrary,
   supervisionPolicyArbitrary,
@@ -85,7 +89,6 @@ export {
   type SampleCaseCommands,
   sampleCaseCommands,
 } from './safety/sample-case-commands.js';
-
 export { actorFor, actorsOf, createSampleSafetyDirectory } from './safety/sample-directory.js';
 export {
   type SampleHazardCommands,
@@ -98,11 +101,16 @@ export {
   staticSubjectStatus,
 } from './safety/sample-inspection-commands.js';
 export {
+  createSampleItemDirectory,
+  type SampleItemCommands,
+  sampleItemCommands,
+  staticItemHazards,
+} from './safety/sample-item-commands.js';
+export {
   createSampleResponsibilityDirectory,
   type SampleResponsibilityCommands,
   sampleResponsibilityCommands,
 } from './safety/sample-responsibility.js';
-
 export { type SampleSiteCommands, sampleSiteCommands } from './safety/sample-site-commands.js';
 export {
   type SiteCommandArbitraryOptions,

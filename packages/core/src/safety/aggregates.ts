@@ -22,6 +22,9 @@ import type { RuleEntry } from './rules/rule-catalog.js';
 import { SiteCommandSchema } from './site/commands.js';
 import { siteEvents } from './site/events.js';
 import { siteRules } from './site/rules.js';
+import { SupervisionItemCommandSchema } from './supervision-item/commands.js';
+import { supervisionItemEvents } from './supervision-item/events.js';
+import { supervisionItemRules } from './supervision-item/rules.js';
 import { VenueCommandSchema } from './venue/commands.js';
 import { venueEvents } from './venue/events.js';
 import { venueRules } from './venue/rules.js';
@@ -88,6 +91,16 @@ const inspection = {
   events: inspectionEvents,
 } as const satisfies AggregateCatalog;
 
+const supervisionItem = {
+  name: 'SupervisionItem',
+  stream: 'item-{id}',
+  specSection: '4.5',
+  slug: 'supervision-item',
+  rules: supervisionItemRules,
+  commands: SupervisionItemCommandSchema.options,
+  events: supervisionItemEvents,
+} as const satisfies AggregateCatalog;
+
 const venue = {
   name: 'Venue',
   stream: 'venue-{id}',
@@ -134,6 +147,7 @@ export const aggregateCatalogs = [
   enforcementCase,
   responsibilityAssignment,
   inspection,
+  supervisionItem,
   venue,
   site,
   enterprise,

@@ -77,6 +77,87 @@ export {
 export { freshValue, type ReadModelAnswer } from './ports/fresh-answer.js';
 export { createStreamHead, type StreamHead } from './ports/stream-heads.js';
 export {
+  type AddMeasureSchema,
+  type AssignItemSchema,
+  type CloseItemSchema,
+  type CompleteMeasureSchema,
+  type InvestigationHazard,
+  InvestigationHazardSchema,
+  type LinkCaseSchema,
+  type LinkHazardSchema,
+  type ParsedSupervisionItemCommand,
+  type ReceiveHandoverSchema,
+  type RecordInvestigationSchema,
+  type ReplyToPetitionerSchema,
+  type ReturnItemSchema,
+  type SubmitFeedbackSchema,
+  type SupervisionItemCommand,
+  SupervisionItemCommandSchema,
+  type SupervisionItemCommandType,
+} from './supervision-item/commands.js';
+export {
+  createSupervisionItemDecider,
+  type SupervisionItemDecider,
+  type SupervisionItemDeciderOptions,
+} from './supervision-item/decide.js';
+export {
+  HandoverReceived,
+  ItemAssigned,
+  ItemCaseLinked,
+  ItemClosed,
+  ItemFeedbackSubmitted,
+  ItemHazardLinked,
+  ItemInvestigated,
+  ItemReturned,
+  MeasureAdded,
+  MeasureCompleted,
+  PetitionerReplied,
+  type SupervisionItemEvent,
+  type SupervisionItemEventType,
+  supervisionItemEvents,
+} from './supervision-item/events.js';
+export { investigationHazardId, supervisionItemStreamId } from './supervision-item/item-stream.js';
+export { isItemOverdue } from './supervision-item/overdue.js';
+export {
+  investigationRegistersHazards,
+  supervisionItemPolicies,
+} from './supervision-item/policies.js';
+export {
+  createItemHazardsFromStore,
+  type ItemHazardsPort,
+  type LinkedHazardStatus,
+  type SupervisionItemFacts,
+} from './supervision-item/ports.js';
+export {
+  assertReadyForClosure,
+  assertReadyForFeedback,
+  unclosedHazards,
+} from './supervision-item/readiness.js';
+export { supervisionItemRules } from './supervision-item/rules.js';
+export {
+  evolveSupervisionItem,
+  type ItemInvestigation,
+  type ItemMeasure,
+  type ItemStatus,
+  initialSupervisionItemState,
+  isReceivedItem,
+  type ReceivedItem,
+  type SupervisionItemState,
+} from './supervision-item/state.js';
+export {
+  type ClosureAuthority,
+  ClosureAuthoritySchema,
+  type InvestigationFinding,
+  InvestigationFindingSchema,
+  type Issuer,
+  type IssuerKind,
+  IssuerKindSchema,
+  IssuerSchema,
+  type ItemKind,
+  ItemKindSchema,
+  isSubstantiated,
+} from './supervision-item/values.js';
+export {
   type DeregisterVenueSchema,
   type MarkResponsiblePartySchema,
   type ParsedVenueCommand,

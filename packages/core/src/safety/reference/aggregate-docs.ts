@@ -6,6 +6,7 @@ import { hazardDocs } from '../hazard/reference.js';
 import { inspectionDocs } from '../inspection/reference.js';
 import { responsibilityDocs } from '../responsibility/reference.js';
 import { siteDocs } from '../site/reference.js';
+import { supervisionItemDocs } from '../supervision-item/reference.js';
 import { venueDocs } from '../venue/reference.js';
 
 /** The reference text of one command: what it does, who may send it, what it records. */
@@ -50,6 +51,7 @@ export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } 
   EnforcementCase: enforcementCaseDocs,
   ResponsibilityAssignment: responsibilityDocs,
   Inspection: inspectionDocs,
+  SupervisionItem: supervisionItemDocs,
   Venue: venueDocs,
   Enterprise: enterpriseDocs,
   MultiTenantSite: siteDocs,

@@ -1,0 +1,58 @@
+import { forbidden } from '../general/forbidden.js';
+import { isRegulatorOfficerRole } from '../roles/role.js';
+import type { ItemDecisionContext } from './decision-context.js';
+import type { ReceivedItem } from './state.js';
+
+// Who may send each command (§4.5 "Who"), checked on the actor the directory backs (G-5).
+
+/** `ReceiveHandover`: a SupervisionTeam member or a SafetyCommitteeOffice recording the document. */
+export function requireReceiver(ctx: ItemDecisionContext): void {
+  const { role } = ctx.actor;
+  if (role === 'SupervisionTeam' || role === 'SafetyCommitteeOffice') return;
+  throw forbidden(
+    'SI-0',
+    ctx.actor,
+    'may not receive a handover: only a SupervisionTeam member or a SafetyCommitteeOffice may',
+  );
+}
+
+/** `AssignItem`: a SafetyCommitteeOffice. */
+export function requireCommitteeOffice(ctx: ItemDecisionContext, what: string): void {
+  if (ctx.actor.role === 'SafetyCommitteeOffice') return;
+  throw forbidden('SI-0', ctx.actor, `may not ${what}: only a SafetyCommitteeOffice may`);
+}
+
+/** Work on the item: an officer of the lead organisation (its head when `head`). */
+export function requireLeadOfficer(
+  ctx: ItemDecisionContext,
+  item: ReceivedItem,
+  what: string,
+  head = false,
+): void {
+  const { actor } = ctx;
+  const roleFits = head ? actor.role === 'AuthorityHead' : isRegulatorOfficerRole(actor.role);
+  if (roleFits && item.leadOrgId !== null && actor.orgId === item.leadOrgId) return;
+  throw forbidden(
+    'SI-0',
+    ctx.actor,
+    `may not ${what}: only ${head ? 'an AuthorityHead' : 'an officer'} of the lead organisation ${item.leadOrgId ?? '(none yet)'} may`,
+    { leadOrgId: item.leadOrgId },
+  );
+}
+
+/**
+ * Closure and return: a SupervisionTeam member (of the issuer's organisation when the issuer
+ * names one); for a closure delegated to the committee office, also a SafetyCommitteeOffice.
+ */
+export function requireIssuer(ctx: ItemDecisionContext, item: ReceivedItem, what: string): void {
+  const { actor } = ctx;
+  const issuerOrg = item.issuer.orgId;
+  const isIssuer =
+    actor.role === 'SupervisionTeam' && (issuerOrg === undefined || actor.orgId === issuerOrg);
+  const delegated =
+    item.closureAuthority === 'committee_office' && actor.role === 'SafetyCommitteeOffice';
+  if (isIssuer || delegated) return;
+  throw forbidden('SI-0', actor, `may not ${what}: only the issuer ${item.issuer.name} may`, {
+    closureAuthority: item.closureAuthority,
+  });
+}
