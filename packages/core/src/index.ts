@@ -225,7 +225,7 @@ export {
   type UniqueKeysOptions,
   uniqueKeyEvents,
 } from './eventsourcing/unique-keys.js';
-
+export * from './safety/activity/index.js';
 // ── Domain: safety ────────────────────────────────────────────────────────────────────────
 export {
   addDays,

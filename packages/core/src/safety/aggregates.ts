@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { EventDefinition } from '../eventsourcing/event-definition.js';
+import { ActivityCommandSchema } from './activity/commands.js';
+import { activityEvents } from './activity/events.js';
+import { activityRules } from './activity/rules.js';
 import { DutyRosterCommandSchema } from './duty/commands.js';
 import { dutyRosterEvents } from './duty/events.js';
 import { dutyRosterRules } from './duty/rules.js';
@@ -128,6 +131,16 @@ const dutyRoster = {
   events: dutyRosterEvents,
 } as const satisfies AggregateCatalog;
 
+const activity = {
+  name: 'Activity',
+  stream: 'act-{id}',
+  specSection: '4.9',
+  slug: 'activity',
+  rules: activityRules,
+  commands: ActivityCommandSchema.options,
+  events: activityEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
@@ -137,6 +150,7 @@ export const aggregateCatalogs = [
   venue,
   site,
   enterprise,
+  activity,
   dutyRoster,
 ] as const satisfies readonly AggregateCatalog[];
 

@@ -1,3 +1,4 @@
+import { activityDocs } from '../activity/reference.js';
 import type { AggregateName } from '../aggregates.js';
 import { dutyDocs } from '../duty/reference.js';
 import { enforcementCaseDocs } from '../enforcement-case/reference.js';
@@ -53,5 +54,6 @@ export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } 
   Venue: venueDocs,
   Enterprise: enterpriseDocs,
   MultiTenantSite: siteDocs,
+  Activity: activityDocs,
   DutyRoster: dutyDocs,
 };
