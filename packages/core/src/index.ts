@@ -312,6 +312,7 @@ export {
   VenueRecordSchema,
 } from './safety/directory/subject-records.js';
 export * from './safety/duty/index.js';
+export * from './safety/emergency-plan/index.js';
 // ── Domain: enforcement case (§4.2) ──────────────────────────────────────────────────────────
 export {
   type CaseFiling,

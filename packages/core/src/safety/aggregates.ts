@@ -6,6 +6,9 @@ import { activityRules } from './activity/rules.js';
 import { DutyRosterCommandSchema } from './duty/commands.js';
 import { dutyRosterEvents } from './duty/events.js';
 import { dutyRosterRules } from './duty/rules.js';
+import { EmergencyPlanCommandSchema } from './emergency-plan/commands.js';
+import { emergencyPlanEvents } from './emergency-plan/events.js';
+import { emergencyPlanRules } from './emergency-plan/rules.js';
 import { EnforcementCaseCommandSchema } from './enforcement-case/commands.js';
 import { enforcementCaseEvents } from './enforcement-case/events.js';
 import { enforcementCaseRules } from './enforcement-case/rules.js';
@@ -141,6 +144,16 @@ const activity = {
   events: activityEvents,
 } as const satisfies AggregateCatalog;
 
+const emergencyPlan = {
+  name: 'EmergencyPlan',
+  stream: 'plan-{id}',
+  specSection: '4.9',
+  slug: 'emergency-plan',
+  rules: emergencyPlanRules,
+  commands: EmergencyPlanCommandSchema.options,
+  events: emergencyPlanEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
@@ -151,6 +164,7 @@ export const aggregateCatalogs = [
   site,
   enterprise,
   activity,
+  emergencyPlan,
   dutyRoster,
 ] as const satisfies readonly AggregateCatalog[];
 
