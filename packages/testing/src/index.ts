@@ -28,6 +28,10 @@ export {
   projectionSpec,
 } from './projection-spec.js';
 export {
+  type ActivityCommandArbitraryOptions,
+  activityCommandArbitrary,
+} from './safety/activity-command-arbitraries.js';
+export {
   type SafetyActorArbitraryOptions,
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
@@ -45,7 +49,6 @@ export {
   sampleRegistrar,
   usccArbitrary,
 } from './safety/enterprise-arbitraries.js';
-
 export {
   type HazardCommandArbitraryOptions,
   hazardCommandArbitrary,
@@ -59,6 +62,10 @@ export {
   type InspectionCommandArbitraryOptions,
   inspectionCommandArbitrary,
 } from './safety/inspection-command-arbitraries.js';
+export {
+  type EmergencyPlanCommandArbitraryOptions,
+  emergencyPlanCommandArbitrary,
+} from './safety/plan-command-arbitraries.js';
 export {
   type InvalidPolicyInput,
   invalidPolicyInputArbitrary,
@@ -85,7 +92,6 @@ export {
   type SampleCaseCommands,
   sampleCaseCommands,
 } from './safety/sample-case-commands.js';
-
 export { actorFor, actorsOf, createSampleSafetyDirectory } from './safety/sample-directory.js';
 export {
   type SampleHazardCommands,
