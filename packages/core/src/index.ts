@@ -225,7 +225,7 @@ export {
   type UniqueKeysOptions,
   uniqueKeyEvents,
 } from './eventsourcing/unique-keys.js';
-
+export * from './safety/activity/index.js';
 // ── Domain: safety ────────────────────────────────────────────────────────────────────────
 export {
   addDays,
@@ -312,6 +312,7 @@ export {
   VenueRecordSchema,
 } from './safety/directory/subject-records.js';
 export * from './safety/duty/index.js';
+export * from './safety/emergency-plan/index.js';
 // ── Domain: enforcement case (§4.2) ──────────────────────────────────────────────────────────
 export {
   type CaseFiling,

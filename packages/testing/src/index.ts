@@ -28,6 +28,10 @@ export {
   projectionSpec,
 } from './projection-spec.js';
 export {
+  type ActivityCommandArbitraryOptions,
+  activityCommandArbitrary,
+} from './safety/activity-command-arbitraries.js';
+export {
   type SafetyActorArbitraryOptions,
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
@@ -45,7 +49,6 @@ export {
   sampleRegistrar,
   usccArbitrary,
 } from './safety/enterprise-arbitraries.js';
-
 export {
   type HazardCommandArbitraryOptions,
   hazardCommandArbitrary,
@@ -63,6 +66,10 @@ export {
   type SupervisionItemCommandArbitraryOptions,
   supervisionItemCommandArbitrary,
 } from './safety/item-command-arbitraries.js';
+export {
+  type EmergencyPlanCommandArbitraryOptions,
+  emergencyPlanCommandArbitrary,
+} from './safety/plan-command-arbitraries.js';
 export {
   type InvalidPolicyInput,
   invalidPolicyInputArbitrary,

@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import type { EventDefinition } from '../eventsourcing/event-definition.js';
+import { ActivityCommandSchema } from './activity/commands.js';
+import { activityEvents } from './activity/events.js';
+import { activityRules } from './activity/rules.js';
 import { DutyRosterCommandSchema } from './duty/commands.js';
 import { dutyRosterEvents } from './duty/events.js';
 import { dutyRosterRules } from './duty/rules.js';
+import { EmergencyPlanCommandSchema } from './emergency-plan/commands.js';
+import { emergencyPlanEvents } from './emergency-plan/events.js';
+import { emergencyPlanRules } from './emergency-plan/rules.js';
 import { EnforcementCaseCommandSchema } from './enforcement-case/commands.js';
 import { enforcementCaseEvents } from './enforcement-case/events.js';
 import { enforcementCaseRules } from './enforcement-case/rules.js';
@@ -141,6 +147,26 @@ const dutyRoster = {
   events: dutyRosterEvents,
 } as const satisfies AggregateCatalog;
 
+const activity = {
+  name: 'Activity',
+  stream: 'act-{id}',
+  specSection: '4.9',
+  slug: 'activity',
+  rules: activityRules,
+  commands: ActivityCommandSchema.options,
+  events: activityEvents,
+} as const satisfies AggregateCatalog;
+
+const emergencyPlan = {
+  name: 'EmergencyPlan',
+  stream: 'plan-{id}',
+  specSection: '4.9',
+  slug: 'emergency-plan',
+  rules: emergencyPlanRules,
+  commands: EmergencyPlanCommandSchema.options,
+  events: emergencyPlanEvents,
+} as const satisfies AggregateCatalog;
+
 /** Every aggregate the library implements, in the order of the domain spec. */
 export const aggregateCatalogs = [
   hazard,
@@ -151,6 +177,8 @@ export const aggregateCatalogs = [
   venue,
   site,
   enterprise,
+  activity,
+  emergencyPlan,
   dutyRoster,
 ] as const satisfies readonly AggregateCatalog[];
 

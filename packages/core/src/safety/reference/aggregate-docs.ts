@@ -1,5 +1,7 @@
+import { activityDocs } from '../activity/reference.js';
 import type { AggregateName } from '../aggregates.js';
 import { dutyDocs } from '../duty/reference.js';
+import { emergencyPlanDocs } from '../emergency-plan/reference.js';
 import { enforcementCaseDocs } from '../enforcement-case/reference.js';
 import { enterpriseDocs } from '../enterprise/reference.js';
 import { hazardDocs } from '../hazard/reference.js';
@@ -55,5 +57,7 @@ export const aggregateDocs: { readonly [Name in AggregateName]: AggregateDocs } 
   Venue: venueDocs,
   Enterprise: enterpriseDocs,
   MultiTenantSite: siteDocs,
+  Activity: activityDocs,
+  EmergencyPlan: emergencyPlanDocs,
   DutyRoster: dutyDocs,
 };
