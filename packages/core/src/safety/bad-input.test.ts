@@ -4,6 +4,7 @@ import {
   createSampleSafetyDirectory,
   sampleHazardCommands,
   sampleNow,
+  staticItemHazards,
 } from '@safeledger/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +14,10 @@ import type { DomainEvent } from '../eventsourcing/envelope.js';
 import { isSafeledgerError } from '../eventsourcing/errors.js';
 import { createEventRegistry } from '../eventsourcing/event-registry.js';
 import type { EventStore } from '../eventsourcing/event-store.js';
+import { createActivityDecider } from './activity/decide.js';
 import { type AggregateName, aggregateCatalogs } from './aggregates.js';
 import { createDutyRosterDecider } from './duty/decide.js';
+import { createEmergencyPlanDecider } from './emergency-plan/decide.js';
 import { createEnforcementCaseDecider } from './enforcement-case/decide.js';
 import { createEnterpriseDecider } from './enterprise/decide.js';
 import { createHazardDecider } from './hazard/decide.js';
@@ -22,6 +25,7 @@ import { createInspectionDecider } from './inspection/decide.js';
 import type { ReadModelAnswer } from './ports/fresh-answer.js';
 import { createResponsibilityDecider } from './responsibility/decide.js';
 import { createSiteDecider } from './site/decide.js';
+import { createSupervisionItemDecider } from './supervision-item/decide.js';
 import { createVenueDecider } from './venue/decide.js';
 
 /*
@@ -72,6 +76,12 @@ const deciders: Record<AggregateName, { decider: Decider<any, any, any, any>; st
   MultiTenantSite: { decider: createSiteDecider({ directory }), stream: 'site-s1' },
   Enterprise: { decider: createEnterpriseDecider({ directory }), stream: 'ent-e1' },
   DutyRoster: { decider: createDutyRosterDecider({ directory }), stream: 'duty-2024-03' },
+  SupervisionItem: {
+    decider: createSupervisionItemDecider({ directory, hazards: staticItemHazards() }),
+    stream: 'item-s1',
+  },
+  Activity: { decider: createActivityDecider({ directory }), stream: 'act-a1' },
+  EmergencyPlan: { decider: createEmergencyPlanDecider({ directory }), stream: 'plan-p1' },
 };
 
 const hostileKey = fc.oneof(
