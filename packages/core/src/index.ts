@@ -787,6 +787,22 @@ export {
 export { formatMetricRate, formatRate, NO_RATE } from './safety/rates/format-rate.js';
 export { type Rate, rateOf, rateValue } from './safety/rates/rate.js';
 export {
+  type CaseDimension,
+  type CaseFigureFilter,
+  type CaseStatistics,
+  type CasesByPenaltyKind,
+  createCaseFigures,
+} from './safety/read-models/case-figures.js';
+export {
+  CASE_LEDGER,
+  type CaseLedgerRow,
+  type CaseSourceKind,
+  caseLedgerEventTypes,
+  caseLedgerFields,
+  createCaseLedgerProjection,
+  toFen,
+} from './safety/read-models/case-ledger.js';
+export {
   type BacklogRow,
   type CohortRate,
   createHazardFigures,

@@ -1,6 +1,7 @@
 import type { ConformanceCase } from '../harness.js';
 import { appendCases } from './append.js';
 import { caseNumberCases } from './case-numbers.js';
+import { caseReadModelCases } from './case-read-models.js';
 import { commandHandlerCases } from './command-handler.js';
 import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
@@ -30,6 +31,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...projectionCases,
   ...queryCases,
   ...hazardReadModelCases,
+  ...caseReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,
