@@ -803,6 +803,17 @@ export {
   toFen,
 } from './safety/read-models/case-ledger.js';
 export {
+  createResponsibilityFigures,
+  type ResponsibilityCoverage,
+  type ResponsibilityFigureFilter,
+} from './safety/read-models/responsibility-figures.js';
+export {
+  createResponsibilityLedgerProjection,
+  RESPONSIBILITY_LEDGER,
+  type ResponsibilityLedgerRow,
+  responsibilityLedgerFields,
+} from './safety/read-models/responsibility-ledger.js';
+export {
   type BacklogRow,
   type CohortRate,
   createHazardFigures,

@@ -12,6 +12,7 @@ import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
 import { queryCases } from './queries.js';
 import { readCases } from './reads.js';
+import { responsibilityReadModelCases } from './responsibility-read-models.js';
 import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { safetyCases } from './safety.js';
 import { snapshotCases } from './snapshots.js';
@@ -32,6 +33,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...queryCases,
   ...hazardReadModelCases,
   ...caseReadModelCases,
+  ...responsibilityReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,
