@@ -803,17 +803,6 @@ export {
   toFen,
 } from './safety/read-models/case-ledger.js';
 export {
-  createResponsibilityFigures,
-  type ResponsibilityCoverage,
-  type ResponsibilityFigureFilter,
-} from './safety/read-models/responsibility-figures.js';
-export {
-  createResponsibilityLedgerProjection,
-  RESPONSIBILITY_LEDGER,
-  type ResponsibilityLedgerRow,
-  responsibilityLedgerFields,
-} from './safety/read-models/responsibility-ledger.js';
-export {
   type BacklogRow,
   type CohortRate,
   createHazardFigures,
@@ -829,6 +818,17 @@ export {
   hazardLedgerEventTypes,
   hazardLedgerFields,
 } from './safety/read-models/hazard-ledger.js';
+export {
+  createResponsibilityFigures,
+  type ResponsibilityCoverage,
+  type ResponsibilityFigureFilter,
+} from './safety/read-models/responsibility-figures.js';
+export {
+  createResponsibilityLedgerProjection,
+  RESPONSIBILITY_LEDGER,
+  type ResponsibilityLedgerRow,
+  responsibilityLedgerFields,
+} from './safety/read-models/responsibility-ledger.js';
 export {
   type AcknowledgeAssignment,
   AcknowledgeAssignmentSchema,

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../eventsourcing/envelope.js';
 import { defineProjection } from '../../eventsourcing/projection.js';
 import { indexed } from '../../eventsourcing/projection-fields.js';
 import { dualDutyGaps, lacksOverallLead } from '../responsibility/content.js';
-import { responsibilityEvents, type ResponsibilityEvent } from '../responsibility/events.js';
+import { type ResponsibilityEvent, responsibilityEvents } from '../responsibility/events.js';
 import {
   activeStaff,
   evolveResponsibility,
@@ -85,11 +85,7 @@ export function createResponsibilityLedgerProjection() {
     init: (assignmentId, event) => rowOf(initialResponsibilityState(), assignmentId, event),
     apply: (row, event) => {
       const previous = isDraft(row) ? current(row) : (row as ResponsibilityLedgerRow);
-      const next = rowOf(
-        evolveResponsibility(previous.state, event),
-        previous.assignmentId,
-        event,
-      );
+      const next = rowOf(evolveResponsibility(previous.state, event), previous.assignmentId, event);
       next.issuedAt = previous.issuedAt ?? next.issuedAt;
       next.supersededAt =
         event.type === 'AssignmentSuperseded' ? event.data.occurredAt : previous.supersededAt;
