@@ -1,4 +1,5 @@
 import {
+  createInMemoryDirectory,
   createProjectionRunner,
   createResponsibilityFigures,
   createResponsibilityLedgerProjection,
@@ -346,6 +347,102 @@ export const responsibilityReadModelCases: readonly ConformanceCase[] = [
         ),
         { numRuns: Math.max(10, Math.floor(context.scale.modelRuns / 2)) },
       );
+    },
+  },
+  {
+    group,
+    name: 'P-17 RA-10 lead gaps of a division list: a sector without a lead industry body and one with two, judged on the assignments in force at T',
+    async run(context) {
+      const store = await context.open({});
+      const org = (id: string, kind: 'industry' | 'territorial') => ({
+        id,
+        name: id,
+        kind,
+        level: 'district' as const,
+        areaIds: 'all' as const,
+      });
+      const directory = createInMemoryDirectory({
+        organizations: [
+          org('ind-a', 'industry'),
+          org('ind-b', 'industry'),
+          org('town', 'territorial'),
+        ],
+      });
+      const assignment = (
+        id: string,
+        orgId: string,
+        day: number,
+        sector: string,
+        role: 'lead' | 'support',
+      ) => {
+        const at = (d: number) => iso(START + d * DAY);
+        const base = { assignmentId: id, listId: 'D1' };
+        return [
+          {
+            type: 'AssignmentDrafted',
+            data: {
+              ...base,
+              occurredAt: at(day),
+              listTitle: 'division',
+              listKind: 'duty_task_list',
+              issuerOrgId: 'gov',
+              period: { year: 2024 },
+              assignee: { kind: 'department', id: orgId, isPrimaryLeader: false },
+              portfolio: [],
+              duties: [
+                dutyOf(
+                  {
+                    kind: 'statutory_duty',
+                    code: 'T1',
+                    domainCodes: [],
+                    role,
+                    requiredHeadcount: 1,
+                    fullTimeRequired: false,
+                  },
+                  'd0',
+                ),
+              ].map((duty) => ({ ...duty, sectorCodes: [sector] })),
+            },
+          },
+          {
+            type: 'AssignmentIssued',
+            data: { ...base, occurredAt: at(day + 1), approvedBy: 'h', version: 1 },
+          },
+        ];
+      };
+      const histories = [
+        assignment('r1', 'ind-a', 0, 'S1', 'lead'),
+        assignment('r2', 'ind-b', 50, 'S1', 'lead'),
+        // A territorial body's lead and an industry body's support do not count (RA-10).
+        assignment('r3', 'town', 0, 'S2', 'lead'),
+        assignment('r4', 'ind-b', 0, 'S2', 'support'),
+      ];
+      let count = 0;
+      for (const events of histories) {
+        await store.appendToStream(
+          `responsibility-${events[0]!.data.assignmentId}`,
+          events as NewEvent[],
+        );
+        count += events.length;
+      }
+      await visibleLog(store, count);
+      const runner = createProjectionRunner({
+        store,
+        projections: [createResponsibilityLedgerProjection()],
+        pollIntervalMs: 5,
+      });
+      await runner.catchUp();
+      await runner.stop();
+      const figures = createResponsibilityFigures({ store, policy: createSupervisionPolicy() });
+      const late = await figures.divisionLeadGaps('D1', '2024-06-30T00:00:00+08:00', directory);
+      expect(late.gaps.map((g) => [g.kind, g.code, g.leadOrgIds])).toEqual([['sector', 'S2', []]]);
+      expect(late.duplicates.map((g) => [g.code, g.leadOrgIds])).toEqual([
+        ['S1', ['ind-a', 'ind-b']],
+      ]);
+      // Before the second bureau's assignment was issued, S1 had exactly one lead.
+      const early = await figures.divisionLeadGaps('D1', '2024-01-20T00:00:00+08:00', directory);
+      expect(early.duplicates).toEqual([]);
+      expect(early.gaps.map((g) => g.code)).toEqual(['S2']);
     },
   },
 ];
