@@ -788,6 +788,22 @@ export {
 export { formatMetricRate, formatRate, NO_RATE } from './safety/rates/format-rate.js';
 export { type Rate, rateOf, rateValue } from './safety/rates/rate.js';
 export {
+  type CaseDimension,
+  type CaseFigureFilter,
+  type CaseStatistics,
+  type CasesByPenaltyKind,
+  createCaseFigures,
+} from './safety/read-models/case-figures.js';
+export {
+  CASE_LEDGER,
+  type CaseLedgerRow,
+  type CaseSourceKind,
+  caseLedgerEventTypes,
+  caseLedgerFields,
+  createCaseLedgerProjection,
+  toFen,
+} from './safety/read-models/case-ledger.js';
+export {
   type BacklogRow,
   type CohortRate,
   createHazardFigures,
@@ -803,6 +819,17 @@ export {
   hazardLedgerEventTypes,
   hazardLedgerFields,
 } from './safety/read-models/hazard-ledger.js';
+export {
+  createResponsibilityFigures,
+  type ResponsibilityCoverage,
+  type ResponsibilityFigureFilter,
+} from './safety/read-models/responsibility-figures.js';
+export {
+  createResponsibilityLedgerProjection,
+  RESPONSIBILITY_LEDGER,
+  type ResponsibilityLedgerRow,
+  responsibilityLedgerFields,
+} from './safety/read-models/responsibility-ledger.js';
 export {
   type AcknowledgeAssignment,
   AcknowledgeAssignmentSchema,

@@ -1,6 +1,7 @@
 import type { ConformanceCase } from '../harness.js';
 import { appendCases } from './append.js';
 import { caseNumberCases } from './case-numbers.js';
+import { caseReadModelCases } from './case-read-models.js';
 import { commandHandlerCases } from './command-handler.js';
 import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
@@ -11,6 +12,7 @@ import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
 import { queryCases } from './queries.js';
 import { readCases } from './reads.js';
+import { responsibilityReadModelCases } from './responsibility-read-models.js';
 import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { safetyCases } from './safety.js';
 import { snapshotCases } from './snapshots.js';
@@ -30,6 +32,8 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...projectionCases,
   ...queryCases,
   ...hazardReadModelCases,
+  ...caseReadModelCases,
+  ...responsibilityReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,
