@@ -12,6 +12,7 @@ import { createCommandHandler } from '../eventsourcing/command-handler.js';
 import type { Decider } from '../eventsourcing/decider.js';
 import type { DomainEvent } from '../eventsourcing/envelope.js';
 import { isSafeledgerError } from '../eventsourcing/errors.js';
+import type { EventDefinition } from '../eventsourcing/event-definition.js';
 import { createEventRegistry } from '../eventsourcing/event-registry.js';
 import type { EventStore } from '../eventsourcing/event-store.js';
 import { createActivityDecider } from './activity/decide.js';
@@ -201,7 +202,9 @@ describe('bad input (issue 20)', () => {
   });
 
   it('hostile event data for every event type is a ValidationError on append, and nothing is written', async () => {
-    const definitions = aggregateCatalogs.flatMap((c) => c.events);
+    const definitions: EventDefinition[] = aggregateCatalogs.flatMap(
+      (c) => c.events as readonly EventDefinition[],
+    );
     const registry = createEventRegistry({ events: definitions });
     const store = createMemoryEventStore({ registry });
     await fc.assert(

@@ -3,7 +3,6 @@ import {
   createHazardLedgerProjection,
   createProjectionRunner,
   createSupervisionPolicy,
-  type EventStore,
   HAZARD_LEDGER,
   type HazardFigureFilter,
   type NewEvent,
