@@ -9,9 +9,16 @@ function ratioCell(ours: Result, others: readonly Result[], kind: 'emmett' | 'ra
   const other = others.find(
     (r) => r.workload === ours.workload && r.family === ours.family && r.kind === kind,
   );
-  if (other === undefined) return '—';
+  // A failed side has no throughput, so there is no ratio to show.
+  if (other === undefined || other.failure !== undefined || ours.failure !== undefined) return '—';
   const value = ours.perSecond / other.perSecond;
   return kind === 'raw' ? `${(value * 100).toFixed(0)}%` : `${value.toFixed(2)}×`;
+}
+
+/** The throughput, or why the contender has none: it threw, crashed or ran out of time. */
+function throughputCell(r: Result): string {
+  if (r.failure !== undefined) return `failed: ${r.failure.replaceAll('|', '\\|').replaceAll('\n', ' ')}`;
+  return `${rate(r.perSecond)} ${r.unit}`;
 }
 
 /** The results as markdown tables, one per workload, with ratios within each storage family. */
@@ -26,7 +33,7 @@ export function renderTables(results: readonly Result[]): string {
       '|---|---|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.contender} | ${r.settings} | ${rate(r.perSecond)} ${r.unit} | ${ratioCell(r, results, 'emmett')} | ${ratioCell(r, results, 'raw')} |`,
+          `| ${r.contender} | ${r.settings} | ${throughputCell(r)} | ${ratioCell(r, results, 'emmett')} | ${ratioCell(r, results, 'raw')} |`,
       ),
     ];
     return lines.join('\n');

@@ -49,7 +49,10 @@ function check(
 /** Checks every target of the benchmark issue that this run measured. */
 export function checkTargets(results: readonly Result[], names: WorkloadNames): TargetCheck[] {
   const find: Finder = (workload, contender) =>
-    results.find((r) => r.workload === workload && r.contender === contender);
+    // A failed contender has no throughput: its targets read "not measured".
+    results.find(
+      (r) => r.workload === workload && r.contender === contender && r.failure === undefined,
+    );
   const single = 'single-event appends';
   const sqlite = 'safeledger sqlite (NORMAL)';
   const rebuild = find(names.rebuild, sqlite);
