@@ -17,7 +17,8 @@ function ratioCell(ours: Result, others: readonly Result[], kind: 'emmett' | 'ra
 
 /** The throughput, or why the contender has none: it threw, crashed or ran out of time. */
 function throughputCell(r: Result): string {
-  if (r.failure !== undefined) return `failed: ${r.failure.replaceAll('|', '\\|').replaceAll('\n', ' ')}`;
+  if (r.failure !== undefined)
+    return `failed: ${r.failure.replaceAll('|', '\\|').replaceAll('\n', ' ')}`;
   return `${rate(r.perSecond)} ${r.unit}`;
 }
 
