@@ -19,7 +19,9 @@ function ratioCell(ours: Result, others: readonly Result[], kind: 'emmett' | 'ra
 function throughputCell(r: Result): string {
   if (r.failure !== undefined)
     return `failed: ${r.failure.replaceAll('|', '\\|').replaceAll('\n', ' ')}`;
-  return `${rate(r.perSecond)} ${r.unit}`;
+  // With several repeats, their spread: one run's machine noise, visible next to the median.
+  if (r.samples.length < 2) return `${rate(r.perSecond)} ${r.unit}`;
+  return `${rate(r.perSecond)} ${r.unit} (min ${rate(Math.min(...r.samples))}, max ${rate(Math.max(...r.samples))})`;
 }
 
 /** The results as markdown tables, one per workload, with ratios within each storage family. */
@@ -63,5 +65,10 @@ export function renderMachine(machine: MachineDescription): string {
     `- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memoryGiB} GiB; ${machine.os}`,
     `- Node.js ${machine.node}`,
     ...Object.entries(machine.versions).map(([name, version]) => `- ${name} ${version}`),
+    ...(machine.load === undefined
+      ? []
+      : [
+          `- Load (1-minute average, all processes): ${machine.load.start.toFixed(2)} when the run started, ${machine.load.end.toFixed(2)} when it ended`,
+        ]),
   ].join('\n');
 }

@@ -79,6 +79,7 @@ export async function runBenchmarks(
     );
   }
 
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const lineup: Lineup = { families: [...families], withEmmett, pgUrl };
   const contenders = contendersOf(lineup);
   const subjects = subjectsOf(lineup);
@@ -137,7 +138,9 @@ export async function runBenchmarks(
     cores: os.cpus().length,
   };
   const markdown = renderReport({
-    machine: renderMachine(describeMachine(versions)),
+    machine: renderMachine(
+      describeMachine(versions, { start: loadAtStart, end: os.loadavg()[0] ?? 0 }),
+    ),
     targets: renderTargets(checkTargets(results, names)),
     tables: renderTables(results),
     scale,
@@ -160,8 +163,9 @@ function renderReport(parts: {
 
 Measured by \`pnpm bench\` (packages/benchmarks): one run on one machine, every store one after
 another, each workload of each store in a fresh Node process (its own heap and JIT; a crash or a
-hang fails that cell only, after a time limit). Each number is the median of ${scale.repeats} timed repeat(s) after ${scale.warmup} untimed
-warm-up; every repeat starts from an empty store. Ratios compare stores of the same family only
+hang fails that cell only, after a time limit). Each number is the median of ${scale.repeats} timed
+repeat(s) after ${scale.warmup} untimed warm-up, with the slowest and fastest repeat beside it; every
+repeat starts from an empty store. Ratios compare stores of the same family only
 (memory with memory, SQLite with SQLite, PostgreSQL with PostgreSQL).${parts.quick ? '\n\n**Quick run** (`--quick`): a tenth of the sizes and one repeat; indicative only.' : ''}
 
 ## Machine
