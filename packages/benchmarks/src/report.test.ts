@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { renderMachine, renderTables } from './report.js';
+import { renderMachine, renderTables, renderTargets } from './report.js';
 import type { Result } from './workloads/workload.js';
 
 const cell = (samples: number[], perSecond: number): Result => ({
@@ -34,4 +34,16 @@ it("prints the machine's load around the run", () => {
     load: { start: 0.5, end: 1.75 },
   });
   expect(text).toContain('0.50 when the run started, 1.75 when it ended');
+});
+
+it('marks a target whose repeats overlap its line as within noise', () => {
+  const text = renderTargets([
+    {
+      statement: 'X ≥ 50% of raw',
+      measured: '55% (40% to 67%)',
+      met: undefined,
+      withinNoise: true,
+    },
+  ]);
+  expect(text).toContain('| X ≥ 50% of raw | 55% (40% to 67%) | within noise |');
 });

@@ -47,7 +47,8 @@ export function renderTables(results: readonly Result[]): string {
 /** The targets with their measured values, and what limits each missed one. */
 export function renderTargets(checks: readonly TargetCheck[]): string {
   const missed = checks.filter((c) => c.met === false);
-  const mark = (c: TargetCheck) => (c.met === undefined ? '—' : c.met ? 'yes' : 'no');
+  const mark = (c: TargetCheck) =>
+    c.withinNoise === true ? 'within noise' : c.met === undefined ? '—' : c.met ? 'yes' : 'no';
   return [
     '| target | measured | met |',
     '|---|---:|:---:|',
