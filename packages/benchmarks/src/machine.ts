@@ -8,10 +8,15 @@ export interface MachineDescription {
   readonly os: string;
   readonly node: string;
   readonly versions: Readonly<Record<string, string>>;
+  /** The machine's load average around the run: other work slows every contender alike, not evenly. */
+  readonly load?: { readonly start: number; readonly end: number };
 }
 
 /** Describes this machine plus the versions of the software under test. */
-export function describeMachine(versions: Record<string, string>): MachineDescription {
+export function describeMachine(
+  versions: Record<string, string>,
+  load?: { start: number; end: number },
+): MachineDescription {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
@@ -20,5 +25,6 @@ export function describeMachine(versions: Record<string, string>): MachineDescri
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     versions,
+    ...(load === undefined ? {} : { load }),
   };
 }

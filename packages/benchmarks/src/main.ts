@@ -9,6 +9,8 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    // Seconds one contender may take on one workload before it is killed and reported as failed.
+    'time-limit': { type: 'string' },
   },
 });
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,7 +23,15 @@ if (!values.quick && !emmettInstalled()) {
   });
 }
 
+const timeLimit = values['time-limit'] === undefined ? undefined : Number(values['time-limit']);
+if (timeLimit !== undefined && !(Number.isFinite(timeLimit) && timeLimit > 0)) {
+  throw new Error(
+    `--time-limit must be a positive number of seconds, got "${values['time-limit']}"`,
+  );
+}
+
 const report = await runBenchmarks({
+  ...(timeLimit === undefined ? {} : { timeLimitMs: timeLimit * 1000 }),
   quick: values.quick,
   pgUrl: process.env.PG_URL,
   log: (line) => console.log(line),

@@ -9,9 +9,19 @@ function ratioCell(ours: Result, others: readonly Result[], kind: 'emmett' | 'ra
   const other = others.find(
     (r) => r.workload === ours.workload && r.family === ours.family && r.kind === kind,
   );
-  if (other === undefined) return '—';
+  // A failed side has no throughput, so there is no ratio to show.
+  if (other === undefined || other.failure !== undefined || ours.failure !== undefined) return '—';
   const value = ours.perSecond / other.perSecond;
   return kind === 'raw' ? `${(value * 100).toFixed(0)}%` : `${value.toFixed(2)}×`;
+}
+
+/** The throughput, or why the contender has none: it threw, crashed or ran out of time. */
+function throughputCell(r: Result): string {
+  if (r.failure !== undefined)
+    return `failed: ${r.failure.replaceAll('|', '\\|').replaceAll('\n', ' ')}`;
+  // With several repeats, their spread: one run's machine noise, visible next to the median.
+  if (r.samples.length < 2) return `${rate(r.perSecond)} ${r.unit}`;
+  return `${rate(r.perSecond)} ${r.unit} (min ${rate(Math.min(...r.samples))}, max ${rate(Math.max(...r.samples))})`;
 }
 
 /** The results as markdown tables, one per workload, with ratios within each storage family. */
@@ -26,7 +36,7 @@ export function renderTables(results: readonly Result[]): string {
       '|---|---|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.contender} | ${r.settings} | ${rate(r.perSecond)} ${r.unit} | ${ratioCell(r, results, 'emmett')} | ${ratioCell(r, results, 'raw')} |`,
+          `| ${r.contender} | ${r.settings} | ${throughputCell(r)} | ${ratioCell(r, results, 'emmett')} | ${ratioCell(r, results, 'raw')} |`,
       ),
     ];
     return lines.join('\n');
@@ -37,7 +47,8 @@ export function renderTables(results: readonly Result[]): string {
 /** The targets with their measured values, and what limits each missed one. */
 export function renderTargets(checks: readonly TargetCheck[]): string {
   const missed = checks.filter((c) => c.met === false);
-  const mark = (c: TargetCheck) => (c.met === undefined ? '—' : c.met ? 'yes' : 'no');
+  const mark = (c: TargetCheck) =>
+    c.withinNoise === true ? 'within noise' : c.met === undefined ? '—' : c.met ? 'yes' : 'no';
   return [
     '| target | measured | met |',
     '|---|---:|:---:|',
@@ -55,5 +66,10 @@ export function renderMachine(machine: MachineDescription): string {
     `- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memoryGiB} GiB; ${machine.os}`,
     `- Node.js ${machine.node}`,
     ...Object.entries(machine.versions).map(([name, version]) => `- ${name} ${version}`),
+    ...(machine.load === undefined
+      ? []
+      : [
+          `- Load (1-minute average, all processes): ${machine.load.start.toFixed(2)} when the run started, ${machine.load.end.toFixed(2)} when it ended`,
+        ]),
   ].join('\n');
 }

@@ -36,6 +36,8 @@ it('runs every workload on the embedded stores and renders the report', async ()
       'hazard command path (load, decide, append) | safeledger memory',
     ]),
   );
+  // Each cell ran in its own child process; none may have failed there.
+  expect(results.filter((r) => r.failure !== undefined)).toEqual([]);
   for (const result of results) expect(result.perSecond).toBeGreaterThan(0);
   expect(markdown).toContain('## Targets');
   expect(markdown).toContain('| SQLite single-event appends ≥ 50% of raw better-sqlite3 |');

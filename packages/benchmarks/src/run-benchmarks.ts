@@ -1,35 +1,21 @@
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import type { BenchJob } from './bench-job.js';
+import {
+  contendersOf,
+  type Lineup,
+  subjectsOf,
+  type WorkloadId,
+  workloadTitle,
+} from './catalog.js';
+import { type IsolatedJob, runContenders } from './isolation/run-contenders.js';
 import { describeMachine } from './machine.js';
-import { takeRepeatedFailures } from './measure.js';
 import { renderMachine, renderTables, renderTargets } from './report.js';
-import {
-  emmettInstalled,
-  emmettMemory,
-  emmettPostgres,
-  emmettSqlite,
-  emmettVersions,
-} from './targets/emmett.js';
-import {
-  postgresServerVersion,
-  postgresSubjects,
-  rawPostgres,
-  safeledgerPostgres,
-} from './targets/postgres.js';
-import { rawSqlite } from './targets/raw-sqlite.js';
-import { safeledgerMemory } from './targets/safeledger-memory.js';
-import { safeledgerSqlite } from './targets/safeledger-sqlite.js';
-import { memorySubject, sqliteSubject } from './targets/store-subjects.js';
-import type { Contender } from './targets/target.js';
+import { emmettInstalled, emmettVersions } from './targets/emmett.js';
+import { postgresServerVersion } from './targets/postgres.js';
+import type { Family } from './targets/target.js';
 import { checkTargets } from './targets-check.js';
-import {
-  batchAppends,
-  concurrentAppends,
-  singleAppends,
-  streamLoads,
-} from './workloads/appends.js';
-import { hazardCommandPath } from './workloads/hazard-path.js';
-import { projectionRebuild } from './workloads/rebuild.js';
 import type { Result, Scale } from './workloads/workload.js';
 
 /** The workload sizes of the issue: 1,000 streams × 10 events, 16 writers, 100k-event rebuild. */
@@ -63,14 +49,25 @@ export interface RunOptions {
   /** Narrow the run (tests use it); default: every family. */
   readonly families?: readonly ('memory' | 'sqlite' | 'postgres')[];
   readonly scale?: Scale;
+  /** Per contender and workload; a job still running then is killed and reported as failed. */
+  readonly timeLimitMs?: number;
 }
 
-/** Runs every workload on every contender in one process and renders the report. */
+/** Long enough for the slowest full-scale cell on a slow machine; a hang costs no more than this. */
+export const FULL_TIME_LIMIT_MS = 600_000;
+export const QUICK_TIME_LIMIT_MS = 120_000;
+
+const jobModule = fileURLToPath(new URL('./bench-job.ts', import.meta.url));
+
+/**
+ * Runs every workload on every contender, each cell in its own child process with a time limit,
+ * and renders the report; a cell that fails is a row saying why.
+ */
 export async function runBenchmarks(
   options: RunOptions,
 ): Promise<{ results: Result[]; markdown: string }> {
   const scale = options.scale ?? (options.quick ? QUICK_SCALE : FULL_SCALE);
-  const families = new Set(options.families ?? ['memory', 'sqlite', 'postgres']);
+  const families = new Set<Family>(options.families ?? ['memory', 'sqlite', 'postgres']);
   const notes: string[] = [];
   const withEmmett = emmettInstalled();
   if (!withEmmett)
@@ -82,50 +79,49 @@ export async function runBenchmarks(
     );
   }
 
-  const contenders: Contender[] = [];
-  if (families.has('memory'))
-    contenders.push(safeledgerMemory, ...(withEmmett ? [emmettMemory] : []));
-  if (families.has('sqlite')) {
-    contenders.push(
-      safeledgerSqlite('NORMAL'),
-      safeledgerSqlite('FULL'),
-      rawSqlite,
-      ...(withEmmett ? [emmettSqlite] : []),
-    );
-  }
-  if (pgUrl !== undefined) {
-    contenders.push(
-      safeledgerPostgres(pgUrl),
-      rawPostgres(pgUrl),
-      ...(withEmmett ? [emmettPostgres(pgUrl)] : []),
-    );
-  }
-
-  const results: Result[] = [];
-  const record = (result: Result) => {
-    for (const failure of takeRepeatedFailures()) {
-      notes.push(
-        `${result.contender}, ${result.workload}: a repetition failed (${failure}) and was run again on a fresh store.`,
-      );
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  const lineup: Lineup = { families: [...families], withEmmett, pgUrl };
+  const contenders = contendersOf(lineup);
+  const subjects = subjectsOf(lineup);
+  // Workload by workload, so every contender of one comparison runs back to back in this session;
+  // each cell in a fresh process, so one contender's crash or hang cannot end the run.
+  const jobs: IsolatedJob<BenchJob>[] = [];
+  const plan = (
+    workload: WorkloadId,
+    of: readonly { name: string; family: Family; kind?: Result['kind'] }[],
+  ) => {
+    for (const c of of) {
+      jobs.push({
+        workload: workloadTitle(workload, scale),
+        contender: c.name,
+        family: c.family,
+        kind: c.kind ?? 'safeledger',
+        job: { workload, contender: c.name, lineup, scale },
+      });
     }
-    results.push(result);
-    options.log(
-      `${result.workload.padEnd(44)} ${result.contender.padEnd(28)} ${Math.round(result.perSecond).toLocaleString('en-US').padStart(12)} ${result.unit}`,
-    );
   };
-  for (const contender of contenders) record(await singleAppends(contender, scale));
-  for (const contender of contenders) record(await batchAppends(contender, scale));
-  for (const contender of contenders.filter((c) => c.family === 'postgres'))
-    record(await concurrentAppends(contender, scale));
-  for (const contender of contenders) record(await streamLoads(contender, scale));
-
-  const subjects = [
-    ...(families.has('memory') ? [memorySubject] : []),
-    ...(families.has('sqlite') ? [sqliteSubject] : []),
-    ...(pgUrl === undefined ? [] : postgresSubjects(pgUrl)),
-  ];
-  for (const subject of subjects) record(await projectionRebuild(subject, scale));
-  for (const subject of subjects) record(await hazardCommandPath(subject, scale));
+  plan('single', contenders);
+  plan('batch', contenders);
+  plan(
+    'writers',
+    contenders.filter((c) => c.family === 'postgres'),
+  );
+  plan('loads', contenders);
+  plan('rebuild', subjects);
+  plan('hazard', subjects);
+  const run = await runContenders(jobs, {
+    module: jobModule,
+    timeLimitMs: options.timeLimitMs ?? (options.quick ? QUICK_TIME_LIMIT_MS : FULL_TIME_LIMIT_MS),
+    log: options.log,
+  });
+  const results = run.results;
+  notes.push(...run.notes);
+  const failed = results.filter((r) => r.failure !== undefined);
+  if (failed.length > 0) {
+    notes.push(
+      `${failed.length} cell(s) failed (each in its own process; the run went on): ${failed.map((r) => `${r.contender}, ${r.workload}`).join('; ')}.`,
+    );
+  }
 
   const versions: Record<string, string> = {
     SQLite: (
@@ -135,14 +131,16 @@ export async function runBenchmarks(
     ...(withEmmett ? emmettVersions() : {}),
   };
   const names = {
-    writers: `${scale.writers} concurrent writers`,
-    rebuild: `projection rebuild (${Math.ceil(scale.rebuildEvents / scale.eventsPerStream) * scale.eventsPerStream} events)`,
-    loads: `loading ${scale.streams} streams`,
-    batch: `${scale.eventsPerStream}-event batch appends`,
+    writers: workloadTitle('writers', scale),
+    rebuild: workloadTitle('rebuild', scale),
+    loads: workloadTitle('loads', scale),
+    batch: workloadTitle('batch', scale),
     cores: os.cpus().length,
   };
   const markdown = renderReport({
-    machine: renderMachine(describeMachine(versions)),
+    machine: renderMachine(
+      describeMachine(versions, { start: loadAtStart, end: os.loadavg()[0] ?? 0 }),
+    ),
     targets: renderTargets(checkTargets(results, names)),
     tables: renderTables(results),
     scale,
@@ -163,9 +161,11 @@ function renderReport(parts: {
   const { scale } = parts;
   return `# Benchmarks
 
-Measured by \`pnpm bench\` (packages/benchmarks): every store in one process, one run, on the same
-machine. Each number is the median of ${scale.repeats} timed repeat(s) after ${scale.warmup} untimed
-warm-up; every repeat starts from an empty store. Ratios compare stores of the same family only
+Measured by \`pnpm bench\` (packages/benchmarks): one run on one machine, every store one after
+another, each workload of each store in a fresh Node process (its own heap and JIT; a crash or a
+hang fails that cell only, after a time limit). Each number is the median of ${scale.repeats} timed
+repeat(s) after ${scale.warmup} untimed warm-up, with the slowest and fastest repeat beside it; every
+repeat starts from an empty store. Ratios compare stores of the same family only
 (memory with memory, SQLite with SQLite, PostgreSQL with PostgreSQL).${parts.quick ? '\n\n**Quick run** (`--quick`): a tenth of the sizes and one repeat; indicative only.' : ''}
 
 ## Machine

@@ -22,4 +22,6 @@ export interface Result {
   readonly perSecond: number;
   readonly unit: string;
   readonly samples: readonly number[];
+  /** Set when the contender threw, crashed or timed out: why; `perSecond` is then NaN. */
+  readonly failure?: string;
 }

@@ -1,0 +1,49 @@
+import { expect, it } from 'vitest';
+import { renderMachine, renderTables, renderTargets } from './report.js';
+import type { Result } from './workloads/workload.js';
+
+const cell = (samples: number[], perSecond: number): Result => ({
+  workload: 'single-event appends',
+  contender: 'safeledger sqlite (NORMAL)',
+  family: 'sqlite',
+  kind: 'safeledger',
+  settings: 'WAL, synchronous NORMAL',
+  perSecond,
+  unit: 'events/s',
+  samples,
+});
+
+it('shows the slowest and fastest repeat beside the median', () => {
+  expect(renderTables([cell([1_200, 900, 1_000], 1_000)])).toContain(
+    '| 1,000 events/s (min 900, max 1,200) |',
+  );
+});
+
+it('shows a single repeat without a spread it does not have', () => {
+  expect(renderTables([cell([1_000], 1_000)])).toContain('| 1,000 events/s |');
+});
+
+it("prints the machine's load around the run", () => {
+  const text = renderMachine({
+    cpu: 'cpu',
+    cores: 2,
+    memoryGiB: 4,
+    os: 'os',
+    node: 'v20',
+    versions: {},
+    load: { start: 0.5, end: 1.75 },
+  });
+  expect(text).toContain('0.50 when the run started, 1.75 when it ended');
+});
+
+it('marks a target whose repeats overlap its line as within noise', () => {
+  const text = renderTargets([
+    {
+      statement: 'X ≥ 50% of raw',
+      measured: '55% (40% to 67%)',
+      met: undefined,
+      withinNoise: true,
+    },
+  ]);
+  expect(text).toContain('| X ≥ 50% of raw | 55% (40% to 67%) | within noise |');
+});
