@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBenchmarks } from './run-benchmarks.js';
+
+const KEPT_MARKER = '<!-- kept by pnpm bench: the sections below are not written by it -->';
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +41,13 @@ const report = await runBenchmarks({
 console.log(`\n${report.markdown}`);
 if (!values.quick && !values['no-write']) {
   const target = join(here, '..', '..', '..', 'docs', 'benchmarks.md');
-  writeFileSync(target, report.markdown);
+  // Sections other benchmarks write by hand (the district year, scale) follow a marker; a run
+  // rewrites what it measured and keeps them.
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+  const kept = previous.indexOf(KEPT_MARKER);
+  writeFileSync(
+    target,
+    kept < 0 ? report.markdown : `${report.markdown.trimEnd()}\n\n${previous.slice(kept)}`,
+  );
   console.log('written to docs/benchmarks.md');
 }
