@@ -237,6 +237,25 @@ const seen = new Set<string>();
 it('model: random site commands by random actors as time moves keep MT-0…MT-8 and derive MT-4/MT-5 from asOf', {
   timeout: 300_000,
 }, async () => {
+  const wanted = ['MT-0', 'MT-1', 'MT-2', 'MT-3', 'MT-4', 'MT-5', 'MT-7', 'MT-8', 'G-5'];
+  const types = [
+    'RegisterSite',
+    'RegisterTenancy',
+    'SignSafetyAgreement',
+    'RecordLandlordCheck',
+    'RecordDeviceInstallation',
+    'EndTenancy',
+  ];
+  const coverage = [...wanted, ...types.map((t) => `accepted ${t}`)];
+  // Some paths (an accepted SignSafetyAgreement needs a registered site and tenancy first) are
+  // reached in most batches of runs, not all: a batch that misses one is followed by another,
+  // up to three, so the coverage check does not fail on an unlucky seed.
+  for (let batch = 0; batch < 3 && !coverage.every((c) => seen.has(c)); batch += 1)
+    await runBatch();
+  expect([...seen].sort()).toEqual(expect.arrayContaining(coverage));
+});
+
+async function runBatch(): Promise<void> {
   await fc.assert(
     fc.asyncProperty(
       policyArbitrary,
@@ -326,19 +345,7 @@ it('model: random site commands by random actors as time moves keep MT-0…MT-8 
     ),
     { numRuns: Number(process.env.FC_NUM_RUNS ?? 100) },
   );
-  const wanted = ['MT-0', 'MT-1', 'MT-2', 'MT-3', 'MT-4', 'MT-5', 'MT-7', 'MT-8', 'G-5'];
-  const types = [
-    'RegisterSite',
-    'RegisterTenancy',
-    'SignSafetyAgreement',
-    'RecordLandlordCheck',
-    'RecordDeviceInstallation',
-    'EndTenancy',
-  ];
-  expect([...seen].sort()).toEqual(
-    expect.arrayContaining([...wanted, ...types.map((t) => `accepted ${t}`)]),
-  );
-});
+}
 
 function parse(command: SiteCommand): ParsedSiteCommand {
   // Defaults applied the way the schema documents them, without calling the decider.
