@@ -307,169 +307,179 @@ const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
 
 describe('responsibility assignment lifecycle (model-based)', () => {
   it('accepts exactly what the model allows; one lead per task code; RA-2 holds for issued leaders', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        responsibilityHistoryArbitrary({ kit, maxSteps: 40 }),
-        fc
-          .array(fc.boolean(), { minLength: 3, maxLength: 3 })
-          .map((drawn) => drawn.map((b, n) => b || n === 0)),
-        fc.array(fc.array(responsibilityDutyArbitrary(), { maxLength: 3 }), {
-          minLength: 3,
-          maxLength: 3,
-        }),
-        async (history, prepared, randomDuties) => {
-          let now = start;
-          const store = createMemoryEventStore({
-            registry: createEventRegistry({
-              events: [...responsibilityEvents, ...uniqueKeyEvents],
-            }),
-          });
-          const decider = createResponsibilityDecider({ directory });
-          const service = createResponsibilityAssignmentService({
-            store,
-            decider,
-            clock: () => new Date(now),
-          });
-          const model = new Model(history.slots);
-          // Most slots are first drafted and issued with valid content, so later steps act on issued
-          // assignments; the others are drafted and issued by the generated steps, valid or not.
-          const steps = [
-            ...history.slots.flatMap((slot, n) => {
-              if (!prepared[n]) {
+    const wanted = [
+      ...[
+        'IssueAssignment',
+        'ReviseAssignment',
+        'CompleteDuty',
+        'SupersedeAssignment',
+        'DesignateSafetyStaff',
+        'ReviewPerformance',
+      ].map((type) => `accepted ${type}`),
+      ...[
+        'RA-0',
+        'RA-1',
+        'RA-2',
+        'RA-3',
+        'RA-4',
+        'RA-5',
+        'RA-6',
+        'RA-7',
+        'RA-8',
+        'RA-9',
+        'RA-11',
+      ].map((rule) => `refused ${rule}`),
+    ];
+    // Rare paths (an RA-3 refusal needs an issued list with a leader first) are reached in most
+    // batches of 150 runs, not all: a batch that misses one is followed by another, up to three,
+    // so the coverage check does not fail on an unlucky seed.
+    for (let batch = 0; batch < 3 && !wanted.every((key) => seen.has(key)); batch += 1) {
+      await fc.assert(
+        fc.asyncProperty(
+          responsibilityHistoryArbitrary({ kit, maxSteps: 40 }),
+          fc
+            .array(fc.boolean(), { minLength: 3, maxLength: 3 })
+            .map((drawn) => drawn.map((b, n) => b || n === 0)),
+          fc.array(fc.array(responsibilityDutyArbitrary(), { maxLength: 3 }), {
+            minLength: 3,
+            maxLength: 3,
+          }),
+          async (history, prepared, randomDuties) => {
+            let now = start;
+            const store = createMemoryEventStore({
+              registry: createEventRegistry({
+                events: [...responsibilityEvents, ...uniqueKeyEvents],
+              }),
+            });
+            const decider = createResponsibilityDecider({ directory });
+            const service = createResponsibilityAssignmentService({
+              store,
+              decider,
+              clock: () => new Date(now),
+            });
+            const model = new Model(history.slots);
+            // Most slots are first drafted and issued with valid content, so later steps act on issued
+            // assignments; the others are drafted and issued by the generated steps, valid or not.
+            const steps = [
+              ...history.slots.flatMap((slot, n) => {
+                if (!prepared[n]) {
+                  const draft = kit.draft({
+                    assignmentId: slot.assignmentId,
+                    assignee: slot.assignee,
+                    portfolio: [...slot.portfolio],
+                    duties: randomDuties[n]!,
+                  });
+                  return [
+                    { advanceDays: 0, slot: n, command: draft as ResponsibilityCommand },
+                    { advanceDays: 1, slot: n, command: kit.issue() },
+                  ];
+                }
+                const overall = slot.assignee.isPrimaryLeader
+                  ? [
+                      kit.duty({
+                        dutyId: 'd-4',
+                        code: 'LEAD.OVERALL',
+                        domainCodes: [],
+                        role: 'support',
+                      }),
+                    ]
+                  : [];
                 const draft = kit.draft({
                   assignmentId: slot.assignmentId,
                   assignee: slot.assignee,
                   portfolio: [...slot.portfolio],
-                  duties: randomDuties[n]!,
+                  duties: [
+                    kit.duty({
+                      dutyId: 'd-1',
+                      code: `T${n + 1}`,
+                      domainCodes: [...slot.portfolio],
+                    }),
+                    ...overall,
+                    kit.duty({
+                      dutyId: 'd-3',
+                      code: `S${n + 1}`,
+                      kind: 'staffing',
+                      domainCodes: [],
+                      role: 'support',
+                      requiredHeadcount: 1,
+                    }),
+                  ],
                 });
                 return [
                   { advanceDays: 0, slot: n, command: draft as ResponsibilityCommand },
                   { advanceDays: 1, slot: n, command: kit.issue() },
                 ];
+              }),
+              ...history.steps,
+            ];
+            for (const step of steps) {
+              now += step.advanceDays * DAY;
+              const slot = history.slots[step.slot]!;
+              const expected = model.breaks(step.slot, step.command, now);
+              let rejection: unknown;
+              try {
+                await service.handle(slot.assignmentId, step.command);
+              } catch (error) {
+                rejection = error;
               }
-              const overall = slot.assignee.isPrimaryLeader
-                ? [
-                    kit.duty({
-                      dutyId: 'd-4',
-                      code: 'LEAD.OVERALL',
-                      domainCodes: [],
-                      role: 'support',
-                    }),
-                  ]
-                : [];
-              const draft = kit.draft({
-                assignmentId: slot.assignmentId,
-                assignee: slot.assignee,
-                portfolio: [...slot.portfolio],
-                duties: [
-                  kit.duty({ dutyId: 'd-1', code: `T${n + 1}`, domainCodes: [...slot.portfolio] }),
-                  ...overall,
-                  kit.duty({
-                    dutyId: 'd-3',
-                    code: `S${n + 1}`,
-                    kind: 'staffing',
-                    domainCodes: [],
-                    role: 'support',
-                    requiredHeadcount: 1,
-                  }),
-                ],
-              });
-              return [
-                { advanceDays: 0, slot: n, command: draft as ResponsibilityCommand },
-                { advanceDays: 1, slot: n, command: kit.issue() },
-              ];
-            }),
-            ...history.steps,
-          ];
-          for (const step of steps) {
-            now += step.advanceDays * DAY;
-            const slot = history.slots[step.slot]!;
-            const expected = model.breaks(step.slot, step.command, now);
-            let rejection: unknown;
-            try {
-              await service.handle(slot.assignmentId, step.command);
-            } catch (error) {
-              rejection = error;
-            }
-            const what = `${step.command.type} by ${step.command.actor.personId} on ${slot.assignmentId} at ${shanghaiDate(now)}`;
-            if (expected.length === 0) {
-              expect(rejection, `${what} must be accepted`).toBeUndefined();
-              if (step.advanceDays > 0 || !step.command.type.startsWith('Draft')) {
-                count(`accepted ${step.command.type}`);
+              const what = `${step.command.type} by ${step.command.actor.personId} on ${slot.assignmentId} at ${shanghaiDate(now)}`;
+              if (expected.length === 0) {
+                expect(rejection, `${what} must be accepted`).toBeUndefined();
+                if (step.advanceDays > 0 || !step.command.type.startsWith('Draft')) {
+                  count(`accepted ${step.command.type}`);
+                }
+                model.apply(step.slot, step.command);
+              } else {
+                expect(
+                  isRuleViolation(rejection),
+                  `${what} must be refused (${expected.join(', ')}): ${String(rejection)}`,
+                ).toBe(true);
+                expect(expected, `${what}: ${String(rejection)}`).toContain(
+                  (rejection as { rule: string }).rule,
+                );
+                count(`refused ${(rejection as { rule: string }).rule}`);
               }
-              model.apply(step.slot, step.command);
-            } else {
-              expect(
-                isRuleViolation(rejection),
-                `${what} must be refused (${expected.join(', ')}): ${String(rejection)}`,
-              ).toBe(true);
-              expect(expected, `${what}: ${String(rejection)}`).toContain(
-                (rejection as { rule: string }).rule,
+              // Invariants, read back from the store.
+              const states: ResponsibilityState[] = [];
+              for (const s of history.slots) {
+                const events = await toArray(store.readStream(`resp-${s.assignmentId}`));
+                states.push(
+                  events.reduce<ResponsibilityState>(
+                    (state, event) =>
+                      evolveResponsibility(state, event as unknown as ResponsibilityEvent),
+                    initialResponsibilityState(),
+                  ),
+                );
+              }
+              const issued = states
+                .filter(isStartedAssignment)
+                .filter((s) => s.status === 'issued');
+              const leads = issued.flatMap((s) =>
+                s.duties.filter((d) => d.role === 'lead').map((d) => d.code),
               );
-              count(`refused ${(rejection as { rule: string }).rule}`);
-            }
-            // Invariants, read back from the store.
-            const states: ResponsibilityState[] = [];
-            for (const s of history.slots) {
-              const events = await toArray(store.readStream(`resp-${s.assignmentId}`));
-              states.push(
-                events.reduce<ResponsibilityState>(
-                  (state, event) =>
-                    evolveResponsibility(state, event as unknown as ResponsibilityEvent),
-                  initialResponsibilityState(),
-                ),
+              expect(new Set(leads).size, 'one lead per task code').toBe(leads.length);
+              const assignees = issued.map((s) => `${s.assignee.kind}:${s.assignee.id}`);
+              expect(new Set(assignees).size, 'one live assignment per assignee').toBe(
+                assignees.length,
               );
+              for (const s of issued.filter((x) => x.assignee.kind === 'leader')) {
+                const covered = s.duties
+                  .filter((d) => d.kind === 'statutory_duty' || d.kind === 'key_task')
+                  .flatMap((d) => d.domainCodes);
+                for (const code of s.portfolio)
+                  expect(covered, `RA-2 coverage of ${s.assignmentId}`).toContain(code);
+              }
+              for (const [m, s] of states.entries()) {
+                expect(s.status, `status of ${history.slots[m]!.assignmentId}`).toBe(
+                  model.assignments[m]!.status,
+                );
+              }
             }
-            const issued = states.filter(isStartedAssignment).filter((s) => s.status === 'issued');
-            const leads = issued.flatMap((s) =>
-              s.duties.filter((d) => d.role === 'lead').map((d) => d.code),
-            );
-            expect(new Set(leads).size, 'one lead per task code').toBe(leads.length);
-            const assignees = issued.map((s) => `${s.assignee.kind}:${s.assignee.id}`);
-            expect(new Set(assignees).size, 'one live assignment per assignee').toBe(
-              assignees.length,
-            );
-            for (const s of issued.filter((x) => x.assignee.kind === 'leader')) {
-              const covered = s.duties
-                .filter((d) => d.kind === 'statutory_duty' || d.kind === 'key_task')
-                .flatMap((d) => d.domainCodes);
-              for (const code of s.portfolio)
-                expect(covered, `RA-2 coverage of ${s.assignmentId}`).toContain(code);
-            }
-            for (const [m, s] of states.entries()) {
-              expect(s.status, `status of ${history.slots[m]!.assignmentId}`).toBe(
-                model.assignments[m]!.status,
-              );
-            }
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-    for (const type of [
-      'IssueAssignment',
-      'ReviseAssignment',
-      'CompleteDuty',
-      'SupersedeAssignment',
-      'DesignateSafetyStaff',
-      'ReviewPerformance',
-    ]) {
-      expect(seen.get(`accepted ${type}`) ?? 0, `accepted ${type}`).toBeGreaterThan(0);
+          },
+        ),
+        { numRuns: 150 },
+      );
     }
-    for (const rule of [
-      'RA-0',
-      'RA-1',
-      'RA-2',
-      'RA-3',
-      'RA-4',
-      'RA-5',
-      'RA-6',
-      'RA-7',
-      'RA-8',
-      'RA-9',
-      'RA-11',
-    ]) {
-      expect(seen.get(`refused ${rule}`) ?? 0, `refused ${rule}`).toBeGreaterThan(0);
-    }
+    for (const key of wanted) expect(seen.get(key) ?? 0, key).toBeGreaterThan(0);
   }, 120_000);
 });
