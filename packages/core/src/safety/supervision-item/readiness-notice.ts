@@ -181,10 +181,13 @@ interface SentNotice {
 
 /**
  * The `item-readiness` target for the process manager runner: calls `onItemReady` once per
- * notice id. Before calling it claims the id in a ledger in the projection store (a commit
- * conditioned on the ledger's position), so a replay, a restart or a second runner that issues
- * the same notice finds the claim and stays silent. The claim comes first: a crash between
- * claim and callback loses that one notice rather than sending it twice.
+ * notice id. Before calling it claims the id in a ledger in the projection store, so a replay,
+ * a restart or a later runner that issues the same notice finds the claim and stays silent.
+ * Claims are not compare-and-set on their own (the ledger's position does not move); what keeps
+ * two runners from claiming at once is the runner's lease on PO-5, under which only one of them
+ * reacts at a time. The claim comes first: a crash between claim and callback loses that one
+ * notice rather than sending it twice, and a callback that throws stops PO-5 at that event
+ * (visible in its checkpoint) with the notice already claimed.
  */
 export function createItemReadinessNotifier(
   store: Pick<EventStore, 'projections'>,
@@ -240,7 +243,7 @@ async function claim(
       });
       return true;
     } catch (error) {
-      // Someone else committed to the ledger meanwhile: look again whether it was this notice.
+      // The ledger moved meanwhile (it was reset by a first claim elsewhere): look again.
       if ((error as { code?: unknown }).code !== 'CHECKPOINT_CONFLICT') throw error;
     }
   }
