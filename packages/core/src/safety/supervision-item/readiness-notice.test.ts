@@ -8,9 +8,10 @@ import { hazardEvents } from '../hazard/events.js';
 import { hazardStreamId } from '../hazard/hazard-stream.js';
 import { createSupervisionItemDecider } from './decide.js';
 import { supervisionItemEvents } from './events.js';
-import { supervisionItemStreamId } from './item-stream.js';
+import { investigationHazardId, supervisionItemStreamId } from './item-stream.js';
 import type { LinkedHazardStatus } from './ports.js';
 import {
+  createItemLinksFromStore,
   createItemReadinessNotifier,
   hazardClosureReevaluatesItems,
   hazardClosureReevaluatesItemsName,
@@ -75,7 +76,7 @@ async function setup() {
     for await (const _ of store.readStream(stream)) n++;
     return n;
   };
-  return { store, runner, notices, close, itemEventCount };
+  return { store, item, runner, notices, close, itemEventCount };
 }
 
 async function run(runner: ReturnType<Awaited<ReturnType<typeof setup>>['runner']>) {
@@ -140,5 +141,41 @@ describe('PO-5 a closed hazard re-evaluates its handover item', () => {
     await Promise.all([a.catchUp(), b.catchUp()]);
     await Promise.all([a.stop(), b.stop()]);
     expect(notices.map((n) => n.hazardId).sort()).toEqual(['h-1', 'h-2']);
+  });
+
+  it('PO-5 finds the items linking a hazard by LinkHazard and by a PO-4 investigation', async () => {
+    const { store, item } = await setup();
+    const petition = supervisionItemStreamId('it-2');
+    await item(
+      petition,
+      kit.receive({
+        itemId: 'it-2',
+        kind: 'petition',
+        subjectEnterpriseIds: [],
+        expectedHazardCount: undefined,
+        petitioner: { anonymous: false },
+      }),
+    );
+    await item(petition, kit.assign());
+    await item(
+      petition,
+      kit.investigate({
+        hazards: [
+          {
+            hazardKey: 'k-1',
+            subject: { kind: 'enterprise', id: 'ent-chem' },
+            description: 'Blocked exit',
+            location: 'Warehouse',
+            nature: 'unsafe_condition',
+            grade: 'general',
+            deadline: '2024-03-31',
+          },
+        ],
+      }),
+    );
+    const links = createItemLinksFromStore(store);
+    expect(await links.itemsLinkedTo(investigationHazardId('it-2', 'k-1'))).toEqual(['it-2']);
+    expect(await links.itemsLinkedTo('h-1')).toEqual(['it-1']);
+    expect(await links.itemsLinkedTo('h-9')).toEqual([]);
   });
 });
