@@ -133,6 +133,17 @@ export {
   assertReadyForFeedback,
   unclosedHazards,
 } from './supervision-item/readiness.js';
+export {
+  createItemLinksFromStore,
+  createItemReadinessNotifier,
+  type HazardClosureReevaluatesItemsOptions,
+  hazardClosureReevaluatesItems,
+  hazardClosureReevaluatesItemsName,
+  type ItemLinksPort,
+  type ItemReadiness,
+  itemReadinessTarget,
+  type ReadinessBlock,
+} from './supervision-item/readiness-notice.js';
 export { supervisionItemRules } from './supervision-item/rules.js';
 export {
   evolveSupervisionItem,
