@@ -49,6 +49,7 @@ export interface ItemReadiness {
 
 /** Which items link a hazard (SI-1 links and PO-4's hazards), for PO-5. */
 export interface ItemLinksPort {
+  /** The ids of the items that link `hazardId`, without repeats; empty when none does. */
   itemsLinkedTo(hazardId: string): Promise<readonly string[]>;
 }
 
