@@ -97,7 +97,7 @@ interface Model {
   selfChecksAtMs: number[];
 }
 
-const partyOf = (c: { role: string; orgId?: string; personId?: string }) =>
+const partyOf = (c: { role: string; orgId?: string | undefined; personId?: string | undefined }) =>
   (c.role === 'fire_advisor' ? c.personId : c.orgId) ?? '';
 const markedOf = (model: Model, role: string): string[] => {
   if (role === 'special') return model.special;
