@@ -123,6 +123,10 @@ export {
   type SiteCommandArbitraryOptions,
   siteCommandArbitrary,
 } from './safety/site-command-arbitraries.js';
+export {
+  type VenueCommandArbitraryOptions,
+  venueCommandArbitrary,
+} from './safety/venue-command-arbitraries.js';
 export type {
   DecidedOutcome,
   VerificationFailure,
