@@ -303,6 +303,32 @@ const seen = new Set<string>();
 it('model: random venue commands by actors in and out of scope as time moves keep V-0, V-2…V-7, G-4 and G-5', {
   timeout: 120_000,
 }, async () => {
+  const wanted = ['V-0', 'V-2', 'V-3', 'V-4', 'V-5', 'G-4', 'G-5', 'V-6 invalid marking'];
+  const types = [
+    'RegisterVenue',
+    'UpdateVenueProfile',
+    'MarkResponsibleParty',
+    'UnmarkResponsibleParty',
+    'RecordPatrol',
+    'RecordSelfCheck',
+    'DeregisterVenue',
+  ];
+  const expected = [
+    ...wanted,
+    ...types.map((t) => `accepted ${t}`),
+    'accepted routine',
+    'accepted spot_check',
+    'patrols in several quarters',
+    'self-checks in several months',
+  ];
+  // Rare paths are reached in most batches of runs, not all: a batch that misses one is
+  // followed by another, up to three, so the coverage check does not fail on an unlucky seed.
+  for (let batch = 0; batch < 3 && expected.some((what) => !seen.has(what)); batch += 1)
+    await runBatch();
+  expect(expected.filter((what) => !seen.has(what))).toEqual([]);
+});
+
+async function runBatch(): Promise<void> {
   await fc.assert(
     fc.asyncProperty(fc.boolean(), stepsArbitrary, async (opened, generated) => {
       const clock = { now: new Date('2024-01-10T03:00:00Z') };
@@ -426,23 +452,4 @@ it('model: random venue commands by actors in and out of scope as time moves kee
       endOnFailure: true,
     },
   );
-  const wanted = ['V-0', 'V-2', 'V-3', 'V-4', 'V-5', 'G-4', 'G-5', 'V-6 invalid marking'];
-  const types = [
-    'RegisterVenue',
-    'UpdateVenueProfile',
-    'MarkResponsibleParty',
-    'UnmarkResponsibleParty',
-    'RecordPatrol',
-    'RecordSelfCheck',
-    'DeregisterVenue',
-  ];
-  const expected = [
-    ...wanted,
-    ...types.map((t) => `accepted ${t}`),
-    'accepted routine',
-    'accepted spot_check',
-    'patrols in several quarters',
-    'self-checks in several months',
-  ];
-  expect(expected.filter((what) => !seen.has(what))).toEqual([]);
-});
+}
