@@ -15,9 +15,9 @@ const missing = (id: string, en: string, zh: string): Missing => ({
 });
 
 /**
- * What the report's figures wait for. The aggregates behind them are in the library and the
- * generator can drive some of them, but a figure is a query of a read model (domain spec §5),
- * and these read models are not in the library yet.
+ * What the report's figures wait for. The aggregates behind them are in the library, but a
+ * figure is a query of a read model (domain spec §5): most of these read models are not in the
+ * library yet, and where one is, the generator does not yet record the events it reads.
  */
 export const waitingFor = {
   hazardReadModels: missing(
@@ -37,10 +37,12 @@ export const waitingFor = {
     'MultiTenantSite read model (P-18)',
     '厂中厂读模型（P-18）',
   ),
+  // The case statistics (P-15) are in the library; what is missing is the year's cases, which
+  // the generator does not file yet.
   enforcementCase: missing(
     'enforcement-case',
-    'EnforcementCase read model (P-15)',
-    '执法案件读模型（P-15）',
+    'enforcement cases in the scenario generator (P-15 is ready)',
+    '情景生成器中的执法案件（P-15 已具备）',
   ),
   enterprise: missing('enterprise', 'Enterprise read model (P-19)', '企业读模型（P-19）'),
   activity: missing(

@@ -70,6 +70,13 @@ it('the README status table is rendered from the catalogs (regenerate: pnpm docs
   expect(normaliseMarkdown(readme.slice(start, end + END.length))).toBe(normaliseMarkdown(block));
 });
 
+it('every read model the status table calls implemented names exports of @safeledger/core', async () => {
+  const core: Record<string, unknown> = await import('../../index.js');
+  const named = plannedReadModels.flatMap((model) => model.implementedBy ?? []);
+  expect(named.length).toBeGreaterThan(0);
+  expect(named.filter((name) => core[name] === undefined)).toEqual([]);
+});
+
 it('the status table reports a rule whose named test is missing', () => {
   const withoutH13 = new Set([...testedRuleIds()].filter((id) => id !== 'H-13'));
   const table = renderStatusTable({

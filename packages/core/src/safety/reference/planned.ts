@@ -15,6 +15,13 @@ export interface PlannedAggregate {
 export interface PlannedReadModel {
   readonly id: string;
   readonly name: string;
+  /**
+   * The public exports of `@safeledger/core` that implement it, when it is implemented; a test
+   * checks that each is exported, so the status table cannot name what does not exist.
+   */
+  readonly implementedBy?: readonly string[];
+  /** What the implementation leaves out, shown next to its status. */
+  readonly limits?: string;
 }
 
 /** Aggregates of domain spec §4, in its order. */
@@ -32,16 +39,50 @@ export const specAggregates: readonly PlannedAggregate[] = [
   { name: 'DutyRoster', stream: 'duty-{yyyy-mm}', specSection: '4.9', rulePrefix: 'DR' },
 ];
 
-/** Read models of domain spec §5 and process managers of §4.10, none implemented yet. */
+/** Read models of domain spec §5 and process managers of §4.10, with what implements each. */
 export const plannedReadModels: readonly PlannedReadModel[] = [
-  { id: 'P-1', name: 'Hazard ledger' },
-  { id: 'P-2', name: 'Rectification rate' },
-  { id: 'P-2b', name: 'Closures flow' },
-  { id: 'P-3', name: 'Major-hazard rate' },
-  { id: 'P-4', name: 'On-time rectification rate' },
-  { id: 'P-5', name: 'Overdue ledger' },
-  { id: 'P-6', name: 'Major-hazard / listed-supervision ledger' },
-  { id: 'P-7', name: 'Verification backlog' },
+  {
+    id: 'P-1',
+    name: 'Hazard ledger',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+  },
+  {
+    id: 'P-2',
+    name: 'Rectification rate',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+  },
+  {
+    id: 'P-2b',
+    name: 'Closures flow',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+  },
+  {
+    id: 'P-3',
+    name: 'Major-hazard rate',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+  },
+  {
+    id: 'P-4',
+    name: 'On-time rectification rate',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+  },
+  {
+    id: 'P-5',
+    name: 'Overdue ledger',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+  },
+  {
+    id: 'P-6',
+    name: 'Major-hazard / listed-supervision ledger',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+    limits: 'without the linked cases',
+  },
+  {
+    id: 'P-7',
+    name: 'Verification backlog',
+    implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
+    limits: 'the latest verification request only',
+  },
   { id: 'P-8', name: 'Source mix and detection density' },
   { id: 'P-9', name: 'Inspection coverage' },
   { id: 'P-10', name: 'Venue marking rates' },
@@ -49,12 +90,50 @@ export const plannedReadModels: readonly PlannedReadModel[] = [
   { id: 'P-12', name: 'Monthly venue self-check completion rate' },
   { id: 'P-13', name: 'Venue stats' },
   { id: 'P-14', name: 'Handover status' },
-  { id: 'P-15', name: 'Case statistics' },
-  { id: 'P-16', name: 'Closure watchlist (Art. 113)' },
-  { id: 'P-17', name: 'Responsibility coverage' },
+  {
+    id: 'P-15',
+    name: 'Case statistics',
+    implementedBy: ['createCaseLedgerProjection', 'createCaseFigures'],
+  },
+  {
+    id: 'P-16',
+    name: 'Closure watchlist (Art. 113)',
+    implementedBy: ['createCaseLedgerProjection', 'createCaseFigures'],
+  },
+  {
+    id: 'P-17',
+    name: 'Responsibility coverage',
+    implementedBy: ['createResponsibilityLedgerProjection', 'createResponsibilityFigures'],
+  },
   { id: 'P-18', name: 'Multi-tenant site compliance' },
   { id: 'P-19', name: 'Enterprise compliance' },
   { id: 'P-20', name: 'Activity totals' },
   { id: 'P-21', name: 'Duty coverage' },
-  { id: 'PO-1…PO-7', name: 'Process managers (§4.10): findings → hazards, orders → deadlines, …' },
+  { id: 'PO-1', name: 'A finding registers one hazard', implementedBy: ['findingRegistersHazard'] },
+  {
+    id: 'PO-2',
+    name: "A rectification order sets the findings' hazard deadlines",
+    implementedBy: ['orderSetsHazardDeadlines'],
+  },
+  {
+    id: 'PO-3',
+    name: "An on-site suspension suspends the findings' hazards",
+    implementedBy: ['measureSuspendsHazards'],
+  },
+  {
+    id: 'PO-4',
+    name: 'A substantiated petition registers its hazards',
+    implementedBy: ['investigationRegistersHazards'],
+  },
+  {
+    id: 'PO-5',
+    name: 'A closed hazard re-evaluates its handover item (notification)',
+    implementedBy: ['hazardClosureReevaluatesItems', 'createItemReadinessNotifier'],
+  },
+  {
+    id: 'PO-6',
+    name: 'A suspension decision suspends the linked open hazards',
+    implementedBy: ['createSuspensionOnDecisionPolicy'],
+  },
+  { id: 'PO-7', name: 'A lapsed landlord check registers a coordination hazard' },
 ];

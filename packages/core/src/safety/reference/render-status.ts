@@ -75,8 +75,14 @@ export function renderStatusTable(input: StatusInput): string {
     );
   }
   lines.push('', '| Read model | Name | Status |', '| --- | --- | --- |');
-  for (const model of input.readModels) lines.push(row([model.id, model.name, 'planned']));
+  for (const model of input.readModels) lines.push(row([model.id, model.name, statusOf(model)]));
   return lines.join('\n');
+}
+
+function statusOf(model: PlannedReadModel): string {
+  if (model.implementedBy === undefined) return 'planned';
+  const names = model.implementedBy.map((name) => `\`${name}\``).join(', ');
+  return `implemented (${names})${model.limits === undefined ? '' : `, ${model.limits}`}`;
 }
 
 function ruleSummary(rules: readonly RuleEntry[], tested: ReadonlySet<string>): string {
