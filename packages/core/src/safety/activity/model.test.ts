@@ -95,123 +95,131 @@ function brokenRules(
 
 it('model: recording and correcting an activity while time passes matches the spec’s oracle, and A-3 follows asOf', async () => {
   const seen = new Set<string>();
-  await fc.assert(
-    fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
-      const clock = { now: new Date('2024-01-01T04:00:00Z') };
-      const store = createMemoryEventStore({
-        registry: createEventRegistry({ events: activityEvents }),
-        clock: () => clock.now,
-      });
-      const handle = createCommandHandler({
-        store,
-        decider: createActivityDecider({ directory }),
-        clock: () => clock.now,
-      });
-      let model: { organizer: 'org' | 'enterprise'; facts: Facts } | null = null;
-      const history: { at: number; facts: Facts }[] = [];
-      let lastState: Parameters<typeof drillObligationStatus>[0][number] | undefined;
-      for (const s of steps) {
-        clock.now = new Date(clock.now.getTime() + s.advanceDays * DAY);
-        const today = localDate(clock.now.getTime());
-        const facts: Facts = {
-          kind: s.facts.kind,
-          date: localDate(clock.now.getTime() + s.facts.dateOffset * DAY),
-          participantCount: s.facts.participantCount,
-          manuals: s.facts.manuals,
-          enterpriseIds: [...new Set(s.facts.enterpriseIds)],
-          planId: s.facts.planId,
-          planKind: s.facts.planKind,
-        };
-        const factFields = {
-          kind: facts.kind,
-          date: facts.date,
-          participantCount: facts.participantCount,
-          enterpriseIds: facts.enterpriseIds,
-          materials: { manuals: facts.manuals, posters: 0 },
-          planId: facts.planId,
-          planKind: facts.planKind,
-        };
-        const command: ActivityCommand =
-          s.command === 'record'
-            ? {
-                type: 'RecordActivity',
-                actor: actors[s.actor],
-                activityId: 'a-1',
-                topic: 'safety',
-                ...(s.organizer === 'org'
-                  ? { organizerOrgId: 'org-safety' }
-                  : { organizerEnterpriseId: 'ent-chem' }),
-                ...factFields,
-                planId: facts.planId ?? undefined,
-                planKind: facts.planKind ?? undefined,
-              }
-            : { type: 'CorrectActivity', actor: actors[s.actor], reason: 'recount', ...factFields };
-        const expected = brokenRules(model, s.command, s.actor, s.organizer, facts, today);
-        try {
-          const result = await handle('act-a-1', command);
-          expect([...expected], `accepted a command breaking ${[...expected]}`).toEqual([]);
-          if (s.command === 'record') model = { organizer: s.organizer, facts };
-          else model = { ...model!, facts };
-          history.push({ at: clock.now.getTime(), facts });
-          lastState = result.state;
-          expect(result.state.activityId !== null && result.state.facts.participantCount).toBe(
-            facts.participantCount,
-          );
-          seen.add(`accepted ${s.command}`);
-        } catch (error) {
-          if (!isRuleViolation(error)) throw error;
-          expect([...expected], `rejected under ${error.rule}: ${error.message}`).toContain(
-            error.rule,
-          );
-          seen.add(error.rule);
+  const wanted = ['A-0', 'A-1', 'A-2', 'G-5', 'accepted correct', 'accepted record'];
+  // Some paths are reached in most batches of runs, not all: a batch that misses one is
+  // followed by another, up to ten, so the coverage check does not fail on an unlucky seed.
+  for (let batch = 0; batch < 10 && wanted.some((what) => !seen.has(what)); batch += 1) {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const clock = { now: new Date('2024-01-01T04:00:00Z') };
+        const store = createMemoryEventStore({
+          registry: createEventRegistry({ events: activityEvents }),
+          clock: () => clock.now,
+        });
+        const handle = createCommandHandler({
+          store,
+          decider: createActivityDecider({ directory }),
+          clock: () => clock.now,
+        });
+        let model: { organizer: 'org' | 'enterprise'; facts: Facts } | null = null;
+        const history: { at: number; facts: Facts }[] = [];
+        let lastState: Parameters<typeof drillObligationStatus>[0][number] | undefined;
+        for (const s of steps) {
+          clock.now = new Date(clock.now.getTime() + s.advanceDays * DAY);
+          const today = localDate(clock.now.getTime());
+          const facts: Facts = {
+            kind: s.facts.kind,
+            date: localDate(clock.now.getTime() + s.facts.dateOffset * DAY),
+            participantCount: s.facts.participantCount,
+            manuals: s.facts.manuals,
+            enterpriseIds: [...new Set(s.facts.enterpriseIds)],
+            planId: s.facts.planId,
+            planKind: s.facts.planKind,
+          };
+          const factFields = {
+            kind: facts.kind,
+            date: facts.date,
+            participantCount: facts.participantCount,
+            enterpriseIds: facts.enterpriseIds,
+            materials: { manuals: facts.manuals, posters: 0 },
+            planId: facts.planId,
+            planKind: facts.planKind,
+          };
+          const command: ActivityCommand =
+            s.command === 'record'
+              ? {
+                  type: 'RecordActivity',
+                  actor: actors[s.actor],
+                  activityId: 'a-1',
+                  topic: 'safety',
+                  ...(s.organizer === 'org'
+                    ? { organizerOrgId: 'org-safety' }
+                    : { organizerEnterpriseId: 'ent-chem' }),
+                  ...factFields,
+                  planId: facts.planId ?? undefined,
+                  planKind: facts.planKind ?? undefined,
+                }
+              : {
+                  type: 'CorrectActivity',
+                  actor: actors[s.actor],
+                  reason: 'recount',
+                  ...factFields,
+                };
+          const expected = brokenRules(model, s.command, s.actor, s.organizer, facts, today);
+          try {
+            const result = await handle('act-a-1', command);
+            expect([...expected], `accepted a command breaking ${[...expected]}`).toEqual([]);
+            if (s.command === 'record') model = { organizer: s.organizer, facts };
+            else model = { ...model!, facts };
+            history.push({ at: clock.now.getTime(), facts });
+            lastState = result.state;
+            expect(result.state.activityId !== null && result.state.facts.participantCount).toBe(
+              facts.participantCount,
+            );
+            seen.add(`accepted ${s.command}`);
+          } catch (error) {
+            if (!isRuleViolation(error)) throw error;
+            expect([...expected], `rejected under ${error.rule}: ${error.message}`).toContain(
+              error.rule,
+            );
+            seen.add(error.rule);
+          }
         }
-      }
-      if (lastState === undefined) return;
-      // A-3 at several instants: the oracle reads the facts known then from its own history.
-      for (const days of [0, 30, 120, 200, 400]) {
-        const asOf = clock.now.getTime() + days * DAY - 200 * DAY;
-        const known = history.filter((h) => h.at <= asOf).at(-1)?.facts;
-        const countsFor = (kinds: string[], start: string, end: string) =>
-          known !== undefined &&
-          known.kind === 'drill' &&
-          known.planKind !== null &&
-          kinds.includes(known.planKind) &&
-          known.date >= start &&
-          known.date <= end &&
-          (model!.organizer === 'enterprise' || known.enterpriseIds.includes('ent-chem'));
-        const asOfDate = localDate(asOf);
-        const expectedStatus = (met: boolean, end: string) =>
-          met ? 'met' : asOfDate > end ? 'missed' : 'open';
-        expect(
-          drillObligationStatus(
-            [lastState],
-            'ent-chem',
-            'on_site_half_yearly',
-            'H1-2024',
-            new Date(asOf),
-            TZ,
-          ),
-        ).toBe(expectedStatus(countsFor(['on_site'], '2024-01-01', '2024-06-30'), '2024-06-30'));
-        expect(
-          drillObligationStatus(
-            [lastState],
-            'ent-chem',
-            'comprehensive_or_special_yearly',
-            '2024',
-            new Date(asOf),
-            TZ,
-          ),
-        ).toBe(
-          expectedStatus(
-            countsFor(['comprehensive', 'special'], '2024-01-01', '2024-12-31'),
-            '2024-12-31',
-          ),
-        );
-      }
-    }),
-    { numRuns: Number(process.env.FC_NUM_RUNS ?? 150) },
-  );
-  expect([...seen].sort()).toEqual(
-    ['A-0', 'A-1', 'A-2', 'G-5', 'accepted correct', 'accepted record'].sort(),
-  );
+        if (lastState === undefined) return;
+        // A-3 at several instants: the oracle reads the facts known then from its own history.
+        for (const days of [0, 30, 120, 200, 400]) {
+          const asOf = clock.now.getTime() + days * DAY - 200 * DAY;
+          const known = history.filter((h) => h.at <= asOf).at(-1)?.facts;
+          const countsFor = (kinds: string[], start: string, end: string) =>
+            known !== undefined &&
+            known.kind === 'drill' &&
+            known.planKind !== null &&
+            kinds.includes(known.planKind) &&
+            known.date >= start &&
+            known.date <= end &&
+            (model!.organizer === 'enterprise' || known.enterpriseIds.includes('ent-chem'));
+          const asOfDate = localDate(asOf);
+          const expectedStatus = (met: boolean, end: string) =>
+            met ? 'met' : asOfDate > end ? 'missed' : 'open';
+          expect(
+            drillObligationStatus(
+              [lastState],
+              'ent-chem',
+              'on_site_half_yearly',
+              'H1-2024',
+              new Date(asOf),
+              TZ,
+            ),
+          ).toBe(expectedStatus(countsFor(['on_site'], '2024-01-01', '2024-06-30'), '2024-06-30'));
+          expect(
+            drillObligationStatus(
+              [lastState],
+              'ent-chem',
+              'comprehensive_or_special_yearly',
+              '2024',
+              new Date(asOf),
+              TZ,
+            ),
+          ).toBe(
+            expectedStatus(
+              countsFor(['comprehensive', 'special'], '2024-01-01', '2024-12-31'),
+              '2024-12-31',
+            ),
+          );
+        }
+      }),
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 150) },
+    );
+  }
+  expect([...seen].sort()).toEqual([...wanted].sort());
 }, 120_000);
