@@ -1,23 +1,26 @@
 import {
-  type CommandHandler,
-  createCommandHandler,
+  activityEvents,
   createEventRegistry,
-  createHazardDecider,
-  createHazardLedgerProjection,
-  createProjectionRunner,
   createSupervisionPolicy,
+  dutyRosterEvents,
   type EventRegistry,
   type EventStore,
-  type HazardCommand,
-  type HazardEvent,
-  type HazardState,
+  emergencyPlanEvents,
+  enforcementCaseEvents,
+  enterpriseEvents,
   hazardEvents,
+  inspectionEvents,
+  responsibilityEvents,
   type SupervisionPolicy,
+  siteEvents,
+  supervisionItemEvents,
+  venueEvents,
 } from '@safeledger/core';
 import { generateYear } from '../generator/generate-year.js';
-import type { PlannedCommand } from '../generator/planned-command.js';
 import type { Scenario } from '../scenario/schema.js';
 import { buildWorld, type World } from '../world/build-world.js';
+import { createHandlers, runPlanned } from './handlers.js';
+import { catchUpReadModels } from './read-models.js';
 import { createSimulation } from './simulation.js';
 import { openStore, type StoreTarget } from './stores.js';
 
@@ -46,9 +49,23 @@ export interface YearRun {
   };
 }
 
-/** Every event type the generator's commands can produce. */
+/** Every event type of the library's aggregates: the generator's commands may produce any. */
 export function scenarioRegistry(): EventRegistry {
-  return createEventRegistry({ events: [...hazardEvents] });
+  return createEventRegistry({
+    events: [
+      ...hazardEvents,
+      ...inspectionEvents,
+      ...supervisionItemEvents,
+      ...venueEvents,
+      ...enforcementCaseEvents,
+      ...responsibilityEvents,
+      ...siteEvents,
+      ...enterpriseEvents,
+      ...activityEvents,
+      ...emergencyPlanEvents,
+      ...dutyRosterEvents,
+    ],
+  });
 }
 
 /** The supervision policy of a scenario: its time zone and its per-metric rounding (§6). */
@@ -93,20 +110,19 @@ export async function runYear(options: {
     clock: simulation.clock,
     newId: simulation.newId,
   });
-  const handlers: Handlers = {
-    hazard: createCommandHandler({
-      store,
-      decider: createHazardDecider({ directory: world.directory, policy }),
-      clock: simulation.clock,
-      newId: simulation.newId,
-    }),
-  };
+  const handlers = createHandlers({
+    store,
+    world,
+    policy,
+    clock: simulation.clock,
+    newId: simulation.newId,
+  });
   let events = 0;
   let recorded = generated;
   try {
     for (const [index, step] of planned.entries()) {
       simulation.advanceTo(step.at);
-      events += await handle(handlers, step);
+      events += await runPlanned(handlers, step);
       options.onProgress?.({ done: index + 1, total: planned.length, events, at: step.at });
     }
     recorded = performance.now();
@@ -128,32 +144,4 @@ export async function runYear(options: {
       projections: performance.now() - recorded,
     },
   };
-}
-
-/**
- * Brings the read models the report queries up to the end of the log: the hazard ledger
- * (P-1, whose documents every hazard figure P-2…P-7 is a query over). The report must not be
- * built from a lagging projection, so the run waits for the catch-up and stops the runner.
- */
-async function catchUpReadModels(store: EventStore, policy: SupervisionPolicy): Promise<void> {
-  const runner = createProjectionRunner({
-    store,
-    projections: [createHazardLedgerProjection({ timezone: policy.timezone })],
-    batchSize: 2000,
-  });
-  try {
-    await runner.catchUp({ timeoutMs: 600_000 });
-  } finally {
-    await runner.stop();
-  }
-}
-
-type Handlers = { readonly hazard: CommandHandler<HazardState, HazardCommand, HazardEvent> };
-
-async function handle(handlers: Handlers, step: PlannedCommand): Promise<number> {
-  const options = { commandId: step.commandId };
-  switch (step.aggregate) {
-    case 'hazard':
-      return (await handlers.hazard(step.streamId, step.command, options)).events.length;
-  }
 }

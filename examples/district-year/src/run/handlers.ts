@@ -1,0 +1,58 @@
+import {
+  type Clock,
+  createCommandHandler,
+  createHazardDecider,
+  type EventStore,
+  type IdGenerator,
+  type SupervisionPolicy,
+} from '@safeledger/core';
+import type { AggregateCommands, PlannedCommand } from '../generator/planned-command.js';
+import type { World } from '../world/build-world.js';
+
+/** What every aggregate's command handler of a run is built from. */
+export interface HandlerContext {
+  readonly store: EventStore;
+  readonly world: World;
+  readonly policy: SupervisionPolicy;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+}
+
+/** Runs one command of an aggregate; resolves to the events it appended. */
+export type RunCommand<C> = (
+  streamId: string,
+  command: C,
+  options: { readonly commandId: string },
+) => Promise<{ readonly events: readonly unknown[] }>;
+
+/** The command handlers of a run, one per aggregate the generator drives. */
+export type Handlers = {
+  readonly [K in keyof AggregateCommands]?: RunCommand<AggregateCommands[K]>;
+};
+
+/**
+ * Builds the command handlers of a run. Each is the library's own `createCommandHandler` over
+ * the aggregate's decider, with the run's simulated clock and ids; an aggregate joins the year
+ * with one entry here and one part in the generator.
+ */
+export function createHandlers(context: HandlerContext): Handlers {
+  const { store, world, policy, clock, newId } = context;
+  return {
+    hazard: createCommandHandler({
+      store,
+      decider: createHazardDecider({ directory: world.directory, policy }),
+      clock,
+      newId,
+    }),
+  };
+}
+
+/** Runs a planned command through its aggregate's handler; resolves to the events appended. */
+export async function runPlanned(handlers: Handlers, step: PlannedCommand): Promise<number> {
+  const handler = handlers[step.aggregate] as RunCommand<PlannedCommand['command']> | undefined;
+  if (handler === undefined) {
+    throw new Error(`no command handler for aggregate "${step.aggregate}" in this run`);
+  }
+  const result = await handler(step.streamId, step.command, { commandId: step.commandId });
+  return result.events.length;
+}
