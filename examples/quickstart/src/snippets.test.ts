@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { specifyMajorHazardPlan } from './snippets/hazard-spec.js';
 import { specifyOpenHazards } from './snippets/open-hazards-spec.js';
+import { verifyProvincePolicy } from './snippets/province-policy.js';
 import { ledgerRow, rejection } from './snippets/render-in-app.js';
 import { fileCase, rejectionIn } from './snippets/rule-catalog.js';
 import { verifyThreeVerifiers } from './snippets/three-verifiers.js';
@@ -139,3 +140,9 @@ test('the projections guide query snippet pages, filters and groups in the store
     { key: { areaId: 'B' }, measures: { found: 1, closed: 0 } },
   ]);
 });
+
+test("the testing guide's province policy keeps every hazard invariant", () => {
+  const summary = verifyProvincePolicy();
+  expect(summary.unexercised).toEqual([]);
+  expect(summary.rejectedBy['H-18']).toBeGreaterThan(0);
+}, 120_000);

@@ -59,6 +59,11 @@ export {
   type WeightedHazardCommand,
 } from './safety/hazard-command-arbitraries.js';
 export {
+  type HazardPolicyInvariant,
+  type HazardPolicyView,
+  hazardPolicyInvariants,
+} from './safety/hazard-policy-invariants.js';
+export {
   type InspectionCommandArbitraryOptions,
   inspectionCommandArbitrary,
 } from './safety/inspection-command-arbitraries.js';
@@ -127,6 +132,13 @@ export {
   type VenueCommandArbitraryOptions,
   venueCommandArbitrary,
 } from './safety/venue-command-arbitraries.js';
+export {
+  type PolicyStep,
+  PolicyVerificationError,
+  type PolicyVerificationSummary,
+  type VerifyPolicyOptions,
+  verifyPolicy,
+} from './safety/verify-policy.js';
 export type {
   DecidedOutcome,
   VerificationFailure,
