@@ -18,6 +18,7 @@ export {
   deciderSpec,
   historyOf,
 } from './decider-spec.js';
+export { type ExpectCoverageOptions, expectCoverage } from './expect-coverage.js';
 export {
   type GivenEvent,
   type ProjectionSpec,
