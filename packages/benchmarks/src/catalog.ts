@@ -27,9 +27,11 @@ export function contendersOf(lineup: Lineup): Contender[] {
     contenders.push(safeledgerMemory, ...(lineup.withEmmett ? [emmettMemory] : []));
   if (has('sqlite')) {
     contenders.push(
+      // Each of our durability settings next to the raw driver at the same one.
       safeledgerSqlite('NORMAL'),
+      rawSqlite('NORMAL'),
       safeledgerSqlite('FULL'),
-      rawSqlite,
+      rawSqlite('FULL'),
       ...(lineup.withEmmett ? [emmettSqlite] : []),
     );
   }

@@ -185,8 +185,10 @@ ${parts.machine}
   transaction shape, with none of our layers: they are the ceiling.
 - Durability: safeledger SQLite defaults to WAL with synchronous NORMAL (a power loss may drop
   the last commits, never corrupt the file); the FULL row syncs every commit, as Emmett's SQLite
-  store (WAL, SQLite's default synchronous FULL) does. PostgreSQL runs with the server's
-  synchronous_commit for everyone.
+  store (WAL, SQLite's default synchronous FULL) does. Raw better-sqlite3 runs at both settings,
+  and every ratio compares equal durability: ours FULL against Emmett, each of our rows against
+  the raw driver at its own setting. PostgreSQL runs with the server's synchronous_commit for
+  everyone.
 
 ## Targets
 

@@ -1,5 +1,5 @@
 import { createUlidGenerator, streamCategory } from '@safeledger/core';
-import { createSqliteEventStore } from '@safeledger/store-sqlite';
+import { createSqliteEventStore, type SqliteSynchronous } from '@safeledger/store-sqlite';
 import Database from 'better-sqlite3';
 import type { BenchEvent } from '../bench-event.js';
 import type { Contender } from './target.js';
@@ -7,19 +7,20 @@ import { tempDatabase } from './temp-file.js';
 
 /**
  * better-sqlite3 running the statements our adapter runs, in the same IMMEDIATE transaction,
- * with none of our layers: the ceiling our SQLite store is measured against.
+ * with none of our layers: the ceiling our SQLite store is measured against, at the same
+ * durability setting (a ratio between NORMAL and FULL would measure fsync, not code).
  */
-export const rawSqlite: Contender = {
-  name: 'raw better-sqlite3',
+export const rawSqlite = (synchronous: SqliteSynchronous): Contender => ({
+  name: `raw better-sqlite3 (${synchronous})`,
   family: 'sqlite',
   kind: 'raw',
   open: async () => {
-    const file = tempDatabase('raw');
+    const file = tempDatabase(`raw-${synchronous.toLowerCase()}`);
     // Our store creates the schema, so both run against identical tables and indexes.
     await createSqliteEventStore({ path: file.path }).close();
     const db = new Database(file.path);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`synchronous = ${synchronous}`);
     const newId = createUlidGenerator();
     const findById = db.prepare('SELECT position FROM safeledger_events WHERE event_id = ?');
     const currentVersion = db
@@ -61,7 +62,7 @@ export const rawSqlite: Contender = {
     return {
       family: 'sqlite',
       kind: 'raw',
-      settings: 'WAL, synchronous NORMAL',
+      settings: `WAL, synchronous ${synchronous}`,
       appendOne: async (streamId, expected, event) => append.immediate(streamId, expected, [event]),
       appendBatch: async (streamId, events) => append.immediate(streamId, 0, events),
       loadStream: async (streamId) => {
@@ -78,4 +79,4 @@ export const rawSqlite: Contender = {
       },
     };
   },
-};
+});
