@@ -290,6 +290,7 @@ export {
   classifySubject,
   enterprisesOfSubject,
   identityProblem,
+  identityRefusal,
   isActorInScope,
   operatesVenue,
   orgCoversArea,
@@ -571,7 +572,24 @@ export {
   StatisticsPeriodSchema,
 } from './safety/enterprise/values.js';
 export { assertBusinessTime, businessTimeToleranceMs } from './safety/general/business-time.js';
-export { forbidden } from './safety/general/forbidden.js';
+// G-5 refusals: typed reason codes with bilingual templates.
+export {
+  type DescribeForbiddenOptions,
+  describeForbidden,
+  describeForbiddenActor,
+} from './safety/general/describe-forbidden.js';
+export { forbidden, forbiddenFor } from './safety/general/forbidden.js';
+export {
+  defineForbiddenReasons,
+  type ForbiddenReason,
+  type ForbiddenReasonValues,
+  type ForbiddenRefusal,
+  type ForbiddenValuesArg,
+  forbiddenReasonProblem,
+  forbiddenReasons,
+  forbiddenReservedDetails,
+  isForbiddenReason,
+} from './safety/general/forbidden-reasons.js';
 export { generalRules } from './safety/general/general-rules.js';
 export { type Instant, InstantSchema } from './safety/general/instant.js';
 export type { ReadonlyInput } from './safety/general/readonly-input.js';

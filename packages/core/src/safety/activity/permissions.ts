@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
-import { identityProblem } from '../directory/scope.js';
-import { forbidden } from '../general/forbidden.js';
+import { identityRefusal } from '../directory/scope.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import type { SafetyActor } from '../roles/actor.js';
 import type { Role } from '../roles/role.js';
 
@@ -38,36 +38,34 @@ export function assertMayRecordFor(
   organizer: ActivityOrganizer,
   enterpriseIds: readonly string[],
 ): void {
-  const problem = identityProblem(directory, actor);
-  if (problem !== undefined) throw forbidden('G-5', actor, problem);
+  const refusal = identityRefusal(directory, actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', actor, refusal);
   if (organizer.organizerOrgId !== null) {
     if (
       !organisationActivityRoles.includes(actor.role) ||
       actor.orgId !== organizer.organizerOrgId
     ) {
-      throw forbidden(
-        'G-5',
-        actor,
-        `may not record activities of ${organizer.organizerOrgId}: only its officers may`,
-      );
+      throw forbidden('G-5', actor, 'owner_roles_only', {
+        act: 'record_activity',
+        ownerId: organizer.organizerOrgId,
+        allowedRoles: organisationActivityRoles,
+      });
     }
     return;
   }
   const enterpriseId = organizer.organizerEnterpriseId;
   if (!enterpriseActivityRoles.includes(actor.role) || actor.enterpriseId !== enterpriseId) {
-    throw forbidden(
-      'G-5',
-      actor,
-      `may not record activities of enterprise ${enterpriseId}: only its Principal or SafetyOfficer may`,
-    );
+    throw forbidden('G-5', actor, 'owner_roles_only', {
+      act: 'record_activity',
+      ownerId: enterpriseId,
+      allowedRoles: enterpriseActivityRoles,
+    });
   }
   const other = enterpriseIds.find((id) => id !== enterpriseId);
   if (other !== undefined) {
-    throw forbidden(
-      'G-5',
-      actor,
-      `records for enterprise ${enterpriseId} and may not name enterprise ${other} as a participant`,
-      { participantId: other },
-    );
+    throw forbidden('G-5', actor, 'foreign_participant', {
+      ownEnterpriseId: enterpriseId,
+      participantId: other,
+    });
   }
 }

@@ -1,3 +1,7 @@
+import { type ForbiddenRefusal, forbiddenReasons } from '../general/forbidden-reasons.js';
+import { formatMessage } from '../i18n/format-message.js';
+import type { MessageArgs } from '../i18n/message-args.js';
+import { vocabularyLabels } from '../i18n/vocabulary.js';
 import type { SafetyActor } from '../roles/actor.js';
 import { isEnterpriseRole, isRegulatorOfficerRole } from '../roles/role.js';
 import type { Directory } from './directory.js';
@@ -85,24 +89,46 @@ export function classifySubject(
 
 /**
  * Why the directory does not back the actor's claim (unknown person, role not held, another
- * organisation or enterprise), or `undefined` when it does. `System` is not a person and is
- * always accepted here; commands decide what `System` may do.
+ * organisation or enterprise) as a G-5 reason code with its values, or `undefined` when it does.
+ * `System` is not a person and is always accepted here; commands decide what `System` may do.
  */
-export function identityProblem(directory: Directory, actor: SafetyActor): string | undefined {
+export function identityRefusal(
+  directory: Directory,
+  actor: SafetyActor,
+): ForbiddenRefusal | undefined {
   if (actor.role === 'System') return undefined;
   const person = directory.person(actor.personId);
-  if (person === undefined) return 'is not a known person';
-  if (!person.roles.includes(actor.role)) return `does not hold the role ${actor.role}`;
+  if (person === undefined) return { reason: 'unknown_person', values: {} };
+  if (!person.roles.includes(actor.role)) {
+    return { reason: 'role_not_held', values: { claimedRole: actor.role } };
+  }
   if (actor.orgId !== undefined) {
-    if (person.orgId !== actor.orgId) return `does not belong to organisation ${actor.orgId}`;
+    if (person.orgId !== actor.orgId) {
+      return { reason: 'not_in_organisation', values: { claimedOrgId: actor.orgId } };
+    }
     if (directory.organization(actor.orgId) === undefined) {
-      return `acts for organisation ${actor.orgId}, which is unknown`;
+      return { reason: 'unknown_organisation', values: { claimedOrgId: actor.orgId } };
     }
   }
   if (actor.enterpriseId !== undefined && person.enterpriseId !== actor.enterpriseId) {
-    return `does not belong to enterprise ${actor.enterpriseId}`;
+    return { reason: 'not_in_enterprise', values: { claimedEnterpriseId: actor.enterpriseId } };
   }
   return undefined;
+}
+
+/**
+ * `identityRefusal` as English text (`is not a known person`, `does not hold the role X`, …), or
+ * `undefined` when the directory backs the actor.
+ */
+export function identityProblem(directory: Directory, actor: SafetyActor): string | undefined {
+  const refusal = identityRefusal(directory, actor);
+  if (refusal === undefined) return undefined;
+  return formatMessage(
+    forbiddenReasons[refusal.reason].en as string,
+    refusal.values as MessageArgs<string>,
+    'en',
+    { labels: vocabularyLabels },
+  );
 }
 
 /** The enterprises a subject involves: the enterprise itself, a site's landlord and tenants, a venue's operator enterprise. */
@@ -138,7 +164,7 @@ export function isActorInScope(
   actor: SafetyActor,
   subject: SubjectRef,
 ): boolean {
-  if (actor.role === 'System' || identityProblem(directory, actor) !== undefined) return false;
+  if (actor.role === 'System' || identityRefusal(directory, actor) !== undefined) return false;
   if (isEnterpriseRole(actor.role)) {
     return enterprisesOfSubject(directory, subject).includes(actor.enterpriseId ?? '');
   }

@@ -1,10 +1,10 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { ValidationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
-import { identityProblem } from '../directory/scope.js';
+import { identityRefusal } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden } from '../general/forbidden.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import type { SafetyActor } from '../roles/actor.js';
 import {
@@ -71,8 +71,8 @@ function decideDutyRoster(
     throw violateDuty('DR-0', 'RosterNotScheduled', { command: command.type });
   }
   const actor = command.actor;
-  const problem = identityProblem(directory, actor);
-  if (problem !== undefined) throw forbidden('G-5', actor, problem);
+  const refusal = identityRefusal(directory, actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', actor, refusal);
   const occurredAt = command.occurredAt ?? context.now.toISOString();
   assertBusinessTime({
     occurredAt,
@@ -95,11 +95,11 @@ function decideDutyRoster(
       ]);
     }
     if (!schedulers.includes(actor.role) || actor.orgId !== command.orgId) {
-      throw forbidden(
-        'G-5',
-        actor,
-        `may not schedule the roster of ${command.orgId}: only its AuthorityHead or SafetyCommitteeOffice may`,
-      );
+      throw forbidden('G-5', actor, 'owner_roles_only', {
+        act: 'schedule_roster',
+        ownerId: command.orgId,
+        allowedRoles: schedulers,
+      });
     }
     const ids = new Set<string>();
     for (const shift of command.shifts) {
@@ -158,11 +158,10 @@ function decideDutyRoster(
       throw violateDuty('DR-0', 'UnknownShift', { shiftId: command.shiftId });
     const head = actor.role === 'AuthorityHead' && actor.orgId === orgId;
     if (actor.personId !== shift.dutyOfficerId && !head) {
-      throw forbidden(
-        'G-5',
-        actor,
-        `may not hand over shift ${shift.shiftId}: only its duty officer ${shift.dutyOfficerId} or the AuthorityHead may`,
-      );
+      throw forbidden('G-5', actor, 'not_shift_officer', {
+        shiftId: shift.shiftId,
+        dutyOfficerId: shift.dutyOfficerId,
+      });
     }
     requirePerson(command.toOfficerId, orgId);
     return [
@@ -181,7 +180,7 @@ function decideDutyRoster(
     ];
   }
   if (actor.orgId !== orgId) {
-    throw forbidden('G-5', actor, `may not report incident information on the roster of ${orgId}`);
+    throw forbidden('G-5', actor, 'not_roster_org', { rosterOrgId: orgId });
   }
   if (Date.parse(command.reportedAt) < Date.parse(command.receivedAt)) {
     const message = `reportedAt ${command.reportedAt} is before receivedAt ${command.receivedAt}`;

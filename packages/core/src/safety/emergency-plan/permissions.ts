@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
-import { identityProblem } from '../directory/scope.js';
-import { forbidden } from '../general/forbidden.js';
+import { identityRefusal } from '../directory/scope.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import type { SafetyActor } from '../roles/actor.js';
 import type { Role } from '../roles/role.js';
 
@@ -40,17 +40,17 @@ export function assertMayActOnPlan(
   owner: PlanOwner,
   act: PlanAct,
 ): void {
-  const problem = identityProblem(directory, actor);
-  if (problem !== undefined) throw forbidden('G-5', actor, problem);
+  const refusal = identityRefusal(directory, actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', actor, refusal);
   const side = owner.ownerOrgId !== null ? 'org' : 'enterprise';
   const ownerId = owner.ownerOrgId ?? owner.ownerEnterpriseId;
   const actsFor = side === 'org' ? actor.orgId : actor.enterpriseId;
   const allowed = roles[side][act];
   if (!allowed.includes(actor.role) || actsFor !== ownerId) {
-    throw forbidden(
-      'G-5',
-      actor,
-      `may not ${act === 'draft' ? 'draft or revise' : 'publish or retire'} plans of ${ownerId}: only its ${allowed.join(', ')} may`,
-    );
+    throw forbidden('G-5', actor, 'owner_roles_only', {
+      act: act === 'draft' ? 'draft_plan' : 'decide_plan',
+      ownerId,
+      allowedRoles: allowed,
+    });
   }
 }

@@ -20,7 +20,7 @@ export function decideFileRiskReport(
   command: Command<'FileRiskReport'>,
 ): EnterpriseEvent[] {
   if (!isEnterpriseMember(ctx, state, ['Principal', 'SafetyOfficer'])) {
-    throw notAMember(ctx, state, 'principal or safety officer');
+    throw notAMember(ctx, state, 'principal_or_safety_officer');
   }
   const filedYear = Number(localDateOf(ctx.occurredAt, ctx.policy.timezone).slice(0, 4));
   if (command.year > filedYear) throw violate('E-4', 'FutureReportYear', { year: command.year });
@@ -65,10 +65,12 @@ function assertAuthorityOfficer(ctx: EnterpriseDecisionContext, orgId: string) {
     person.orgId !== orgId ||
     !person.roles.includes(actor.role)
   ) {
-    throw forbidden('G-5', actor, `is not an officer of the grading authority ${orgId}`);
+    throw forbidden('G-5', actor, 'not_authority_officer', { authorityOrgId: orgId });
   }
   const org = directory.organization(orgId);
-  if (org === undefined) throw forbidden('G-5', actor, `acts for ${orgId}, which is unknown`);
+  if (org === undefined) {
+    throw forbidden('G-5', actor, 'unknown_organisation', { claimedOrgId: orgId });
+  }
   return org;
 }
 

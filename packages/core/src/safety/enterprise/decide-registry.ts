@@ -37,7 +37,7 @@ export function decideRegisterEnterprise(
       ...(problem.kind === 'check' ? { expected: problem.expected } : {}),
     });
   }
-  assertOfficerInScope(ctx, registrars, [command]);
+  assertOfficerInScope(ctx, 'RegisterEnterprise', registrars, [command]);
   const { type: _type, actor: _actor, occurredAt: _at, ...fields } = command;
   return [
     { type: 'EnterpriseRegistered', data: { ...eventBase(ctx, command.enterpriseId), ...fields } },
@@ -59,7 +59,7 @@ export function decideUpdateEnterpriseProfile(
     isKey: command.isKey ?? state.isKey,
     specialties: command.specialties ?? [...state.specialties],
   };
-  assertOfficerInScope(ctx, registrars, [state, next]);
+  assertOfficerInScope(ctx, 'UpdateEnterpriseProfile', registrars, [state, next]);
   return [
     { type: 'EnterpriseProfileUpdated', data: { ...eventBase(ctx, state.enterpriseId), ...next } },
   ];
@@ -69,12 +69,13 @@ export function decideUpdateEnterpriseProfile(
 function assertPrincipalOrOfficer(
   ctx: EnterpriseDecisionContext,
   state: RegisteredEnterprise,
+  command: 'ChangePrincipal' | 'AppointSafetyOfficer',
 ): void {
   if (ctx.actor.enterpriseId !== undefined || ctx.actor.role === 'Principal') {
     if (!isEnterpriseMember(ctx, state, ['Principal'])) throw notAMember(ctx, state, 'principal');
     return;
   }
-  assertOfficerInScope(ctx, registrars, [state as EnterpriseProfileScope]);
+  assertOfficerInScope(ctx, command, registrars, [state as EnterpriseProfileScope]);
 }
 
 /** E-2: one principal at a time; the new one replaces the old at once. */
@@ -83,7 +84,7 @@ export function decideChangePrincipal(
   state: RegisteredEnterprise,
   command: Command<'ChangePrincipal'>,
 ): EnterpriseEvent[] {
-  assertPrincipalOrOfficer(ctx, state);
+  assertPrincipalOrOfficer(ctx, state, command.type);
   if (command.principal.personId === state.principal.personId) {
     throw violate('E-2', 'SamePrincipal', { personId: command.principal.personId });
   }
@@ -105,7 +106,7 @@ export function decideAppointSafetyOfficer(
   state: RegisteredEnterprise,
   command: Command<'AppointSafetyOfficer'>,
 ): EnterpriseEvent[] {
-  assertPrincipalOrOfficer(ctx, state);
+  assertPrincipalOrOfficer(ctx, state, command.type);
   return [
     {
       type: 'SafetyOfficerAppointed',
@@ -120,7 +121,7 @@ export function decideCloseEnterprise(
   state: RegisteredEnterprise,
   command: Command<'CloseEnterprise'>,
 ): EnterpriseEvent[] {
-  assertOfficerInScope(ctx, ['TerritorialOfficer'], [state]);
+  assertOfficerInScope(ctx, 'CloseEnterprise', ['TerritorialOfficer'], [state]);
   return [
     {
       type: 'EnterpriseClosed',

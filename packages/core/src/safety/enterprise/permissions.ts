@@ -1,6 +1,6 @@
 import { isRegulator, type Organization } from '../directory/organization.js';
-import { identityProblem, orgCoversSubject } from '../directory/scope.js';
-import { forbidden } from '../general/forbidden.js';
+import { identityRefusal, orgCoversSubject } from '../directory/scope.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import type { Role } from '../roles/role.js';
 import type { EnterpriseDecisionContext } from './decision-context.js';
 import type { RegisteredEnterprise } from './state.js';
@@ -14,23 +14,25 @@ export interface EnterpriseProfileScope {
 
 /**
  * G-5 for government actors: the directory backs the actor, who acts in one of `roles` for a
- * regulator whose remit covers every given profile. Returns the actor's organisation.
+ * regulator whose remit covers every given profile. Returns the actor's organisation. `command`
+ * is the command type the refusal names.
  * @throws RuleViolationError (`G-5`, `Forbidden`) naming the reason.
  */
 export function assertOfficerInScope(
   ctx: EnterpriseDecisionContext,
+  command: string,
   roles: readonly Role[],
   profiles: readonly EnterpriseProfileScope[],
 ): Organization {
   const { actor, directory } = ctx;
   if (!roles.includes(actor.role)) {
-    throw forbidden('G-5', actor, `may not act here: only ${roles.join(', ')} may`);
+    throw forbidden('G-5', actor, 'role_not_allowed', { command, allowedRoles: roles });
   }
-  const problem = identityProblem(directory, actor);
-  if (problem !== undefined) throw forbidden('G-5', actor, problem);
+  const refusal = identityRefusal(directory, actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', actor, refusal);
   const org = directory.organization(actor.orgId ?? '');
   if (org === undefined || !isRegulator(org)) {
-    throw forbidden('G-5', actor, 'does not act for a regulator');
+    throw forbidden('G-5', actor, 'not_regulator');
   }
   for (const profile of profiles) {
     const covered = orgCoversSubject(org, {
@@ -40,11 +42,11 @@ export function assertOfficerInScope(
       specialties: profile.specialties,
     });
     if (!covered) {
-      throw forbidden(
-        'G-5',
-        actor,
-        `acts for ${org.id}, whose remit does not cover area ${profile.areaId} / sector ${profile.sectorCode}`,
-      );
+      throw forbidden('G-5', actor, 'remit_excludes_profile', {
+        actingOrgId: org.id,
+        areaId: profile.areaId,
+        sectorCode: profile.sectorCode,
+      });
     }
   }
   return org;
@@ -75,11 +77,10 @@ export function isEnterpriseMember(
 export function notAMember(
   ctx: EnterpriseDecisionContext,
   state: RegisteredEnterprise,
-  who: string,
+  need: 'principal' | 'principal_or_safety_officer',
 ) {
-  return forbidden(
-    'G-5',
-    ctx.actor,
-    `is not recorded as ${who} of enterprise ${state.enterpriseId} in the registry`,
-  );
+  return forbidden('G-5', ctx.actor, 'not_registered_member', {
+    need,
+    memberOf: state.enterpriseId,
+  });
 }

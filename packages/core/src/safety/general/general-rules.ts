@@ -75,8 +75,8 @@ export const generalRules = defineRuleCatalog([
     title: { 'zh-CN': '角色与管辖范围', en: 'Role and scope' },
     statement: {
       'zh-CN':
-        '每一条命令都按角色和管辖范围对照 `Directory` 授权：人员须存在、具有所称角色、隶属所称单位或企业；监管人员只能对本部门管辖区域、行业或专项范围内的对象办理，企业角色只能对本企业、本厂区或本场所办理。不符合的报 `Forbidden`，援引规定办理人的具体规则（`H-9`、`H-19`、`H-23` 等），没有具体规则的援引 G-5。',
-      en: "Every command is authorised by role and scope against the `Directory`: the person must exist, hold the role and belong to the stated organisation or enterprise; officers act only on subjects inside their organisation's areas, sectors or specialty, enterprise roles only on their own enterprise, site or venue. A rejection is `Forbidden`, cited under the rule that names who may act (`H-9`, `H-19`, `H-23`, …) or under G-5.",
+        '每一条命令都按角色和管辖范围对照 `Directory` 授权：人员须存在、具有所称角色、隶属所称单位或企业；监管人员只能对本部门管辖区域、行业或专项范围内的对象办理，企业角色只能对本企业、本厂区或本场所办理。不符合的报 `Forbidden`，援引规定办理人的具体规则（`H-9`、`H-19`、`H-23` 等），没有具体规则的援引 G-5。援引 G-5 的拒绝，`details.reason` 为 `forbiddenReasons` 中的原因代码（如 `role_not_allowed`、`outside_remit`），`describeViolation` 按该代码的中英文模板显示原因。',
+      en: "Every command is authorised by role and scope against the `Directory`: the person must exist, hold the role and belong to the stated organisation or enterprise; officers act only on subjects inside their organisation's areas, sectors or specialty, enterprise roles only on their own enterprise, site or venue. A rejection is `Forbidden`, cited under the rule that names who may act (`H-9`, `H-19`, `H-23`, …) or under G-5. A G-5 refusal carries a `forbiddenReasons` code in `details.reason` (`role_not_allowed`, `outside_remit`, …), whose template `describeViolation` renders in either language.",
     },
     basis: 'D',
     enforcement: 'blocking',

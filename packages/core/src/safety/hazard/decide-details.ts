@@ -43,14 +43,9 @@ export function decideCorrectHazardDetails(
     state.responsible.kind === 'venue' &&
     (ctx.person?.venueIds.includes(state.responsible.id) ?? false);
   if (!sameOrg && !sameEnterprise && !sameVenue) {
-    throw forbidden(
-      'G-5',
-      actor,
-      'may not correct this hazard: only the organisation or enterprise that registered it may',
-      {
-        registeredBy: registrant.orgId ?? registrant.enterpriseId ?? registrant.personId,
-      },
-    );
+    throw forbidden('G-5', actor, 'not_registering_party', {
+      registeredBy: registrant.orgId ?? registrant.enterpriseId ?? registrant.personId,
+    });
   }
   if (command.nature !== undefined) assertNature(command.nature);
   const changes = {

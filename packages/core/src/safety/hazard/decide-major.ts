@@ -33,14 +33,7 @@ export function decideReportMajorHazard(
   command: Cmd<'ReportMajorHazard'>,
 ): HazardEvent[] {
   requireMajor('H-11', state);
-  requireResponsible(
-    ctx,
-    state,
-    'principal',
-    'H-11',
-    'ReportMajorHazard',
-    'report the major hazard',
-  );
+  requireResponsible(ctx, state, 'principal', 'H-11', 'ReportMajorHazard');
   // H-12 (Order 16 Art. 14): status and cause, severity and difficulty, and the plan.
   const missing = [
     ...(command.recipientOrgIds.length === 0 ? ['recipientOrgIds'] : []),
@@ -85,14 +78,7 @@ export function decideDiscloseMajorHazard(
   command: Cmd<'DiscloseMajorHazardToWorkforce'>,
 ): HazardEvent[] {
   requireMajor('H-11', state);
-  requireResponsible(
-    ctx,
-    state,
-    'manager',
-    'H-11',
-    'DiscloseMajorHazardToWorkforce',
-    'disclose the major hazard',
-  );
+  requireResponsible(ctx, state, 'manager', 'H-11', 'DiscloseMajorHazardToWorkforce');
   return [
     {
       type: 'MajorHazardDisclosedToWorkforce',
@@ -114,7 +100,6 @@ export function decideSubmitRectificationPlan(
     major ? 'principal' : 'manager',
     'H-13',
     'SubmitRectificationPlan',
-    'submit the rectification plan',
   );
   const measures = command.measures.filter((measure) => measure.trim() !== '');
   if (major) {

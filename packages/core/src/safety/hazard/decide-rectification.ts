@@ -36,14 +36,10 @@ export function decideSuspendOperations(
       !approver.roles.includes('AuthorityHead') ||
       approver.orgId !== regulator.id
     ) {
-      throw forbidden(
-        'G-5',
-        actor,
-        `may not order a suspension without the approval of an AuthorityHead of ${regulator.id}`,
-        {
-          approvedBy: approvedBy ?? null,
-        },
-      );
+      throw forbidden('G-5', actor, 'suspension_needs_approval', {
+        regulatorOrgId: regulator.id,
+        approvedBy: approvedBy ?? null,
+      });
     }
     orderedBy = { kind: 'regulator', orgId: regulator.id, approvedBy: approver.id };
   } else if (isResponsiblePrincipal(ctx, state)) {
@@ -51,11 +47,7 @@ export function decideSuspendOperations(
       throw badInput('approvedBy', 'a self-suspension has no approver');
     orderedBy = { kind: 'self' };
   } else {
-    throw forbidden(
-      'G-5',
-      actor,
-      'may not suspend operations: only a regulator officer in scope (with AuthorityHead approval) or the Principal may',
-    );
+    throw forbidden('G-5', actor, 'suspension_not_allowed');
   }
   if (command.scope === 'facility' && command.facilityRef === undefined) {
     throw badInput('facilityRef', 'a facility suspension must name the facility');
@@ -84,14 +76,7 @@ export function decideRecordInterimControls(
   state: RegisteredHazard,
   command: Cmd<'RecordInterimControls'>,
 ): HazardEvent[] {
-  requireResponsible(
-    ctx,
-    state,
-    'manager',
-    'G-5',
-    'RecordInterimControls',
-    'record interim controls',
-  );
+  requireResponsible(ctx, state, 'manager', 'G-5', 'RecordInterimControls');
   return [
     {
       type: 'InterimControlsRecorded',
@@ -106,14 +91,7 @@ export function decideCompleteRectification(
   state: RegisteredHazard,
   command: Cmd<'CompleteRectification'>,
 ): HazardEvent[] {
-  requireResponsible(
-    ctx,
-    state,
-    'manager',
-    'G-5',
-    'CompleteRectification',
-    'report the rectification complete',
-  );
+  requireResponsible(ctx, state, 'manager', 'G-5', 'CompleteRectification');
   if (state.grade === 'major') {
     // H-15: a major is fixed by its plan (complete per H-13, e.g. after an upgrade) and with evidence.
     const missing = state.plan === null ? ['plan'] : planGaps(state.plan);
@@ -159,14 +137,7 @@ export function decideRecordAssessment(
   if (state.grade !== 'major') {
     throw violate('H-17', 'NotMajor', { grade: state.grade });
   }
-  requireResponsible(
-    ctx,
-    state,
-    'principal',
-    'H-17',
-    'RecordRectificationAssessment',
-    'record the rectification assessment',
-  );
+  requireResponsible(ctx, state, 'principal', 'H-17', 'RecordRectificationAssessment');
   if (command.assessorKind === 'qualified_agency' && command.agencyName === undefined) {
     throw violate('H-17', 'AgencyNameRequired', { assessorKind: command.assessorKind });
   }
@@ -190,7 +161,7 @@ export function decideRequestVerification(
   state: RegisteredHazard,
   command: Cmd<'RequestVerification'>,
 ): HazardEvent[] {
-  requireResponsible(ctx, state, 'manager', 'G-5', 'RequestVerification', 'request verification');
+  requireResponsible(ctx, state, 'manager', 'G-5', 'RequestVerification');
   if (command.purpose === 'resumption') {
     if (state.suspension?.active !== true) {
       throw violate('H-17', 'NotSuspended', { purpose: command.purpose });

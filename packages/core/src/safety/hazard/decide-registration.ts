@@ -2,8 +2,8 @@ import { ValidationError } from '../../eventsourcing/errors.js';
 import { compareLocalDates } from '../calendar/local-date.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import { isRegulator } from '../directory/organization.js';
-import { classifySubject, identityProblem, isActorInScope } from '../directory/scope.js';
-import { forbidden } from '../general/forbidden.js';
+import { classifySubject, identityRefusal, isActorInScope } from '../directory/scope.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import type { SafetyActor } from '../roles/actor.js';
 import { enterpriseRoles, type Role, regulatorOfficerRoles } from '../roles/role.js';
 import type { ParsedHazardCommand } from './commands.js';
@@ -185,16 +185,13 @@ export function decideRegisterHazard(ctx: HazardDecisionContext, command: Regist
 function registrantOf(ctx: HazardDecisionContext, command: Register): SafetyActor {
   const discoverer = command.discoveredBy;
   if (ctx.actor.role === 'System' && discoverer === undefined) {
-    throw forbidden(
-      'G-5',
-      ctx.actor,
-      'registers hazards only on behalf of a named discoverer (discoveredBy)',
-    );
+    throw forbidden('G-5', ctx.actor, 'needs_discoverer');
   }
   if (discoverer === undefined) return ctx.actor;
-  const problem = identityProblem(ctx.directory, discoverer);
-  if (problem !== undefined || discoverer.role === 'System') {
-    throw forbidden('G-5', discoverer, problem ?? 'cannot be a discoverer', { as: 'discoveredBy' });
+  const refusal = identityRefusal(ctx.directory, discoverer);
+  if (refusal !== undefined) throw forbiddenFor('G-5', discoverer, refusal, { as: 'discoveredBy' });
+  if (discoverer.role === 'System') {
+    throw forbidden('G-5', discoverer, 'not_a_discoverer', { as: 'discoveredBy' });
   }
   return discoverer;
 }
@@ -259,7 +256,8 @@ function authoriseRegistrant(
     ((role === 'GridPatroller' || role === 'FireAdvisor') && subject.kind === 'venue') ||
     regulatorOfficerRoles.includes(role);
   if (!mayRegisterKind) {
-    throw forbidden('G-5', registrant, `may not register hazards on a ${subject.kind}`, {
+    throw forbidden('G-5', registrant, 'subject_kind_not_allowed', {
+      subjectKind: subject.kind,
       subject,
     });
   }
@@ -267,16 +265,13 @@ function authoriseRegistrant(
   if (subject.kind === 'site' && enterpriseRoles.includes(role)) {
     const landlord = directory.site(subject.id)?.landlordEnterpriseId;
     if (role === 'Worker' || registrant.enterpriseId !== landlord) {
-      throw forbidden(
-        'G-5',
-        registrant,
-        `may not register hazards on site ${subject.id}: only the landlord's SafetyOfficer or Principal may`,
-        { subject },
-      );
+      throw forbidden('G-5', registrant, 'not_landlord_staff', { siteId: subject.id, subject });
     }
   }
   if (!isActorInScope(directory, registrant, subject)) {
-    throw forbidden('G-5', registrant, `is out of scope for ${subject.kind} ${subject.id}`, {
+    throw forbidden('G-5', registrant, 'out_of_scope', {
+      subjectKind: subject.kind,
+      subjectId: subject.id,
       subject,
     });
   }
@@ -286,26 +281,24 @@ function authoriseRegistrant(
       (registrant.orgId !== undefined && registrant.orgId === ctx.actor.orgId) ||
       (registrant.enterpriseId !== undefined && registrant.enterpriseId === ctx.actor.enterpriseId);
     if (!colleague || !isActorInScope(directory, ctx.actor, subject)) {
-      throw forbidden(
-        'G-5',
-        ctx.actor,
-        `may not register a hazard found by ${registrant.personId} on ${subject.kind} ${subject.id}`,
-        {
-          subject,
-          discoveredBy: registrant.personId,
-        },
-      );
+      throw forbidden('G-5', ctx.actor, 'not_colleague', {
+        discovererId: registrant.personId,
+        subjectKind: subject.kind,
+        subjectId: subject.id,
+        subject,
+        discoveredBy: registrant.personId,
+      });
     }
   }
   const sources = sourcesByRole[role] ?? [];
   if (!sources.includes(command.source)) {
-    throw forbidden('G-5', registrant, `may not register a hazard with source ${command.source}`, {
+    throw forbidden('G-5', registrant, 'source_not_allowed', {
       source: command.source,
       allowedSources: sources,
     });
   }
   if (command.source === 'landlord_check' && subject.kind !== 'site') {
-    throw forbidden('G-5', registrant, 'registers landlord checks on a site only', {
+    throw forbidden('G-5', registrant, 'landlord_check_off_site', {
       subject,
       source: command.source,
     });

@@ -3,10 +3,10 @@ import { streamCategory } from '../../eventsourcing/envelope.js';
 import type { Directory } from '../directory/directory.js';
 import { type DirectorySource, isDirectorySource } from '../directory/directory-source.js';
 import { loadDirectoryFacts } from '../directory/load-directory-facts.js';
-import { identityProblem } from '../directory/scope.js';
+import { identityRefusal } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden } from '../general/forbidden.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import { closureBlockers } from './closure.js';
 import { type HazardCommand, HazardCommandSchema, type ParsedHazardCommand } from './commands.js';
@@ -157,14 +157,10 @@ function decideHazard(
       command: command.type,
     });
   }
-  const problem = identityProblem(directory, command.actor);
-  if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
+  const refusal = identityRefusal(directory, command.actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
   if (command.actor.role === 'System' && command.type !== 'RegisterHazard') {
-    throw forbidden(
-      'G-5',
-      command.actor,
-      `may not issue ${command.type}: processes act through a named person`,
-    );
+    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
   }
   const occurredAt = command.occurredAt ?? context.now.toISOString();
   assertBusinessTime({

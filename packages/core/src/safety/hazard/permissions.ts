@@ -90,17 +90,16 @@ export function requireResponsible(
   level: 'principal' | 'manager',
   rule: 'H-11' | 'H-13' | 'H-17' | 'G-5',
   command: HazardCommandType,
-  what: string,
 ): void {
   const ok =
     level === 'principal' ? isResponsiblePrincipal(ctx, state) : isResponsibleManager(ctx, state);
   if (ok) return;
   if (rule === 'G-5') {
-    const who =
-      level === 'principal'
-        ? `the Principal of ${state.responsible.kind} ${state.responsible.id}`
-        : `a SafetyOfficer or the Principal of ${state.responsible.kind} ${state.responsible.id}`;
-    throw forbidden(rule, ctx.actor, `may not ${what}: only ${who} may`, {
+    throw forbidden(rule, ctx.actor, 'not_responsible_party', {
+      command,
+      need: level,
+      responsibleKind: state.responsible.kind,
+      responsibleId: state.responsible.id,
       responsible: state.responsible,
     });
   }

@@ -47,7 +47,7 @@ export function decideRecordFinding(
   command: Parsed<typeof RecordFindingSchema>,
 ): InspectionEvent[] {
   requireInProgress(state, 'RecordFinding');
-  requireInspector(ctx, state, 'record a finding');
+  requireInspector(ctx, state, 'RecordFinding');
   const { findingId } = command;
   if (state.findings.some((finding) => finding.findingId === findingId)) {
     throw violate('I-5', 'DuplicateFinding', { findingId });
@@ -99,7 +99,7 @@ export function decideIssueRectificationOrder(
   command: Parsed<typeof IssueRectificationOrderSchema>,
 ): InspectionEvent[] {
   requireInProgress(state, 'IssueRectificationOrder');
-  requireInspector(ctx, state, 'issue a rectification order');
+  requireInspector(ctx, state, 'IssueRectificationOrder');
   checkInstrument(state, command.orderNo, command.findingIds);
   if (compareLocalDates(command.deadline, today(ctx)) < 0) {
     throw violate('I-3', 'DeadlineInPast', { deadline: command.deadline, today: today(ctx) });
@@ -132,7 +132,7 @@ export function decideImposeOnSiteMeasure(
   command: Parsed<typeof ImposeOnSiteMeasureSchema>,
 ): InspectionEvent[] {
   requireInProgress(state, 'ImposeOnSiteMeasure');
-  requireInspector(ctx, state, 'impose an on-site measure');
+  requireInspector(ctx, state, 'ImposeOnSiteMeasure');
   if (state.kind === 'service_guidance') {
     throw violate('I-4', 'NotAnEnforcementInspection', { kind: state.kind });
   }

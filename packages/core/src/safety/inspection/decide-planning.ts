@@ -27,7 +27,7 @@ export function decideScheduleInspection(
 ): InspectionEvent[] {
   const { directory, actor } = ctx;
   const orgId = command.orgId ?? actor.orgId ?? '';
-  requireOrgOfficer(ctx, orgId, command.kind, 'schedule an inspection');
+  requireOrgOfficer(ctx, orgId, command.kind, 'ScheduleInspection');
   const classification = classifySubject(directory, command.subject);
   if (classification === undefined) {
     throw violate('I-7', 'SubjectInactive', {
@@ -38,12 +38,14 @@ export function decideScheduleInspection(
   }
   const org = directory.organization(orgId);
   if (org === undefined || !orgMayInspect(directory, org, command.kind, command.subject)) {
-    throw forbidden(
-      'G-5',
-      actor,
-      `may not schedule a ${command.kind} inspection of ${command.subject.kind} ${command.subject.id}: outside the remit of ${orgId}`,
-      { subject: command.subject },
-    );
+    throw forbidden('G-5', actor, 'outside_remit', {
+      command: 'ScheduleInspection',
+      subjectKind: command.subject.kind,
+      subjectId: command.subject.id,
+      remitOrgId: orgId,
+      inspectionKind: command.kind,
+      subject: command.subject,
+    });
   }
   const strangers = [
     ...command.inspectorIds.filter((id) => !isInspectorOf(directory, id, orgId, command.kind)),
@@ -90,7 +92,7 @@ export function decideStartInspection(
   if (state.status !== 'scheduled') {
     throw violate('I-0', 'InvalidState', { command: 'StartInspection', state: state.status });
   }
-  requireInspector(ctx, state, 'start the inspection');
+  requireInspector(ctx, state, 'StartInspection');
   const status = ctx.facts.subjectStatus ?? 'unknown';
   if (status !== 'active') {
     throw violate('I-7', 'SubjectInactive', {
@@ -111,7 +113,7 @@ export function decideCompleteInspection(
   if (state.status !== 'in_progress') {
     throw violate('I-0', 'InvalidState', { command: 'CompleteInspection', state: state.status });
   }
-  requireInspector(ctx, state, 'complete the inspection', true);
+  requireInspector(ctx, state, 'CompleteInspection', true);
   if (orderRequiredKinds.includes(state.kind)) {
     const findingIds = uncoveredMajorFindings(state);
     if (findingIds.length > 0) throw violate('I-3', 'MajorFindingWithoutOrder', { findingIds });
@@ -140,7 +142,7 @@ export function decideCancelInspection(
   state: ScheduledInspection,
   command: Parsed<typeof CancelInspectionSchema>,
 ): InspectionEvent[] {
-  requireOrgOfficer(ctx, state.orgId, state.kind, 'cancel the inspection');
+  requireOrgOfficer(ctx, state.orgId, state.kind, 'CancelInspection');
   if (state.findings.length > 0) {
     throw violate('I-2', 'FindingsRecorded', { count: state.findings.length });
   }

@@ -1,9 +1,9 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
-import { identityProblem } from '../directory/scope.js';
+import { identityRefusal } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden } from '../general/forbidden.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import { freshValue } from '../ports/fresh-answer.js';
 import {
@@ -112,14 +112,10 @@ function decideInspection(
   ) {
     throw violate('I-2', 'InspectionClosed', { state: state.status });
   }
-  const problem = identityProblem(directory, command.actor);
-  if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
+  const refusal = identityRefusal(directory, command.actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
   if (command.actor.role === 'System') {
-    throw forbidden(
-      'G-5',
-      command.actor,
-      `may not issue ${command.type}: inspections are run by named officers`,
-    );
+    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
   }
   const occurredAt = command.occurredAt ?? context.now.toISOString();
   assertBusinessTime({

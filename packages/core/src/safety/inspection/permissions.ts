@@ -4,6 +4,7 @@ import { classifySubject, orgCoversArea, orgCoversSubject } from '../directory/s
 import type { SubjectRef } from '../directory/subject.js';
 import { forbidden } from '../general/forbidden.js';
 import { isRegulatorOfficerRole, type Role } from '../roles/role.js';
+import type { InspectionCommandType } from './commands.js';
 import type { InspectionDecisionContext } from './decision-context.js';
 import type { ScheduledInspection } from './state.js';
 import type { InspectionKind } from './values.js';
@@ -59,7 +60,7 @@ export function isHeadOf(directory: Directory, personId: string, orgId: string):
 export function requireInspector(
   ctx: InspectionDecisionContext,
   state: ScheduledInspection,
-  what: string,
+  command: InspectionCommandType,
   lead = false,
 ): void {
   const { actor } = ctx;
@@ -69,14 +70,12 @@ export function requireInspector(
     actor.orgId === state.orgId &&
     inspectorRoleFits(state.kind, actor.role);
   if (ok) return;
-  throw forbidden(
-    'G-5',
-    actor,
-    `may not ${what}: only ${lead ? 'the lead inspector' : 'an inspector'} of inspection ${state.inspectionId} may`,
-    {
-      inspectorIds: state.inspectorIds,
-    },
-  );
+  throw forbidden('G-5', actor, 'not_inspector', {
+    command,
+    lead,
+    inspectionId: state.inspectionId,
+    inspectorIds: state.inspectorIds,
+  });
 }
 
 /**
@@ -88,9 +87,9 @@ export function requireOrgOfficer(
   ctx: InspectionDecisionContext,
   orgId: string,
   kind: InspectionKind,
-  what: string,
+  command: InspectionCommandType,
 ): void {
   const { actor } = ctx;
   if (actor.orgId === orgId && inspectorRoleFits(kind, actor.role)) return;
-  throw forbidden('G-5', actor, `may not ${what}: only an officer of ${orgId} may`, { orgId });
+  throw forbidden('G-5', actor, 'not_org_officer', { command, officerOf: orgId });
 }

@@ -1,10 +1,10 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import type { Directory } from '../directory/directory.js';
-import { identityProblem } from '../directory/scope.js';
+import { identityRefusal } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden } from '../general/forbidden.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import {
   type ParsedResponsibilityCommand,
@@ -104,14 +104,10 @@ function decideResponsibility(
   if (command.type !== 'DraftAssignment' && !isStartedAssignment(state)) {
     throw violate('RA-0', 'NotDrafted', { command: command.type, streamId: context.streamId });
   }
-  const problem = identityProblem(directory, command.actor);
-  if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
+  const refusal = identityRefusal(directory, command.actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
   if (command.actor.role === 'System') {
-    throw forbidden(
-      'G-5',
-      command.actor,
-      `may not issue ${command.type}: responsibility lists are handled by named persons`,
-    );
+    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
   }
   const occurredAt = command.occurredAt ?? context.now.toISOString();
   assertBusinessTime({

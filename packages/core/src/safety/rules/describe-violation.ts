@@ -1,4 +1,5 @@
 import type { RuleViolationError } from '../../eventsourcing/errors.js';
+import { describeForbidden } from '../general/describe-forbidden.js';
 import { formatMessage } from '../i18n/format-message.js';
 import type { Locale } from '../i18n/locale.js';
 import type { MessageArgs } from '../i18n/message-args.js';
@@ -22,7 +23,9 @@ export interface DescribeViolationOptions {
 
 /**
  * The message of a rule violation in one locale, rendered from the rule's template and the
- * error's `details`, without the `H-13 IncompletePlan:` prefix of `error.message`. When the rule
+ * error's `details`, without the `H-13 IncompletePlan:` prefix of `error.message`. A G-5 refusal
+ * (`Forbidden` with a `forbiddenReasons` code in `details.reason`) is rendered from its reason's
+ * template, with the actor's role label in that locale. When the rule
  * or the violation is not in the catalogs, or the details cannot fill the template (an error from
  * another version of the library), it falls back to the error's own English message.
  *
@@ -38,6 +41,11 @@ export function describeViolation(
   locale: Locale,
   options: DescribeViolationOptions = {},
 ): string {
+  // G-5 refusals carry a reason code with its own templates, whichever rule they cite.
+  if (error.violation === 'Forbidden') {
+    const text = describeForbidden(error.details, locale, options);
+    if (text !== undefined) return text;
+  }
   const template = findRule(error.rule, options.catalogs ?? ruleCatalogs)?.violations[
     error.violation
   ];

@@ -21,11 +21,10 @@ export function decideSignSafetyAgreement(
   const { actor, directory } = ctx;
   const parties = [site.landlordEnterpriseId, tenancy.tenantEnterpriseId];
   if (actor.role !== 'Principal' || !parties.includes(actor.enterpriseId ?? '')) {
-    throw forbidden(
-      'G-5',
-      actor,
-      `may not sign the agreement of tenancy ${tenancy.tenancyId}: only the Principal of ${parties.join(' or ')} may`,
-    );
+    throw forbidden('G-5', actor, 'not_tenancy_principal', {
+      tenancyId: tenancy.tenancyId,
+      partyIds: parties,
+    });
   }
   const missing: string[] = [];
   if (command.landlordSignatoryId === undefined) missing.push('landlordSignatoryId');
@@ -51,7 +50,7 @@ export function decideSignSafetyAgreement(
     }
   }
   if (!signatories.some((s) => s.personId === actor.personId)) {
-    throw forbidden('G-5', actor, 'may not record an agreement they do not sign');
+    throw forbidden('G-5', actor, 'not_a_signatory');
   }
   return [
     {
@@ -80,7 +79,7 @@ export function decideRecordLandlordCheck(
     ctx.actor,
     site,
     siteCommandActors.RecordLandlordCheck,
-    'record a landlord check',
+    'RecordLandlordCheck',
   );
   return [
     {
@@ -106,7 +105,7 @@ export function decideRecordDeviceInstallation(
     ctx.actor,
     site,
     siteCommandActors.RecordDeviceInstallation,
-    'record a device installation',
+    'RecordDeviceInstallation',
   );
   if (!Number.isInteger(command.count) || command.count < 1) {
     throw violateSite('MT-7', 'DeviceCountNotPositive', {

@@ -22,7 +22,7 @@ export function decideRegisterSite(
     ctx.actor,
     command,
     siteCommandActors.RegisterSite,
-    'register the site',
+    'RegisterSite',
   );
   return [
     {
@@ -49,7 +49,7 @@ export function decideRegisterTenancy(
     ctx.actor,
     site,
     siteCommandActors.RegisterTenancy,
-    'register a tenancy',
+    'RegisterTenancy',
   );
   if (site.tenancies.some((t) => t.tenancyId === command.tenancyId)) {
     throw violateSite('MT-0', 'DuplicateTenancy', { tenancyId: command.tenancyId });
@@ -103,7 +103,7 @@ export function decideEndTenancy(
   tenancy: SiteTenancy,
   command: Command<'EndTenancy'>,
 ): SiteEvent[] {
-  requireSiteActor(ctx.directory, ctx.actor, site, siteCommandActors.EndTenancy, 'end a tenancy');
+  requireSiteActor(ctx.directory, ctx.actor, site, siteCommandActors.EndTenancy, 'EndTenancy');
   if (compareLocalDates(command.endDate, tenancy.startDate) < 0) {
     throw violateSite('MT-8', 'InvalidPeriod', {
       startDate: tenancy.startDate,

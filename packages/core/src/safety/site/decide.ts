@@ -1,10 +1,10 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { ValidationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
-import { identityProblem } from '../directory/scope.js';
+import { identityRefusal } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden } from '../general/forbidden.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import { type ParsedSiteCommand, type SiteCommand, SiteCommandSchema } from './commands.js';
 import {
@@ -82,14 +82,10 @@ function decideSite(
       streamId: context.streamId,
     });
   }
-  const problem = identityProblem(deps.directory, command.actor);
-  if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
+  const refusal = identityRefusal(deps.directory, command.actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
   if (command.actor.role === 'System') {
-    throw forbidden(
-      'G-5',
-      command.actor,
-      `may not issue ${command.type}: processes act through a named person`,
-    );
+    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
   }
   const occurredAt = command.occurredAt ?? context.now.toISOString();
   assertBusinessTime({

@@ -3,6 +3,7 @@ import { orgCoversArea } from '../directory/scope.js';
 import { forbidden } from '../general/forbidden.js';
 import type { SafetyActor } from '../roles/actor.js';
 import type { Role } from '../roles/role.js';
+import type { SiteCommandType } from './commands.js';
 
 /** Who may act on a site: the landlord in some roles, or a territorial officer of its area. */
 export interface SiteActors {
@@ -33,7 +34,7 @@ export function requireSiteActor(
   actor: SafetyActor,
   site: { readonly landlordEnterpriseId: string; readonly areaId: string },
   allowed: SiteActors,
-  what: string,
+  command: SiteCommandType,
 ): void {
   if (
     actor.enterpriseId === site.landlordEnterpriseId &&
@@ -47,17 +48,16 @@ export function requireSiteActor(
   ) {
     const org = directory.organization(actor.orgId);
     if (org !== undefined && orgCoversArea(org, site.areaId)) return;
-    throw forbidden(
-      'G-5',
-      actor,
-      `may not ${what}: area ${site.areaId} is outside organisation ${actor.orgId}`,
-    );
+    throw forbidden('G-5', actor, 'area_outside_org', {
+      command,
+      areaId: site.areaId,
+      actingOrgId: actor.orgId,
+    });
   }
-  const landlord = allowed.landlordRoles.join(' or ');
-  const officer = allowed.territorialOfficer ? ', or a TerritorialOfficer of its area' : '';
-  throw forbidden(
-    'G-5',
-    actor,
-    `may not ${what}: only the ${landlord} of landlord ${site.landlordEnterpriseId}${officer} may`,
-  );
+  throw forbidden('G-5', actor, 'not_site_party', {
+    command,
+    landlordRoles: allowed.landlordRoles,
+    landlordId: site.landlordEnterpriseId,
+    territorial: allowed.territorialOfficer,
+  });
 }

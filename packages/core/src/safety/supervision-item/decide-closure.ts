@@ -18,7 +18,7 @@ export function decideSubmitFeedback(
   if (item.status !== 'in_progress') {
     throw violate('SI-0', 'InvalidState', { command: 'SubmitFeedback', state: item.status });
   }
-  requireLeadOfficer(ctx, item, 'submit feedback', true);
+  requireLeadOfficer(ctx, item, 'SubmitFeedback', true);
   assertReadyForFeedback(item, ctx.facts.hazardStatuses ?? {});
   return [
     {
@@ -37,7 +37,7 @@ export function decideCloseItem(
   ctx: ItemDecisionContext,
   item: ReceivedItem,
 ): SupervisionItemEvent[] {
-  requireIssuer(ctx, item, 'close the item');
+  requireIssuer(ctx, item, 'CloseItem');
   if (item.status !== 'feedback_submitted') {
     throw violate('SI-6', 'FeedbackRequired', { state: item.status });
   }
@@ -56,7 +56,7 @@ export function decideReturnItem(
   item: ReceivedItem,
   command: Parsed<typeof ReturnItemSchema>,
 ): SupervisionItemEvent[] {
-  requireIssuer(ctx, item, 'return the item');
+  requireIssuer(ctx, item, 'ReturnItem');
   if (item.status !== 'feedback_submitted') {
     throw violate('SI-6', 'FeedbackRequired', { state: item.status });
   }

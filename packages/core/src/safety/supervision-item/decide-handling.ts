@@ -34,7 +34,7 @@ export function decideRecordInvestigation(
   command: Parsed<typeof RecordInvestigationSchema>,
 ): SupervisionItemEvent[] {
   requireWorkable(item, 'RecordInvestigation');
-  requireLeadOfficer(ctx, item, 'record an investigation');
+  requireLeadOfficer(ctx, item, 'RecordInvestigation');
   const { hazards } = command;
   if (!isSubstantiated(command.finding) && hazards.length > 0) {
     throw violate('SI-8', 'HazardsOnUnsubstantiated', {});
@@ -76,7 +76,7 @@ export function decideLinkHazard(
   command: Parsed<typeof LinkHazardSchema>,
 ): SupervisionItemEvent[] {
   requireWorkable(item, 'LinkHazard');
-  requireLeadOfficer(ctx, item, 'link a hazard');
+  requireLeadOfficer(ctx, item, 'LinkHazard');
   const { hazardId } = command;
   if (item.hazardIds.includes(hazardId)) throw violate('SI-0', 'AlreadyLinked', { ref: hazardId });
   const status = ctx.facts.hazardStatuses?.[hazardId] ?? 'unknown';
@@ -96,7 +96,7 @@ export function decideLinkCase(
   command: Parsed<typeof LinkCaseSchema>,
 ): SupervisionItemEvent[] {
   requireWorkable(item, 'LinkCase');
-  requireLeadOfficer(ctx, item, 'link a case');
+  requireLeadOfficer(ctx, item, 'LinkCase');
   if (item.caseIds.includes(command.caseId)) {
     throw violate('SI-0', 'AlreadyLinked', { ref: command.caseId });
   }
@@ -112,7 +112,7 @@ export function decideAddMeasure(
   command: Parsed<typeof AddMeasureSchema>,
 ): SupervisionItemEvent[] {
   requireWorkable(item, 'AddMeasure');
-  requireLeadOfficer(ctx, item, 'add a measure');
+  requireLeadOfficer(ctx, item, 'AddMeasure');
   const { measureId } = command;
   if (item.measures.some((m) => m.measureId === measureId)) {
     throw violate('SI-0', 'DuplicateMeasure', { measureId });
@@ -138,7 +138,7 @@ export function decideCompleteMeasure(
   command: Parsed<typeof CompleteMeasureSchema>,
 ): SupervisionItemEvent[] {
   requireWorkable(item, 'CompleteMeasure');
-  requireLeadOfficer(ctx, item, 'complete a measure');
+  requireLeadOfficer(ctx, item, 'CompleteMeasure');
   const { measureId } = command;
   const measure = item.measures.find((m) => m.measureId === measureId);
   if (measure === undefined) throw violate('SI-0', 'UnknownMeasure', { measureId });
@@ -158,7 +158,7 @@ export function decideReplyToPetitioner(
   command: Parsed<typeof ReplyToPetitionerSchema>,
 ): SupervisionItemEvent[] {
   requireWorkable(item, 'ReplyToPetitioner', true);
-  requireLeadOfficer(ctx, item, 'reply to the petitioner');
+  requireLeadOfficer(ctx, item, 'ReplyToPetitioner');
   if (item.kind !== 'petition') throw violate('SI-4', 'NotAPetition', { kind: item.kind });
   if (item.anonymous) throw violate('SI-4', 'AnonymousPetitioner', {});
   if (item.investigation === null) throw violate('SI-4', 'ReplyBeforeInvestigation', {});

@@ -49,7 +49,7 @@ export function decideAssignItem(
   if (item.status !== 'received') {
     throw violate('SI-0', 'InvalidState', { command: 'AssignItem', state: item.status });
   }
-  requireCommitteeOffice(ctx, 'assign an item');
+  requireCommitteeOffice(ctx, 'AssignItem');
   const { leadOrgId, internalDeadline } = command;
   const lead = ctx.directory.organization(leadOrgId);
   if (lead === undefined || !isRegulator(lead)) {

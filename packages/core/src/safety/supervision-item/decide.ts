@@ -1,9 +1,9 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
-import { identityProblem } from '../directory/scope.js';
+import { identityRefusal } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden } from '../general/forbidden.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import { freshValue } from '../ports/fresh-answer.js';
 import {
@@ -120,14 +120,10 @@ function decideSupervisionItem(
   if (isReceivedItem(state) && state.status === 'closed') {
     throw violate('SI-6', 'ItemClosed', { command: command.type });
   }
-  const problem = identityProblem(directory, command.actor);
-  if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
+  const refusal = identityRefusal(directory, command.actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
   if (command.actor.role === 'System') {
-    throw forbidden(
-      'G-5',
-      command.actor,
-      `may not issue ${command.type}: handed-over items are handled by named people`,
-    );
+    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
   }
   const occurredAt = command.occurredAt ?? context.now.toISOString();
   assertBusinessTime({

@@ -1,5 +1,6 @@
 import { forbidden } from '../general/forbidden.js';
 import { isRegulatorOfficerRole } from '../roles/role.js';
+import type { SupervisionItemCommandType } from './commands.js';
 import type { ItemDecisionContext } from './decision-context.js';
 import type { ReceivedItem } from './state.js';
 
@@ -9,42 +10,50 @@ import type { ReceivedItem } from './state.js';
 export function requireReceiver(ctx: ItemDecisionContext): void {
   const { role } = ctx.actor;
   if (role === 'SupervisionTeam' || role === 'SafetyCommitteeOffice') return;
-  throw forbidden(
-    'SI-0',
-    ctx.actor,
-    'may not receive a handover: only a SupervisionTeam member or a SafetyCommitteeOffice may',
-  );
+  throw forbidden('SI-0', ctx.actor, 'role_not_allowed', {
+    command: 'ReceiveHandover',
+    allowedRoles: ['SupervisionTeam', 'SafetyCommitteeOffice'],
+  });
 }
 
 /** `AssignItem`: a SafetyCommitteeOffice. */
-export function requireCommitteeOffice(ctx: ItemDecisionContext, what: string): void {
+export function requireCommitteeOffice(
+  ctx: ItemDecisionContext,
+  command: SupervisionItemCommandType,
+): void {
   if (ctx.actor.role === 'SafetyCommitteeOffice') return;
-  throw forbidden('SI-0', ctx.actor, `may not ${what}: only a SafetyCommitteeOffice may`);
+  throw forbidden('SI-0', ctx.actor, 'role_not_allowed', {
+    command,
+    allowedRoles: ['SafetyCommitteeOffice'],
+  });
 }
 
 /** Work on the item: an officer of the lead organisation (its head when `head`). */
 export function requireLeadOfficer(
   ctx: ItemDecisionContext,
   item: ReceivedItem,
-  what: string,
+  command: SupervisionItemCommandType,
   head = false,
 ): void {
   const { actor } = ctx;
   const roleFits = head ? actor.role === 'AuthorityHead' : isRegulatorOfficerRole(actor.role);
   if (roleFits && item.leadOrgId !== null && actor.orgId === item.leadOrgId) return;
-  throw forbidden(
-    'SI-0',
-    ctx.actor,
-    `may not ${what}: only ${head ? 'an AuthorityHead' : 'an officer'} of the lead organisation ${item.leadOrgId ?? '(none yet)'} may`,
-    { leadOrgId: item.leadOrgId },
-  );
+  throw forbidden('SI-0', ctx.actor, 'not_lead_org_officer', {
+    command,
+    head,
+    leadOrgId: item.leadOrgId,
+  });
 }
 
 /**
  * Closure and return: a SupervisionTeam member (of the issuer's organisation when the issuer
  * names one); for a closure delegated to the committee office, also a SafetyCommitteeOffice.
  */
-export function requireIssuer(ctx: ItemDecisionContext, item: ReceivedItem, what: string): void {
+export function requireIssuer(
+  ctx: ItemDecisionContext,
+  item: ReceivedItem,
+  command: SupervisionItemCommandType,
+): void {
   const { actor } = ctx;
   const issuerOrg = item.issuer.orgId;
   const isIssuer =
@@ -52,7 +61,9 @@ export function requireIssuer(ctx: ItemDecisionContext, item: ReceivedItem, what
   const delegated =
     item.closureAuthority === 'committee_office' && actor.role === 'SafetyCommitteeOffice';
   if (isIssuer || delegated) return;
-  throw forbidden('SI-0', actor, `may not ${what}: only the issuer ${item.issuer.name} may`, {
+  throw forbidden('SI-0', actor, 'not_issuer', {
+    command,
+    issuerName: item.issuer.name,
     closureAuthority: item.closureAuthority,
   });
 }

@@ -1,10 +1,10 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
 import { isRegulator } from '../directory/organization.js';
-import { identityProblem, orgCoversArea } from '../directory/scope.js';
+import { identityRefusal, orgCoversArea } from '../directory/scope.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden } from '../general/forbidden.js';
+import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { freshValue } from '../ports/fresh-answer.js';
 import { isRegulatorOfficerRole } from '../roles/role.js';
 import { type ParsedVenueCommand, type VenueCommand, VenueCommandSchema } from './commands.js';
@@ -97,8 +97,8 @@ function decideVenue(
   if (isRegisteredVenue(state) && state.status === 'deregistered') {
     throw violate('V-5', 'VenueDeregistered', { venueId: state.venueId, command: command.type });
   }
-  const problem = identityProblem(directory, command.actor);
-  if (problem !== undefined) throw forbidden('G-5', command.actor, problem);
+  const refusal = identityRefusal(directory, command.actor);
+  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
   const occurredAt = command.occurredAt ?? context.now.toISOString();
   assertBusinessTime({
     occurredAt,
@@ -110,7 +110,7 @@ function decideVenue(
     if (directory.area(command.areaId) === undefined) {
       throw violate('V-0', 'UnknownArea', { areaId: command.areaId });
     }
-    requireAreaRegistrar(ctx, command.areaId, 'register a venue');
+    requireAreaRegistrar(ctx, command.areaId);
     const { type: _t, actor, occurredAt: _o, ...data } = command;
     return [
       {
@@ -123,7 +123,7 @@ function decideVenue(
   const base = { venueId: state.venueId, occurredAt, actor: command.actor };
   switch (command.type) {
     case 'UpdateVenueProfile': {
-      requireAreaRegistrar(ctx, state.areaId, 'update the venue');
+      requireAreaRegistrar(ctx, state.areaId);
       const { type: _t, actor: _a, occurredAt: _o, ...changes } = command;
       const defined = Object.fromEntries(
         Object.entries(changes).filter(([, v]) => v !== undefined),
@@ -187,11 +187,12 @@ function decideVenue(
         org?.kind !== 'territorial' ||
         !orgCoversArea(org, state.areaId)
       ) {
-        throw forbidden(
-          'V-5',
-          command.actor,
-          `may not deregister venue ${state.venueId}: only a TerritorialOfficer covering area ${state.areaId} may`,
-        );
+        throw forbidden('V-5', command.actor, 'not_area_officer', {
+          command: command.type,
+          areaId: state.areaId,
+          allowedRoles: ['TerritorialOfficer'],
+          venueId: state.venueId,
+        });
       }
       const hazardIds = ctx.facts.liveHazards ?? [];
       if (hazardIds.length > 0)
@@ -207,7 +208,7 @@ function orgOf(ctx: Ctx) {
 }
 
 /** V-0: a GridPatroller or TerritorialOfficer of an organisation covering the area. */
-function requireAreaRegistrar(ctx: Ctx, areaId: string, what: string): void {
+function requireAreaRegistrar(ctx: Ctx, areaId: string): void {
   const { actor } = ctx.command;
   const org = orgOf(ctx);
   const ok =
@@ -215,11 +216,11 @@ function requireAreaRegistrar(ctx: Ctx, areaId: string, what: string): void {
     org !== undefined &&
     orgCoversArea(org, areaId);
   if (!ok) {
-    throw forbidden(
-      'V-0',
-      actor,
-      `may not ${what}: only a GridPatroller or TerritorialOfficer covering area ${areaId} may`,
-    );
+    throw forbidden('V-0', actor, 'not_area_officer', {
+      command: ctx.command.type,
+      areaId,
+      allowedRoles: ['GridPatroller', 'TerritorialOfficer'],
+    });
   }
 }
 
@@ -251,7 +252,9 @@ function requireMarker(ctx: Ctx, state: RegisteredVenue, role: MarkingRole): voi
     throw violate('V-2', 'Forbidden', {
       role: actor.role,
       personId: actor.personId,
-      reason: `a ${role} marking is made by an officer of a ${kind} organisation or a SafetyCommitteeOffice covering area ${state.areaId}`,
+      markingRole: role,
+      orgKind: kind,
+      areaId: state.areaId,
     });
   }
 }
@@ -265,21 +268,28 @@ function decideMark(
   requireMarker(ctx, state, command.role);
   const { role } = command;
   const id = partyId(command);
-  const wrong = (reason: string) =>
-    violate('V-2', 'WrongParty', { id: id || '(none)', markingRole: role, reason });
+  // A fire advisor belongs to a special organisation (as `requireMarker` reads it).
+  const kind = role === 'fire_advisor' ? 'special' : markingOrgKind[role];
+  const wrong = (
+    problem: 'not_fire_advisor' | 'advisor_out_of_area' | 'wrong_kind' | 'out_of_area',
+  ) =>
+    violate('V-2', 'WrongParty', {
+      id: id || '(none)',
+      markingRole: role,
+      problem,
+      areaId: state.areaId,
+      orgKind: kind,
+    });
   if (role === 'fire_advisor') {
     const person = ctx.directory.person(id);
     const org = person?.orgId === undefined ? undefined : ctx.directory.organization(person.orgId);
     if (person === undefined || !person.roles.includes('FireAdvisor'))
-      throw wrong('not a person with the FireAdvisor role');
-    if (org === undefined || !orgCoversArea(org, state.areaId))
-      throw wrong(`their organisation does not cover area ${state.areaId}`);
+      throw wrong('not_fire_advisor');
+    if (org === undefined || !orgCoversArea(org, state.areaId)) throw wrong('advisor_out_of_area');
   } else {
     const org = ctx.directory.organization(id);
-    const kind = markingOrgKind[role];
-    if (org === undefined || !isRegulator(org) || org.kind !== kind)
-      throw wrong(`not an organisation of kind ${kind}`);
-    if (!orgCoversArea(org, state.areaId)) throw wrong(`it does not cover area ${state.areaId}`);
+    if (org === undefined || !isRegulator(org) || org.kind !== kind) throw wrong('wrong_kind');
+    if (!orgCoversArea(org, state.areaId)) throw wrong('out_of_area');
     if (role === 'industry') {
       const leads = ctx.facts.categoryLeads ?? [];
       if (!(leads.length === 1 && leads[0] === id)) {
@@ -327,8 +337,8 @@ function requirePatroller(ctx: Ctx, state: RegisteredVenue, kind: 'routine' | 's
     throw violate('V-3', 'Forbidden', {
       role: actor.role,
       personId: actor.personId,
-      reason:
-        'a spot check is made by an officer of a marked or a comprehensive safety organisation',
+      patrolKind: kind,
+      areaId: state.areaId,
     });
   }
   const grid =
@@ -338,6 +348,7 @@ function requirePatroller(ctx: Ctx, state: RegisteredVenue, kind: 'routine' | 's
   throw violate('V-3', 'Forbidden', {
     role: actor.role,
     personId: actor.personId,
-    reason: `only a GridPatroller covering area ${state.areaId}, the marked FireAdvisor or an officer of a marked organisation patrols`,
+    patrolKind: kind,
+    areaId: state.areaId,
   });
 }

@@ -64,12 +64,14 @@ export const venueRules = defineRuleCatalog([
     policyKeys: [],
     violations: {
       Forbidden: {
-        'zh-CN': '{role, label, role}{personId}无权办理：{reason}',
-        en: '{role} {personId} may not act: {reason}',
+        'zh-CN':
+          '{role, label, role}{personId}无权作“{markingRole, label, markingRole}”标注：仅限辖区覆盖区域{areaId}的{orgKind, label, organizationKind}监管人员或安委办标注',
+        en: '{role} {personId} may not act: a {markingRole} marking is made by an officer of a {orgKind} organisation or a SafetyCommitteeOffice covering area {areaId}',
       },
       WrongParty: {
-        'zh-CN': '{id}不能标注为“{markingRole, label, markingRole}”：{reason}',
-        en: '{id} cannot be marked {markingRole}: {reason}',
+        'zh-CN':
+          '{id}不能标注为“{markingRole, label, markingRole}”：{problem, select, not_fire_advisor {不是具有消防指导员角色的人员} advisor_out_of_area {其所在单位的辖区不含区域{areaId}} wrong_kind {不是{orgKind, label, organizationKind}} out_of_area {其辖区不含区域{areaId}} other {不符合标注条件}}',
+        en: '{id} cannot be marked {markingRole}: {problem, select, not_fire_advisor {not a person with the FireAdvisor role} advisor_out_of_area {their organisation does not cover area {areaId}} wrong_kind {not an organisation of kind {orgKind}} out_of_area {it does not cover area {areaId}} other {not eligible}}',
       },
       RegulatorNotAssignedToCategory: {
         'zh-CN': '{orgId}不是“{category, label, venueCategory}”的牵头行业部门（牵头部门：{leads}）',
@@ -99,8 +101,9 @@ export const venueRules = defineRuleCatalog([
     policyKeys: [],
     violations: {
       Forbidden: {
-        'zh-CN': '{role, label, role}{personId}无权登记巡查：{reason}',
-        en: '{role} {personId} may not record the patrol: {reason}',
+        'zh-CN':
+          '{role, label, role}{personId}无权登记巡查：{patrolKind, select, spot_check {抽查仅限已标注部门或综合监管部门的监管人员登记} routine {仅限辖区覆盖区域{areaId}的网格员、已标注的消防指导员或已标注部门的监管人员登记} other {无权登记}}',
+        en: '{role} {personId} may not record the patrol: {patrolKind, select, spot_check {a spot check is made by an officer of a marked or a comprehensive safety organisation} routine {only a GridPatroller covering area {areaId}, the marked FireAdvisor or an officer of a marked organisation patrols} other {not allowed}}',
       },
     },
   },
