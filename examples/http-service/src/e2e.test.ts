@@ -243,6 +243,23 @@ describe('rules, health and the OpenAPI document', () => {
     expect(documented).toContain('POST /cases/{caseId}/file-case');
     expect(documented).toContain('GET /cases/{caseId}');
     expect(documented).toContain('GET /figures/rectification-rate');
+    for (const route of [
+      'GET /ledgers/major-hazards',
+      'GET /ledgers/cases',
+      'GET /figures/case-statistics',
+      'POST /venues/{venueId}/register-venue',
+      'POST /venues/{venueId}/mark-responsible-party',
+      'POST /venues/{venueId}/record-patrol',
+      'POST /venues/{venueId}/record-self-check',
+      'GET /venues/{venueId}',
+      'POST /inspections/{inspectionId}/schedule-inspection',
+      'POST /inspections/{inspectionId}/start-inspection',
+      'POST /inspections/{inspectionId}/record-finding',
+      'POST /inspections/{inspectionId}/complete-inspection',
+      'GET /inspections/{inspectionId}',
+    ]) {
+      expect(documented).toContain(route);
+    }
     const rate = document.paths['/figures/rectification-rate'].get;
     expect(rate.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['asOf', 'period', 'areaId', 'grade', 'by', 'lang']),

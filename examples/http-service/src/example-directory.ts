@@ -7,10 +7,13 @@ import {
 
 /**
  * The people and units of the example: a district safety bureau with two inspectors and its head, and an
- * enterprise with a principal and two safety officers in the chemical park; a harbour bureau with
- * one inspector and a docks enterprise with one safety officer in the harbour, so that ledgers
- * and figures have two areas and two supervising organisations to tell apart. A deployment loads its own records
- * (`SAFELEDGER_DIRECTORY=records.json`, in the shape of `DirectoryDataSchema`).
+ * enterprise with a principal, two safety officers and a worker in the chemical park; a harbour
+ * district bureau with one inspector and a docks enterprise with one safety officer in the
+ * harbour, so that ledgers and figures have two areas and two sibling organisations to tell
+ * apart; a city safety bureau over both districts, whose officer reads both; and in the park a
+ * street office (territorial) with an officer and a grid patroller, and a venue operator, for the
+ * venue routes. A deployment loads its own records (`SAFELEDGER_DIRECTORY=records.json`, in the
+ * shape of `DirectoryDataSchema`).
  */
 export const exampleDirectoryData: DirectoryData = {
   areas: [
@@ -27,10 +30,24 @@ export const exampleDirectoryData: DirectoryData = {
     },
     {
       id: 'harbour-bureau',
-      name: 'Harbour safety bureau',
+      name: 'Harbour district safety bureau',
       kind: 'safety',
-      level: 'park_or_town',
+      level: 'district',
       areaIds: ['harbour'],
+    },
+    {
+      id: 'city-bureau',
+      name: 'City safety bureau',
+      kind: 'safety',
+      level: 'city',
+      areaIds: ['park', 'harbour'],
+    },
+    {
+      id: 'street-office',
+      name: 'Park street office',
+      kind: 'territorial',
+      level: 'park_or_town',
+      areaIds: ['park'],
     },
   ],
   enterprises: [
@@ -53,6 +70,7 @@ export const exampleDirectoryData: DirectoryData = {
     { id: 'li', name: 'Li', roles: ['SafetyOfficer'], enterpriseId: 'works' },
     { id: 'wang', name: 'Wang', roles: ['SafetyOfficer'], enterpriseId: 'works' },
     { id: 'zhao', name: 'Zhao', roles: ['Principal'], enterpriseId: 'works' },
+    { id: 'wu', name: 'Wu', roles: ['Worker'], enterpriseId: 'works' },
     {
       id: 'chen',
       name: 'Chen',
@@ -76,6 +94,16 @@ export const exampleDirectoryData: DirectoryData = {
       orgId: 'harbour-bureau',
       enforcementCredentialNo: 'E-3',
     },
+    {
+      id: 'qian',
+      name: 'Qian',
+      roles: ['EnforcementOfficer'],
+      orgId: 'city-bureau',
+      enforcementCredentialNo: 'E-4',
+    },
+    { id: 'he', name: 'He', roles: ['TerritorialOfficer'], orgId: 'street-office' },
+    { id: 'lin', name: 'Lin', roles: ['GridPatroller'], orgId: 'street-office' },
+    { id: 'xu', name: 'Xu', roles: ['VenueOperator'], venueIds: ['v-1'] },
   ],
 };
 

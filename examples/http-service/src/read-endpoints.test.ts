@@ -209,18 +209,76 @@ describe.each(stores)('read endpoints on $name', ({ start }) => {
     );
   });
 
-  it('shows each organisation only the hazards it supervises, and refuses enterprise roles (G-5)', async () => {
+  it("shows a district only its own hazards, never a sibling district's (G-5)", async () => {
     const harbour = await allPages('/ledgers/hazards', 'gao');
     expect(harbour.items.map((row) => row.hazardId).sort()).toEqual([...seeded.docks].sort());
     const otherArea = await get('/ledgers/hazards?areaId=harbour');
     expect(otherArea.body.total).toBe(0);
-    for (const path of ['/ledgers/hazards', '/ledgers/overdue', '/figures/rectification-rate']) {
-      const refused = await get(path, 'li');
-      expect(refused.status).toBe(403);
-      expect(refused.body.ruleId).toBe('G-5');
-    }
+    const otherEnterprise = await get('/ledgers/hazards?enterpriseId=docks');
+    expect(otherEnterprise.body.total).toBe(0);
+    const T = new Date(Date.now() + 60_000).toISOString();
+    const rate = await get(`/figures/rectification-rate?asOf=${encodeURIComponent(T)}`, 'gao');
+    expect(rate.body.denominator).toBe(seeded.docks.length);
     const anonymous = await fetch(`${service.url}/ledgers/hazards`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('shows a city-level organisation the rows of both districts below it', async () => {
+    const city = await allPages('/ledgers/hazards?limit=7', 'qian');
+    expect(city.items.map((row) => row.hazardId).sort()).toEqual(
+      [...seeded.works, ...seeded.docks].sort(),
+    );
+    const T = new Date(Date.now() + 60_000).toISOString();
+    const rate = await get(
+      `/figures/rectification-rate?asOf=${encodeURIComponent(T)}&by=supervisingOrgId`,
+      'qian',
+    );
+    expect([rate.body.numerator, rate.body.denominator]).toEqual([seeded.closed.length, HAZARDS]);
+    expect(rate.body.groups.map((group: { key: string }) => group.key)).toEqual([
+      'bureau',
+      'harbour-bureau',
+    ]);
+    const narrowed = await get('/ledgers/hazards?enterpriseId=docks&limit=200', 'qian');
+    expect(narrowed.body.total).toBe(seeded.docks.length);
+  });
+
+  it("shows an enterprise's principal and safety officers their own enterprise's hazards only (G-5)", async () => {
+    for (const sub of ['li', 'zhao']) {
+      const own = await allPages('/ledgers/hazards?limit=5', sub);
+      expect(own.items.map((row) => row.hazardId).sort()).toEqual([...seeded.works].sort());
+    }
+    const docks = await allPages('/ledgers/hazards', 'ma');
+    expect(docks.items.map((row) => row.hazardId).sort()).toEqual([...seeded.docks].sort());
+    const T = `${addDays(today, 10)}T12:00:00+08:00`;
+    const overdue = await get(`/ledgers/overdue?asOf=${encodeURIComponent(T)}&limit=200`, 'ma');
+    const model = await service.figures.overdueLedger({
+      asOf: T,
+      subjects: [{ kind: 'enterprise', id: 'docks' }],
+      limit: 1000,
+    });
+    expect(overdue.body.items.map((row: any) => row.hazardId)).toEqual(
+      model.rows.map(({ row }) => row.hazardId),
+    );
+    expect(overdue.body.items.every((row: any) => row.subjectId === 'docks')).toBe(true);
+    const rate = await get(
+      `/figures/rectification-rate?asOf=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+      'li',
+    );
+    expect([rate.body.numerator, rate.body.denominator]).toEqual([
+      seeded.closed.length,
+      seeded.works.length,
+    ]);
+    const paths = ['/ledgers/hazards', '/ledgers/overdue', '/figures/rectification-rate'];
+    for (const path of paths) {
+      const another = await get(`${path}?enterpriseId=docks`, 'li');
+      expect(another.status).toBe(403);
+      expect(another.body.ruleId).toBe('G-5');
+      const worker = await get(path, 'wu');
+      expect(worker.status).toBe(403);
+      expect(worker.body.ruleId).toBe('G-5');
+    }
+    const same = await get('/ledgers/hazards?enterpriseId=works', 'li');
+    expect(same.body.total).toBe(seeded.works.length);
   });
 
   it('lists the overdue ledger as of T page by page, as the read model does', async () => {

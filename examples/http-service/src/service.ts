@@ -1,5 +1,7 @@
 import {
+  createCaseFigures,
   createCaseFiling,
+  createCaseLedgerProjection,
   createCommandHandler,
   createEnforcementCaseDecider,
   createEventRegistry,
@@ -7,16 +9,21 @@ import {
   createHazardFactsFromStore,
   createHazardFigures,
   createHazardLedgerProjection,
+  createInspectionDecider,
   createProjectionRunner,
   createSupervisionPolicy,
+  createVenueDecider,
+  createVenueRegistry,
   type Directory,
   type EventStore,
   enforcementCaseEvents,
   hazardEvents,
+  type InMemoryDirectory,
   inspectionEvents,
   type ProjectionRunner,
   type SupervisionPolicy,
   uniqueKeyEvents,
+  venueEvents,
 } from '@safeledger/core';
 import { createPostgresEventStore } from '@safeledger/store-postgres';
 import { createSqliteEventStore } from '@safeledger/store-sqlite';
@@ -24,10 +31,15 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createInspectionFactsFromStore } from './enforcement/inspection-facts.js';
 import { loadDirectory } from './example-directory.js';
 import { buildApp } from './http/build-app.js';
-import type { HazardFigures, ProjectionLag, ServiceContext } from './http/context.js';
+import type { CaseFigures, HazardFigures, ProjectionLag, ServiceContext } from './http/context.js';
 import { READY_LAG_LIMIT } from './http/health-routes.js';
 import type { TokenVerification } from './http/identity.js';
 import { hazardActivity } from './projections/hazard-activity.js';
+import {
+  createCategoryLeadsFromDirectory,
+  createSubjectStatusFromStore,
+  createVenueHazardsFromLedger,
+} from './venues/ports.js';
 
 /** Where and how one instance of the service runs. */
 export interface ServiceConfig {
@@ -59,6 +71,8 @@ export interface RunningService {
   readonly runner: ProjectionRunner;
   /** The hazard figures the read endpoints answer from. */
   readonly figures: HazardFigures;
+  /** The case figures the case read endpoints answer from. */
+  readonly caseFigures: CaseFigures;
   /** `http://host:port` it listens on. */
   readonly url: string;
   /** Graceful stop: no new requests, in-flight ones finish, leases released, store closed. */
@@ -69,7 +83,13 @@ export interface RunningService {
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   // Every event type the service writes or reads: the projection runner reads the whole log.
   const registry = createEventRegistry({
-    events: [...hazardEvents, ...enforcementCaseEvents, ...uniqueKeyEvents, ...inspectionEvents],
+    events: [
+      ...hazardEvents,
+      ...enforcementCaseEvents,
+      ...uniqueKeyEvents,
+      ...inspectionEvents,
+      ...venueEvents,
+    ],
   });
   const store: EventStore =
     config.pgUrl !== undefined
@@ -82,12 +102,17 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   const policy = createSupervisionPolicy();
   const runner = createProjectionRunner({
     store,
-    // The ledger the read endpoints query, and the example's own activity read model.
-    projections: [createHazardLedgerProjection({ timezone: policy.timezone }), hazardActivity],
+    // The ledgers the read endpoints query, and the example's own activity read model.
+    projections: [
+      createHazardLedgerProjection({ timezone: policy.timezone }),
+      createCaseLedgerProjection(policy),
+      hazardActivity,
+    ],
     owner: config.instance,
     ...(config.pollIntervalMs !== undefined ? { pollIntervalMs: config.pollIntervalMs } : {}),
     ...(config.leaseTtlMs !== undefined ? { leaseTtlMs: config.leaseTtlMs } : {}),
   });
+  const figures = createHazardFigures({ store, policy });
   const context: ServiceContext = {
     store,
     directory,
@@ -95,7 +120,19 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     verification: config.verification,
     handle: createCommandHandler({ store, decider: createHazardDecider({ directory, policy }) }),
     cases: casesOf(store, directory, policy),
-    figures: createHazardFigures({ store, policy }),
+    venues: venuesOf(store, directory, figures),
+    inspections: {
+      handle: createCommandHandler({
+        store,
+        decider: createInspectionDecider({
+          directory,
+          policy,
+          subjects: createSubjectStatusFromStore(store, directory),
+        }),
+      }),
+    },
+    figures,
+    caseFigures: createCaseFigures({ store, policy }),
     lag: () => projectionLag(store, runner),
   };
   const app = await buildApp(context, { logger: config.logger ?? false });
@@ -107,6 +144,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     store,
     runner,
     figures: context.figures,
+    caseFigures: context.caseFigures,
     url,
     stop: () => {
       stopping ??= (async () => {
@@ -148,4 +186,20 @@ function casesOf(store: EventStore, directory: Directory, policy: SupervisionPol
     }),
   });
   return { handle, filing: createCaseFiling({ store, handle, policy }) };
+}
+
+/**
+ * The venue side: the decider reads category leads (V-2) and the venue's live hazards (V-5)
+ * through ports, and the registry claims each venue's unique keys before the handler runs (V-1).
+ */
+function venuesOf(store: EventStore, directory: InMemoryDirectory, figures: HazardFigures) {
+  const handle = createCommandHandler({
+    store,
+    decider: createVenueDecider({
+      directory,
+      categoryLeads: createCategoryLeadsFromDirectory(directory),
+      hazards: createVenueHazardsFromLedger(store, figures),
+    }),
+  });
+  return createVenueRegistry({ store, handle });
 }

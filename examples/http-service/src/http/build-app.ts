@@ -5,15 +5,18 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { caseReadRoutes } from './case-read-routes.js';
 import { caseRoutes } from './case-routes.js';
 import type { ServiceContext } from './context.js';
 import { figureRoutes } from './figure-routes.js';
 import { hazardRoutes } from './hazard-routes.js';
 import { healthRoutes } from './health-routes.js';
+import { inspectionRoutes } from './inspection-routes.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
 import { problemOf, sendProblem } from './problem.js';
 import { ruleRoutes } from './rule-routes.js';
+import { venueRoutes } from './venue-routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,8 +98,11 @@ export async function buildApp(
   );
   hazardRoutes(app, context);
   caseRoutes(app, context);
+  venueRoutes(app, context);
+  inspectionRoutes(app, context);
   ledgerRoutes(app, context);
   figureRoutes(app, context);
+  caseReadRoutes(app, context);
   ruleRoutes(app, context);
   healthRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

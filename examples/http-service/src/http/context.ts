@@ -1,8 +1,8 @@
 import type {
   CaseFiling,
   CommandHandler,
+  createCaseFigures,
   createHazardFigures,
-  Directory,
   EnforcementCaseCommand,
   EnforcementCaseEvent,
   EnforcementCaseState,
@@ -10,14 +10,20 @@ import type {
   HazardCommand,
   HazardEvent,
   HazardState,
+  InMemoryDirectory,
+  InspectionCommand,
+  InspectionEvent,
+  InspectionState,
   SupervisionPolicy,
+  VenueRegistry,
 } from '@safeledger/core';
 import type { TokenVerification } from './identity.js';
 
 /** What the routes share: created once at start-up, closed on shutdown. */
 export interface ServiceContext {
   readonly store: EventStore;
-  readonly directory: Directory;
+  /** People and units; listable, so read scopes can walk the organisation tree. */
+  readonly directory: InMemoryDirectory;
   readonly policy: SupervisionPolicy;
   readonly verification: TokenVerification;
   readonly handle: CommandHandler<HazardState, HazardCommand, HazardEvent>;
@@ -30,8 +36,16 @@ export interface ServiceContext {
     >;
     readonly filing: CaseFiling;
   };
+  /** Small venues: the handler behind the unique-key claims of V-1. */
+  readonly venues: Pick<VenueRegistry, 'handle'>;
+  /** Inspections: the handler of the inspection decider. */
+  readonly inspections: {
+    readonly handle: CommandHandler<InspectionState, InspectionCommand, InspectionEvent>;
+  };
   /** The hazard figures P-1…P-7 over the ledger projection this service runs. */
   readonly figures: HazardFigures;
+  /** The case figures P-15 over the enforcement-case ledger projection this service runs. */
+  readonly caseFigures: CaseFigures;
   /** Projection lag for the readiness endpoint: undefined while nothing is measured. */
   readonly lag?: () => Promise<ProjectionLag>;
 }
@@ -43,6 +57,9 @@ export interface ProjectionLag {
   /** Whether this instance currently holds the projections' leases. */
   readonly active: boolean;
 }
+
+/** The case figures of `createCaseFigures`. */
+export type CaseFigures = ReturnType<typeof createCaseFigures>;
 
 /** The hazard figures of `createHazardFigures`. */
 export type HazardFigures = ReturnType<typeof createHazardFigures>;

@@ -1,13 +1,12 @@
-import { type HazardLedgerRow, label } from '@safeledger/core';
+import { type HazardFigureFilter, type HazardLedgerRow, label } from '@safeledger/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated } from './authenticated.js';
 import type { ServiceContext } from './context.js';
 import { defined, presentRow } from './ledger-rows.js';
-import { sendProblem } from './problem.js';
-import { asOf, hazardFilter, lang, paging } from './read-query.js';
-import { readerOf } from './scoped-read.js';
+import { majorAsOf, majorHazardColumns } from './major-hazard-ledger.js';
+import { hazardFilter, lang, paging } from './read-query.js';
+import { AsOfLedgerQuery, ledgerRoute, readRoute } from './read-routes.js';
+import { hazardScopeWhere } from './read-scope.js';
 
 /** The ledger's statuses (the hazard's state machine, spec §4.1). */
 const HazardStatus = z.enum(['open', 'awaiting_verification', 'verified', 'closed', 'voided']);
@@ -21,43 +20,53 @@ const LedgerQuery = z.object({
   lang,
 });
 
-const AsOfLedgerQuery = z.object({ asOf, ...hazardFilter, ...paging, lang });
+/** The filter F as conditions on the ledger's indexed fields (the scope is added apart). */
+function fieldsWhere(f: HazardFigureFilter) {
+  return {
+    and: [
+      defined({
+        areaId: f.areaId,
+        sectorCode: f.sectorCode,
+        source: f.source,
+        subjectKind: f.subjectKind,
+      }),
+      ...(f.campaignId !== undefined ? [{ campaignIds: { contains: f.campaignId } }] : []),
+    ],
+  };
+}
 
 /**
  * The hazard ledgers over the `hazard-ledger` projection, filtered, sorted and paged in the store
  * (keyset cursors: a page never repeats or skips a row whose sort values did not change). Rows
- * are limited to the hazards the reader's organisation supervises (`read-scope.ts`). Reads
- * follow the projection, so a command's effect shows once the runner has applied it.
+ * are limited to the hazards the reader may see (`read-scope.ts`). Reads follow the projection,
+ * so a command's effect shows once the runner has applied it.
  */
 export function ledgerRoutes(app: FastifyInstance, context: ServiceContext): void {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
   const { figures } = context;
 
-  routes.get(
-    '/ledgers/hazards',
+  readRoute(
+    app,
+    context,
     {
-      schema: {
-        summary: 'Hazard ledger (P-1), filtered and paged',
-        tags: ['ledgers'],
-        querystring: LedgerQuery,
-      },
-      preValidation: authenticated(context),
+      path: '/ledgers/hazards',
+      summary: 'Hazard ledger (P-1), filtered and paged',
+      tag: 'ledgers',
+      querystring: LedgerQuery,
     },
-    async (request, reply) => {
-      const reader = readerOf(request);
-      if ('status' in reader) return sendProblem(reply, reader);
-      const q = request.query;
+    async (q, reader) => {
       const where = {
-        supervisingOrgId: reader.scope.orgId,
-        ...defined({
-          areaId: q.areaId,
-          sectorCode: q.sectorCode,
-          grade: q.grade,
-          source: q.source,
-          subjectKind: q.subjectKind,
-          status: q.status,
-        }),
-        ...(q.campaignId !== undefined ? { campaignIds: { contains: q.campaignId } } : {}),
+        and: [
+          hazardScopeWhere(reader.scope),
+          defined({
+            areaId: q.areaId,
+            sectorCode: q.sectorCode,
+            grade: q.grade,
+            source: q.source,
+            subjectKind: q.subjectKind,
+            status: q.status,
+          }),
+          ...(q.campaignId !== undefined ? [{ campaignIds: { contains: q.campaignId } }] : []),
+        ],
       };
       const [page, total] = await Promise.all([
         figures.ledger.find({
@@ -77,83 +86,82 @@ export function ledgerRoutes(app: FastifyInstance, context: ServiceContext): voi
     },
   );
 
-  routes.get(
-    '/ledgers/overdue',
+  ledgerRoute(
+    app,
+    context,
     {
-      schema: {
-        summary: 'Overdue ledger (P-5) as of T, earliest deadline first',
-        tags: ['ledgers'],
-        querystring: AsOfLedgerQuery,
-      },
-      preValidation: authenticated(context),
+      path: '/ledgers/overdue',
+      summary: 'Overdue ledger (P-5) as of T, earliest deadline first',
+      querystring: AsOfLedgerQuery,
+      title: (reader) => label('readModel', 'overdueLedger', reader.locale),
     },
-    async (request, reply) => {
-      const reader = readerOf(request);
-      if ('status' in reader) return sendProblem(reply, reader);
-      const {
-        asOf: T = new Date().toISOString(),
-        limit,
-        cursor,
-        lang: _,
-        ...filter
-      } = request.query;
-      const page = await figures.overdueLedger({
-        asOf: T,
-        orgId: reader.scope.orgId,
-        ...defined(filter),
-        limit,
-        ...(cursor !== undefined ? { cursor } : {}),
-      });
+    async ({ filter, page, reader }) => {
+      const answer = await figures.overdueLedger({ ...filter, ...page });
       return {
-        title: label('readModel', 'overdueLedger', reader.locale),
-        asOf: T,
-        total: page.total,
-        items: page.rows.map(({ row, daysOverdue }) => ({
+        total: answer.total,
+        items: answer.rows.map(({ row, daysOverdue }) => ({
           ...presentRow(row as HazardLedgerRow, reader.locale),
           daysOverdue,
         })),
-        nextCursor: page.nextCursor ?? null,
+        nextCursor: answer.nextCursor,
       };
     },
   );
 
-  routes.get(
-    '/ledgers/verification-backlog',
+  ledgerRoute(
+    app,
+    context,
     {
-      schema: {
-        summary: 'Verification backlog (P-7) as of T, oldest request first',
-        tags: ['ledgers'],
-        querystring: AsOfLedgerQuery,
-      },
-      preValidation: authenticated(context),
+      path: '/ledgers/verification-backlog',
+      summary: 'Verification backlog (P-7) as of T, oldest request first',
+      querystring: AsOfLedgerQuery,
+      title: (reader) => label('readModel', 'verificationBacklog', reader.locale),
     },
-    async (request, reply) => {
-      const reader = readerOf(request);
-      if ('status' in reader) return sendProblem(reply, reader);
-      const {
-        asOf: T = new Date().toISOString(),
-        limit,
-        cursor,
-        lang: _,
-        ...filter
-      } = request.query;
-      const page = await figures.verificationBacklog({
-        asOf: T,
-        orgId: reader.scope.orgId,
-        ...defined(filter),
-        limit,
-        ...(cursor !== undefined ? { cursor } : {}),
-      });
+    async ({ filter, page, reader }) => {
+      const answer = await figures.verificationBacklog({ ...filter, ...page });
       return {
-        title: label('readModel', 'verificationBacklog', reader.locale),
-        asOf: T,
-        total: page.total,
-        breached: page.breached,
-        items: page.rows.map(({ row, slaBreached }) => ({
+        total: answer.total,
+        breached: answer.breached,
+        items: answer.rows.map(({ row, slaBreached }) => ({
           ...presentRow(row, reader.locale),
           slaBreached,
         })),
-        nextCursor: page.nextCursor ?? null,
+        nextCursor: answer.nextCursor,
+      };
+    },
+  );
+
+  ledgerRoute(
+    app,
+    context,
+    {
+      path: '/ledgers/major-hazards',
+      summary:
+        'Major-hazard and listed-supervision ledger (P-6) as of T: majors as of T, registration order',
+      querystring: AsOfLedgerQuery.omit({ grade: true }),
+      title: (reader) => label('readModel', 'majorHazardLedger', reader.locale),
+    },
+    async ({ filter, page, reader }) => {
+      // Instants compare as stored, in UTC; T may come with any offset.
+      const T = new Date(filter.asOf).toISOString();
+      const where = {
+        and: [hazardScopeWhere(reader.scope), fieldsWhere(filter), majorAsOf(T)],
+      };
+      const [found, total] = await Promise.all([
+        figures.ledger.find({
+          where,
+          orderBy: [{ field: 'registeredAt', direction: 'asc' }],
+          ...page,
+        }),
+        figures.ledger.count({ where }),
+      ]);
+      return {
+        total,
+        items: found.items.map(({ document }) => ({
+          ...presentRow(document, reader.locale),
+          ...majorHazardColumns(document, T, context.policy),
+        })),
+        nextCursor: found.nextCursor,
       };
     },
   );

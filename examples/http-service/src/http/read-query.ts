@@ -26,7 +26,7 @@ export const period = z
   .optional()
   .describe('Period P: 2024, 2024-Q3, 2024-05 or 2024-05-17 in the policy time zone');
 
-/** The filter F of spec §5 (the organisation comes from the reader's scope). */
+/** The filter F of spec §5 (the organisation comes from the reader's scope, `read-scope.ts`). */
 export const hazardFilter = {
   areaId: id.optional().describe('Area snapshot of the hazard'),
   sectorCode: id.optional(),
@@ -34,6 +34,11 @@ export const hazardFilter = {
   source: HazardSourceSchema.optional(),
   campaignId: id.optional(),
   subjectKind: z.enum(['enterprise', 'venue', 'site']).optional(),
+  enterpriseId: id
+    .optional()
+    .describe(
+      "Only this enterprise's hazards (its own, its sites' and its venues'); an enterprise's own staff may name only their own",
+    ),
 };
 
 /** Keyset paging: the `nextCursor` of the previous page, and a page size. */

@@ -1,4 +1,4 @@
-import type { Locale, SafetyActor } from '@safeledger/core';
+import type { InMemoryDirectory, Locale, SafetyActor } from '@safeledger/core';
 import type { FastifyRequest } from 'fastify';
 import { localeOf } from './locale.js';
 import type { Problem } from './problem.js';
@@ -12,11 +12,12 @@ export interface Reader {
 
 /**
  * The reader of a request whose `authenticated` hook has set the actor: their read scope (or
- * the 403 G-5 refusal) and the language from `lang` or `Accept-Language`.
+ * the 403 G-5 refusal), narrowed to the enterprise the query names, and the language from
+ * `lang` or `Accept-Language`.
  */
-export function readerOf(request: FastifyRequest): Reader | Problem {
-  const scope = readScopeOf(request.actor as SafetyActor);
+export function readerOf(request: FastifyRequest, directory: InMemoryDirectory): Reader | Problem {
+  const query = request.query as { lang?: Locale; enterpriseId?: string } | undefined;
+  const scope = readScopeOf(request.actor as SafetyActor, directory, query?.enterpriseId);
   if ('status' in scope) return scope;
-  const query = request.query as { lang?: Locale } | undefined;
   return { scope, locale: query?.lang ?? localeOf(request.headers['accept-language']) };
 }

@@ -25,6 +25,10 @@ export interface CaseFigureFilter {
   /** Period P as instants `[from, to)`: the cases filed in it form the cohort. */
   readonly period?: { readonly from: string; readonly to: string };
   readonly agencyOrgId?: string;
+  /** Any of these agencies (e.g. an organisation and the ones below it). */
+  readonly agencyOrgIds?: readonly string[];
+  /** Only cases with a respondent of this enterprise (a unit, or an individual answering for it). */
+  readonly respondentEnterpriseId?: string;
   readonly campaignId?: string;
   readonly sourceKind?: CaseSourceKind;
 }
@@ -93,6 +97,10 @@ export function createCaseFigures(options: {
       },
     ];
     if (f.agencyOrgId !== undefined) parts.push({ agencyOrgId: f.agencyOrgId });
+    if (f.agencyOrgIds !== undefined) parts.push({ agencyOrgId: { in: [...f.agencyOrgIds] } });
+    if (f.respondentEnterpriseId !== undefined) {
+      parts.push({ respondentEnterpriseIds: { contains: f.respondentEnterpriseId } });
+    }
     if (f.campaignId !== undefined) parts.push({ campaignIds: { contains: f.campaignId } });
     if (f.sourceKind !== undefined) parts.push({ sourceKind: f.sourceKind });
     return { and: parts };

@@ -79,6 +79,10 @@ export const caseLedgerFields = {
   campaignIds: indexed.textArray((row: CaseLedgerRow) => row.campaignIds),
   penaltyKinds: indexed.textArray((row: CaseLedgerRow) => row.penaltyKinds),
   penalisedEnterpriseIds: indexed.textArray((row: CaseLedgerRow) => row.penalisedEnterpriseIds),
+  // Indexed so an enterprise's own cases can be selected in the store (its reads under G-5).
+  respondentEnterpriseIds: indexed.textArray((row: CaseLedgerRow) => [
+    ...new Set(row.respondents.map((respondent) => respondent.enterpriseId)),
+  ]),
   filedAt: indexed.instant((row: CaseLedgerRow) => row.filedAt || null),
   majorHazardSince: indexed.instant((row: CaseLedgerRow) => row.majorHazardSince),
   decisionDueDate: indexed.date((row: CaseLedgerRow) => row.decisionDueDate || null),
@@ -111,7 +115,8 @@ export function createCaseLedgerProjection(
   const tz = policy.timezone;
   return defineProjection<CaseLedgerRow, EnforcementCaseEvent, typeof caseLedgerFields>({
     name: CASE_LEDGER,
-    version: 1,
+    // 2: `respondentEnterpriseIds` became an indexed field; stored ledgers are rebuilt to fill it.
+    version: 2,
     handles: caseLedgerEventTypes,
     documentId: (event: StoredEvent<EnforcementCaseEvent>) => event.data.caseId,
     init: (caseId) => emptyRow(caseId),

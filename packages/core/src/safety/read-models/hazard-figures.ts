@@ -28,6 +28,13 @@ export interface HazardFigureFilter {
   readonly subjectKind?: 'enterprise' | 'venue' | 'site';
   /** The supervising organisation. */
   readonly orgId?: string;
+  /** Any of these supervising organisations (e.g. an organisation and the ones below it). */
+  readonly orgIds?: readonly string[];
+  /** Any of these subjects (e.g. an enterprise, the sites it is on and the venues it runs). */
+  readonly subjects?: readonly {
+    readonly kind: 'enterprise' | 'venue' | 'site';
+    readonly id: string;
+  }[];
 }
 
 /** A cohort figure: its counts and the exact rate (§6). */
@@ -110,6 +117,10 @@ export function createHazardFigures(options: {
     if (f.campaignId !== undefined) parts.push({ campaignIds: { contains: f.campaignId } });
     if (f.subjectKind !== undefined) parts.push({ subjectKind: f.subjectKind });
     if (f.orgId !== undefined) parts.push({ supervisingOrgId: f.orgId });
+    if (f.orgIds !== undefined) parts.push({ supervisingOrgId: { in: [...f.orgIds] } });
+    if (f.subjects !== undefined) {
+      parts.push({ or: f.subjects.map((s) => ({ subjectKind: s.kind, subjectId: s.id })) });
+    }
     if (f.grade !== undefined) parts.push(gradeAsOf(T, f.grade));
     return parts;
   };

@@ -97,6 +97,8 @@ export const hazardLedgerFields = {
   areaId: indexed.text((row: HazardLedgerRow) => row.areaId),
   sectorCode: indexed.text((row: HazardLedgerRow) => row.sectorCode),
   subjectKind: indexed.text((row: HazardLedgerRow) => row.subjectKind),
+  // Indexed so an enterprise's own hazards can be selected in the store (its reads under G-5).
+  subjectId: indexed.text((row: HazardLedgerRow) => row.subjectId || null),
   source: indexed.text((row: HazardLedgerRow) => row.source),
   supervisingOrgId: indexed.text((row: HazardLedgerRow) => row.supervisingOrgId),
   campaignIds: indexed.textArray((row: HazardLedgerRow) => row.campaignIds),
@@ -139,7 +141,8 @@ export function createHazardLedgerProjection(options: { timezone: string }) {
   };
   return defineProjection<HazardLedgerRow, HazardEvent, typeof hazardLedgerFields>({
     name: HAZARD_LEDGER,
-    version: 1,
+    // 2: `subjectId` became an indexed field; stored ledgers are rebuilt to fill it.
+    version: 2,
     handles: hazardLedgerEventTypes,
     documentId: (event: StoredEvent<HazardEvent>) => event.data.hazardId,
     init: (hazardId) => emptyRow(hazardId),
