@@ -3,6 +3,7 @@ import { appendCases } from './append.js';
 import { caseNumberCases } from './case-numbers.js';
 import { caseReadModelCases } from './case-read-models.js';
 import { commandHandlerCases } from './command-handler.js';
+import { distinctCountCases } from './distinct-counts.js';
 import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
 import { hazardReadModelCases } from './hazard-read-models.js';
@@ -31,6 +32,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...snapshotCases,
   ...projectionCases,
   ...queryCases,
+  ...distinctCountCases,
   ...hazardReadModelCases,
   ...caseReadModelCases,
   ...responsibilityReadModelCases,
