@@ -28,6 +28,8 @@ export interface HazardFigureFilter {
   readonly subjectKind?: 'enterprise' | 'venue' | 'site';
   /** The supervising organisation. */
   readonly orgId?: string;
+  /** `true`: only hazards found in an inspection (I-5); `false`: only hazards found otherwise. */
+  readonly fromInspection?: boolean;
 }
 
 /** A cohort figure: its counts and the exact rate (§6). */
@@ -110,6 +112,9 @@ export function createHazardFigures(options: {
     if (f.campaignId !== undefined) parts.push({ campaignIds: { contains: f.campaignId } });
     if (f.subjectKind !== undefined) parts.push({ subjectKind: f.subjectKind });
     if (f.orgId !== undefined) parts.push({ supervisingOrgId: f.orgId });
+    if (f.fromInspection !== undefined) {
+      parts.push({ inspectionId: { isNull: !f.fromInspection } });
+    }
     if (f.grade !== undefined) parts.push(gradeAsOf(T, f.grade));
     return parts;
   };

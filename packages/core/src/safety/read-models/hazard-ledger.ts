@@ -26,6 +26,8 @@ export interface HazardLedgerRow {
   source: string;
   campaignIds: string[];
   supervisingOrgId: string;
+  /** The inspection whose finding this hazard is (I-5), or `null`; P-8 detection density. */
+  inspectionId: string | null;
   registeredAt: string;
   /** Effective (latest approved) and original deadline (strict metrics). */
   deadline: string;
@@ -118,6 +120,7 @@ export const hazardLedgerFields = {
   closedOnTimeStrict: indexed.boolean((row: HazardLedgerRow) => row.closedOnTimeStrict),
   verificationRequestedAt: indexed.instant((row: HazardLedgerRow) => row.verificationRequestedAt),
   verificationAnsweredAt: indexed.instant((row: HazardLedgerRow) => row.verificationAnsweredAt),
+  inspectionId: indexed.text((row: HazardLedgerRow) => row.inspectionId ?? null),
 };
 
 /** The projection name of the hazard ledger. */
@@ -139,7 +142,8 @@ export function createHazardLedgerProjection(options: { timezone: string }) {
   };
   return defineProjection<HazardLedgerRow, HazardEvent, typeof hazardLedgerFields>({
     name: HAZARD_LEDGER,
-    version: 1,
+    // Version 2 indexes `inspectionId` (P-8).
+    version: 2,
     handles: hazardLedgerEventTypes,
     documentId: (event: StoredEvent<HazardEvent>) => event.data.hazardId,
     init: (hazardId) => emptyRow(hazardId),
@@ -159,6 +163,7 @@ export function createHazardLedgerProjection(options: { timezone: string }) {
             source: d.source,
             campaignIds: [...d.campaignIds],
             supervisingOrgId: d.supervisingOrgId,
+            inspectionId: d.inspectionId ?? null,
             registeredAt: at,
             deadline: d.deadline,
             originalDeadline: d.deadline,
@@ -282,6 +287,7 @@ function emptyRow(hazardId: string): HazardLedgerRow {
     source: '',
     campaignIds: [],
     supervisingOrgId: '',
+    inspectionId: null,
     registeredAt: '',
     deadline: '',
     originalDeadline: '',
