@@ -8,6 +8,7 @@ import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
 import { hazardReadModelCases } from './hazard-read-models.js';
 import { idempotencyCases } from './idempotency.js';
+import { inspectionReadModelCases } from './inspection-read-models.js';
 import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
@@ -35,6 +36,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...distinctCountCases,
   ...hazardReadModelCases,
   ...caseReadModelCases,
+  ...inspectionReadModelCases,
   ...responsibilityReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
