@@ -837,6 +837,23 @@ export {
   hazardLedgerEventTypes,
   hazardLedgerFields,
 } from './safety/read-models/hazard-ledger.js';
+// Inspection read models: P-9 inspection coverage and P-8 source mix and detection density.
+export {
+  createInspectionFigures,
+  type DetectionDensity,
+  type InspectionCoverageFigures,
+  type InspectionDimension,
+  type InspectionFigureFilter,
+  type SelfFoundShare,
+} from './safety/read-models/inspection-figures.js';
+export {
+  createInspectionLedgerProjection,
+  INSPECTION_LEDGER,
+  type InspectionLedgerRow,
+  inspectionLedgerEventTypes,
+  inspectionLedgerFields,
+  inspectionTeamKey,
+} from './safety/read-models/inspection-ledger.js';
 export {
   createResponsibilityFigures,
   type ResponsibilityCoverage,

@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { World } from '../world/build-world.js';
 import { yearCalendar } from './calendar.js';
 import { hazardYear } from './hazard-year.js';
+import { inspectionYear } from './inspection-year.js';
 import type { PlannedCommand } from './planned-command.js';
 
 /**
@@ -19,6 +20,7 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
   );
   const parts: PlannedCommand[][] = [
     hazardYear(scenario, world, calendar),
+    inspectionYear(scenario, world, calendar),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

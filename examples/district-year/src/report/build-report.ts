@@ -12,6 +12,7 @@ import {
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
+import { queryInspectionFigures } from './inspection-queries.js';
 import { type Missing, waitingFor } from './missing.js';
 import {
   missingFigure,
@@ -66,6 +67,7 @@ const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricI
 export async function buildReport(source: ReportSource): Promise<Report> {
   const { directory, policy } = source;
   const h = await queryHazardFigures(source.scenario, source.store, policy);
+  const i = await queryInspectionFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -73,7 +75,7 @@ export async function buildReport(source: ReportSource): Promise<Report> {
   const w = waitingFor;
   const figures: Record<ReportLineId, Record<string, Figure>> = {
     root: {
-      units: wait(w.inspection),
+      units: count(i.root.unitsInspected),
       found: count(h.root.found),
       rectified: count(h.root.rectified),
       rate: rate(h.root, policy, 'P-2'),
@@ -110,7 +112,7 @@ export async function buildReport(source: ReportSource): Promise<Report> {
     multiTenant: {
       landlords: wait(w.multiTenantSite),
       tenants: wait(w.multiTenantSite),
-      visits: wait(w.inspection),
+      visits: count(i.multiTenant.visits),
       rectified: count(h.multiTenant.rectified),
       found: count(h.multiTenant.found),
       majors: count(h.multiTenantMajors.found),
@@ -119,15 +121,15 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       smokeDetectors: wait(w.multiTenantSite),
     },
     service: {
-      units: wait(w.inspection),
+      units: count(i.service.unitsInspected),
       found: count(h.service.found),
-      teams: wait(w.inspection),
+      teams: count(i.service.teams),
       // Reference data (§7.1 #35): the people of the directory, not a read model.
       officers: count(officers),
       experts: count(experts),
     },
     enforcement: {
-      units: wait(w.inspection),
+      units: count(i.enforcement.unitsInspected),
       rectified: count(h.enforcement.rectified),
       found: count(h.enforcement.found),
       cases: wait(w.enforcementCase),

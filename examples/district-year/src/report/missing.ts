@@ -25,7 +25,6 @@ export const waitingFor = {
     'hazard read models (P-2, P-3)',
     '隐患读模型（P-2、P-3）',
   ),
-  inspection: missing('inspection', 'Inspection read model (P-9)', '检查读模型（P-9）'),
   supervisionItem: missing(
     'supervision-item',
     'SupervisionItem read model (P-14)',

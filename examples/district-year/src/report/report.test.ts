@@ -15,7 +15,7 @@ import { reportLineIds } from './report-lines.js';
 const scenario = loadScenario();
 // The lines whose every figure comes from the library today; the report grows as aggregates
 // and read models land, and this list with it.
-const availableLines: string[] = ['majors'];
+const availableLines: string[] = ['root', 'majors', 'service'];
 
 interface Target {
   readonly target: StoreTarget;
@@ -166,6 +166,30 @@ describe('the report of another consistent file (small.json, memory)', () => {
       ['service', 'found', String(pools.service.hazards.found)],
       ['enforcement', 'found', String(pools.enforcement.hazards.found)],
       ['enforcement', 'rectified', String(pools.enforcement.hazards.rectified)],
+      // P-9: every enterprise of the umbrella campaign is inspected; units are distinct
+      // subjects, visits include the repeat visits, teams are the service teams that visited.
+      [
+        'root',
+        'units',
+        String(
+          pools.multiTenant.landlords +
+            pools.multiTenant.tenants +
+            pools.enforcement.units +
+            pools.handover.units +
+            pools.service.units +
+            pools.other.units,
+        ),
+      ],
+      [
+        'multiTenant',
+        'visits',
+        String(
+          pools.multiTenant.landlords + pools.multiTenant.tenants + pools.multiTenant.repeatVisits,
+        ),
+      ],
+      ['service', 'units', String(pools.service.units)],
+      ['service', 'teams', String(pools.service.teams)],
+      ['enforcement', 'units', String(pools.enforcement.units)],
     ];
     expect(expected.map(([id, name]) => [id, name, text(id, name)])).toEqual(expected);
   });

@@ -2,12 +2,14 @@ import {
   type Clock,
   createCommandHandler,
   createHazardDecider,
+  createInspectionDecider,
   type EventStore,
   type IdGenerator,
   type SupervisionPolicy,
 } from '@safeledger/core';
 import type { AggregateCommands, PlannedCommand } from '../generator/planned-command.js';
 import type { World } from '../world/build-world.js';
+import { directorySubjectStatus } from './subject-status.js';
 
 /** What every aggregate's command handler of a run is built from. */
 export interface HandlerContext {
@@ -41,6 +43,16 @@ export function createHandlers(context: HandlerContext): Handlers {
     hazard: createCommandHandler({
       store,
       decider: createHazardDecider({ directory: world.directory, policy }),
+      clock,
+      newId,
+    }),
+    inspection: createCommandHandler({
+      store,
+      decider: createInspectionDecider({
+        directory: world.directory,
+        subjects: directorySubjectStatus(world.directory),
+        policy,
+      }),
       clock,
       newId,
     }),

@@ -1,5 +1,6 @@
 import {
   createHazardLedgerProjection,
+  createInspectionLedgerProjection,
   createProjectionRunner,
   type EventStore,
   type SupervisionPolicy,
@@ -13,6 +14,8 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
   return [
     // P-1, whose documents every hazard figure P-2…P-7 is a query over.
     createHazardLedgerProjection({ timezone: policy.timezone }),
+    // The inspection ledger: P-9 visits and units inspected (I-6).
+    createInspectionLedgerProjection(),
   ];
 }
 

@@ -84,4 +84,54 @@ describe('the generated year', () => {
     });
     expect(figures(events, campaigns.majors).found).toBe(root.majors.closed + root.majors.open);
   });
+
+  it('holds the inspections of the file in its raw events: visits, units and service teams', async () => {
+    const events = await eventsOf(scenario);
+    const { pools, campaigns } = scenario;
+    const scheduled = new Map<string, { team: string; kind: string }>();
+    const completed: Array<{ subject: string; campaigns: string[]; kind: string; team: string }> =
+      [];
+    for (const event of events) {
+      const data = event.data as {
+        inspectionId: string;
+        kind: string;
+        subject: { id: string };
+        campaignIds: string[];
+        inspectorIds: string[];
+        expertIds: string[];
+      };
+      if (event.type === 'InspectionScheduled') {
+        scheduled.set(data.inspectionId, {
+          kind: data.kind,
+          team: JSON.stringify([[...data.inspectorIds].sort(), [...data.expertIds].sort()]),
+        });
+      }
+      if (event.type === 'InspectionCompleted') {
+        completed.push({
+          subject: data.subject.id,
+          campaigns: data.campaignIds,
+          kind: data.kind,
+          team: scheduled.get(data.inspectionId)?.team ?? '',
+        });
+      }
+    }
+    const inCampaign = (campaign: string) =>
+      completed.filter((c) => c.campaigns.includes(campaign));
+    const units = (visits: typeof completed) => new Set(visits.map((v) => v.subject)).size;
+    const mts = pools.multiTenant;
+    expect(units(inCampaign(campaigns.root))).toBe(
+      Object.values(pools).reduce((total, pool) => total + ('units' in pool ? pool.units : 0), 0) +
+        mts.landlords +
+        mts.tenants,
+    );
+    expect(inCampaign(campaigns.multiTenant).length).toBe(
+      mts.landlords + mts.tenants + mts.repeatVisits,
+    );
+    expect(units(inCampaign(campaigns.multiTenant))).toBe(mts.landlords + mts.tenants);
+    expect(units(inCampaign(campaigns.service))).toBe(pools.service.units);
+    expect(new Set(inCampaign(campaigns.service).map((v) => v.team)).size).toBe(
+      pools.service.teams,
+    );
+    expect(units(completed.filter((c) => c.kind === 'enforcement'))).toBe(pools.enforcement.units);
+  });
 });

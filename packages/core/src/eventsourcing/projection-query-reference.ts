@@ -79,10 +79,12 @@ function runReference(
             measures[name] =
               measure.kind === 'count'
                 ? selected.length
-                : selected.reduce(
-                    (sum, row) => sum + ((row.fields[measure.field] as number) ?? 0),
-                    0,
-                  );
+                : measure.kind === 'countDistinct'
+                  ? distinctValues(selected, measure.field)
+                  : selected.reduce(
+                      (sum, row) => sum + ((row.fields[measure.field] as number) ?? 0),
+                      0,
+                    );
           }
           return { key, measures };
         });
@@ -90,6 +92,16 @@ function runReference(
     }
   }
   throw new TypeError('unknown query kind');
+}
+
+/** SQL's `COUNT(DISTINCT field)`: distinct non-null values (stored values are normalised). */
+function distinctValues(rows: readonly ReferenceRow[], field: string): number {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const value = scalar(row.fields[field]);
+    if (value !== null) seen.add(`${typeof value}:${String(value)}`);
+  }
+  return seen.size;
 }
 
 function scalar(value: unknown): ScalarValue | null {

@@ -53,10 +53,18 @@ export interface CountRequest {
   readonly where: QueryCondition | undefined;
 }
 
-/** One measure of a group: a (conditional) count, or a (conditional) sum of an integer field. */
+/**
+ * One measure of a group: a (conditional) count, a (conditional) sum of an integer field, or a
+ * (conditional) count of the distinct non-null values of a scalar field.
+ */
 export type GroupMeasure =
   | { readonly kind: 'count'; readonly where: QueryCondition | undefined }
-  | { readonly kind: 'sum'; readonly field: string; readonly where: QueryCondition | undefined };
+  | { readonly kind: 'sum'; readonly field: string; readonly where: QueryCondition | undefined }
+  | {
+      readonly kind: 'countDistinct';
+      readonly field: string;
+      readonly where: QueryCondition | undefined;
+    };
 
 /** Counts and sums per group of up to two scalar fields (none: one group of everything). */
 export interface GroupRequest {

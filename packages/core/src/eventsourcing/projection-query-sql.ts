@@ -191,6 +191,9 @@ function compileGroup(
     if (measure.kind === 'count') {
       b.text('COUNT(*)');
       filter();
+    } else if (measure.kind === 'countDistinct') {
+      b.text(`COUNT(DISTINCT ${fieldColumn(measure.field)})`);
+      filter();
     } else {
       b.text(`COALESCE(SUM(${fieldColumn(measure.field)})`);
       filter();

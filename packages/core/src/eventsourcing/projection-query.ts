@@ -75,10 +75,14 @@ export type OrderBy<F extends IndexedFields> =
   | ScalarFieldName<F>
   | { readonly field: ScalarFieldName<F>; readonly direction?: 'asc' | 'desc' };
 
-/** A measure of a group: a count or a sum of an integer field, optionally conditional. */
+/**
+ * A measure of a group: a count, a sum of an integer field, or the number of distinct non-null
+ * values of a scalar field (e.g. units inspected over visits), each optionally conditional.
+ */
 export type Measure<F extends IndexedFields> =
   | { readonly count: true; readonly where?: Where<F> }
-  | { readonly sum: IntegerFieldName<F>; readonly where?: Where<F> };
+  | { readonly sum: IntegerFieldName<F>; readonly where?: Where<F> }
+  | { readonly countDistinct: ScalarFieldName<F>; readonly where?: Where<F> };
 
 /** Options of `find`. */
 export interface FindOptions<F extends IndexedFields> {
@@ -134,7 +138,7 @@ export interface ProjectionQuery<Doc, F extends IndexedFields> {
    */
   count(options?: { readonly where?: Where<F> }): Promise<number>;
   /**
-   * Counts and sums per group (ordered by the group key, nulls first).
+   * Counts, sums and distinct counts per group (ordered by the group key, nulls first).
    * @throws ValidationError (`VALIDATION_FAILED`) naming the field of a bad filter or measure.
    */
   group<By extends ScalarFieldName<F>, M extends Readonly<Record<string, Measure<F>>>>(
@@ -247,10 +251,25 @@ export function createProjectionQuery<Doc, F extends IndexedFields>(
             }
             return [measureName, { kind: 'sum', field, where }];
           }
+          if ('countDistinct' in measure) {
+            const field = measure.countDistinct as string;
+            if (
+              typeof field !== 'string' ||
+              !types.has(field) ||
+              types.get(field) === 'text_array'
+            ) {
+              throw invalid(
+                name,
+                `measures.${measureName}`,
+                `counts distinct values of "${String(field)}", which is not a scalar indexed field`,
+              );
+            }
+            return [measureName, { kind: 'countDistinct', field, where }];
+          }
           throw invalid(
             name,
             `measures.${measureName}`,
-            'must be { count: true } or { sum: field }',
+            'must be { count: true }, { sum: field } or { countDistinct: field }',
           );
         });
       const rows = await store.projections.query({

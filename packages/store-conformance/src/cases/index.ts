@@ -3,10 +3,12 @@ import { appendCases } from './append.js';
 import { caseNumberCases } from './case-numbers.js';
 import { caseReadModelCases } from './case-read-models.js';
 import { commandHandlerCases } from './command-handler.js';
+import { distinctCountCases } from './distinct-counts.js';
 import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
 import { hazardReadModelCases } from './hazard-read-models.js';
 import { idempotencyCases } from './idempotency.js';
+import { inspectionReadModelCases } from './inspection-read-models.js';
 import { modelCases } from './model.js';
 import { processManagerCases } from './process-managers.js';
 import { projectionCases } from './projections.js';
@@ -31,8 +33,10 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...snapshotCases,
   ...projectionCases,
   ...queryCases,
+  ...distinctCountCases,
   ...hazardReadModelCases,
   ...caseReadModelCases,
+  ...inspectionReadModelCases,
   ...responsibilityReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,

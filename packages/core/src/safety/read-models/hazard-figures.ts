@@ -35,6 +35,8 @@ export interface HazardFigureFilter {
     readonly kind: 'enterprise' | 'venue' | 'site';
     readonly id: string;
   }[];
+  /** `true`: only hazards found in an inspection (I-5); `false`: only hazards found otherwise. */
+  readonly fromInspection?: boolean;
 }
 
 /** A cohort figure: its counts and the exact rate (§6). */
@@ -120,6 +122,9 @@ export function createHazardFigures(options: {
     if (f.orgIds !== undefined) parts.push({ supervisingOrgId: { in: [...f.orgIds] } });
     if (f.subjects !== undefined) {
       parts.push({ or: f.subjects.map((s) => ({ subjectKind: s.kind, subjectId: s.id })) });
+    }
+    if (f.fromInspection !== undefined) {
+      parts.push({ inspectionId: { isNull: !f.fromInspection } });
     }
     if (f.grade !== undefined) parts.push(gradeAsOf(T, f.grade));
     return parts;

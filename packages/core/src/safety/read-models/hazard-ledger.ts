@@ -26,6 +26,8 @@ export interface HazardLedgerRow {
   source: string;
   campaignIds: string[];
   supervisingOrgId: string;
+  /** The inspection whose finding this hazard is (I-5), or `null`; P-8 detection density. */
+  inspectionId: string | null;
   registeredAt: string;
   /** Effective (latest approved) and original deadline (strict metrics). */
   deadline: string;
@@ -120,6 +122,7 @@ export const hazardLedgerFields = {
   closedOnTimeStrict: indexed.boolean((row: HazardLedgerRow) => row.closedOnTimeStrict),
   verificationRequestedAt: indexed.instant((row: HazardLedgerRow) => row.verificationRequestedAt),
   verificationAnsweredAt: indexed.instant((row: HazardLedgerRow) => row.verificationAnsweredAt),
+  inspectionId: indexed.text((row: HazardLedgerRow) => row.inspectionId ?? null),
 };
 
 /** The projection name of the hazard ledger. */
@@ -141,7 +144,8 @@ export function createHazardLedgerProjection(options: { timezone: string }) {
   };
   return defineProjection<HazardLedgerRow, HazardEvent, typeof hazardLedgerFields>({
     name: HAZARD_LEDGER,
-    // 2: `subjectId` became an indexed field; stored ledgers are rebuilt to fill it.
+    // 2: `subjectId` and `inspectionId` (P-8) became indexed fields; stored ledgers are rebuilt
+    // to fill them.
     version: 2,
     handles: hazardLedgerEventTypes,
     documentId: (event: StoredEvent<HazardEvent>) => event.data.hazardId,
@@ -162,6 +166,7 @@ export function createHazardLedgerProjection(options: { timezone: string }) {
             source: d.source,
             campaignIds: [...d.campaignIds],
             supervisingOrgId: d.supervisingOrgId,
+            inspectionId: d.inspectionId ?? null,
             registeredAt: at,
             deadline: d.deadline,
             originalDeadline: d.deadline,
@@ -285,6 +290,7 @@ function emptyRow(hazardId: string): HazardLedgerRow {
     source: '',
     campaignIds: [],
     supervisingOrgId: '',
+    inspectionId: null,
     registeredAt: '',
     deadline: '',
     originalDeadline: '',

@@ -116,11 +116,38 @@ export const readModelTerms = {
   sourceMixColumn: {
     selfFoundShare: term('企业自查隐患占比', 'Self-found share'),
     per1000Inspections: term('每千次检查发现隐患数', 'Hazards per 1,000 inspections'),
+    selfFound: term('企业自查隐患', 'Self-found hazards'),
+    found: term('发现隐患', 'Hazards found'),
+    hazards: libraryTerm('检查发现隐患', 'Hazards found in inspections'),
+    visits: term('检查家次', 'Inspections'),
   },
   /** P-9 inspection coverage: visits (家次) and units (家). */
   inspectionCoverageColumn: {
     visits: term('检查家次', 'Visits'),
     unitsInspected: term('检查家数', 'Units inspected'),
+    repeatVisits: libraryTerm('重复检查家次', 'Repeat visits'),
+    teams: term('检查组（服务团）数', 'Teams'),
+    findings: term('检查发现问题', 'Findings'),
+    majorFindings: term('检查发现重大隐患', 'Major findings'),
+  },
+  /** The inspection ledger behind P-9 (检查台账). */
+  inspectionLedgerColumn: {
+    inspectionId: term('检查编号', 'Inspection'),
+    kind: term('检查类型', 'Kind'),
+    subjectKind: term('检查对象类型', 'Subject kind'),
+    subjectId: term('检查对象', 'Subject'),
+    orgId: term('检查单位', 'Inspecting organisation'),
+    areaId: term('所属区域', 'Area'),
+    campaignIds: term('专项行动', 'Campaigns'),
+    inspectorIds: term('检查人员', 'Inspectors'),
+    expertIds: term('专家', 'Experts'),
+    teamSize: term('检查组人数', 'Team size'),
+    teamKey: libraryTerm('检查组成员组合', 'Team composition'),
+    scheduledAt: term('计划登记日期', 'Scheduled'),
+    completedAt: term('检查完成日期', 'Completed'),
+    cancelledAt: term('取消日期', 'Cancelled'),
+    findingCount: term('发现问题数', 'Findings'),
+    majorCount: term('发现重大隐患数', 'Major findings'),
   },
   /** P-10 venue marking rates (标注率), one per marking role. */
   venueMarkingColumn: {
