@@ -8,6 +8,7 @@ import {
 } from '@safeledger/core';
 import type { AggregateCommands, PlannedCommand } from '../generator/planned-command.js';
 import type { World } from '../world/build-world.js';
+import { createCaseHandler } from './case-handler.js';
 
 /** What every aggregate's command handler of a run is built from. */
 export interface HandlerContext {
@@ -44,6 +45,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       clock,
       newId,
     }),
+    enforcementCase: createCaseHandler(context),
   };
 }
 

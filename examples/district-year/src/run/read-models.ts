@@ -1,4 +1,5 @@
 import {
+  createCaseLedgerProjection,
   createHazardLedgerProjection,
   createProjectionRunner,
   type EventStore,
@@ -13,6 +14,8 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
   return [
     // P-1, whose documents every hazard figure P-2…P-7 is a query over.
     createHazardLedgerProjection({ timezone: policy.timezone }),
+    // P-15 and P-16: the enforcement-case ledger the case statistics are queries over.
+    createCaseLedgerProjection(policy),
   ];
 }
 
