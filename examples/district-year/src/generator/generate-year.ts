@@ -2,6 +2,7 @@ import { localDateOf } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
 import type { World } from '../world/build-world.js';
 import { yearCalendar } from './calendar.js';
+import { caseYear } from './case-year.js';
 import { hazardYear } from './hazard-year.js';
 import { inspectionYear } from './inspection-year.js';
 import type { PlannedCommand } from './planned-command.js';
@@ -18,9 +19,11 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     localDateOf(scenario.asOf, scenario.timezone),
     scenario.timezone,
   );
+  const hazards = hazardYear(scenario, world, calendar);
   const parts: PlannedCommand[][] = [
-    hazardYear(scenario, world, calendar),
+    hazards,
     inspectionYear(scenario, world, calendar),
+    caseYear(scenario, world, calendar, hazards),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

@@ -3,6 +3,7 @@ import type { EChartsOption } from 'echarts';
 import type { Figure, Report, ReportLine } from '../report/build-report.js';
 import { type Missing, waitingFor } from '../report/missing.js';
 import type { ReportLineId } from '../report/report-lines.js';
+import { caseCharts } from './case-charts.js';
 import { renderChartSvg } from './render-chart.js';
 
 /** A chart of the page: its SVG, or what its data waits for. */
@@ -15,7 +16,8 @@ export interface Chart {
 
 type Lines = ReadonlyMap<ReportLineId, ReportLine>;
 
-const t = (en: string, zh: string): BilingualText => ({ en, 'zh-CN': zh });
+/** A bilingual chart label. */
+export const t = (en: string, zh: string): BilingualText => ({ en, 'zh-CN': zh });
 
 /**
  * The charts of the HTML report, each drawn from the report's own figures (so the page cannot
@@ -89,6 +91,7 @@ export function reportCharts(report: Report, locale: Locale): Chart[] {
       [t('cases', '案件')],
       byId,
     ),
+    ...caseCharts(report, locale),
   ];
 }
 
@@ -132,7 +135,7 @@ function completenessChart(lines: readonly ReportLine[], locale: Locale): Chart 
 }
 
 /** A grouped bar chart of figures the report has read from its read models. */
-function seriesChart(
+export function seriesChart(
   id: string,
   title: BilingualText,
   locale: Locale,

@@ -96,6 +96,39 @@ describe.each(['en', 'zh-CN'])('the HTML report (%s) in headless Chromium', (lan
     }
     await page.close();
   });
+
+  it('draws the case statistics from the case ledger, agreeing with the printed case figures', async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    for (const id of ['cases', 'case-statistics', 'case-fines']) {
+      expect(await page.locator(`figure[data-chart="${id}"] svg`).count(), id).toBe(1);
+    }
+    if (lang === 'en') {
+      // Both lines still wait for other read models: their figures follow the marker.
+      const bare = (index: number) => (printed[index] as string).replace(/^\[[^\]]+\] /, '');
+      const enforcement = parseLine('enforcement', bare(7));
+      const multiTenant = parseLine('multiTenant', bare(5));
+      const labels = await page
+        .locator('figure[data-chart="case-statistics"] svg text')
+        .allTextContents();
+      for (const figure of [
+        multiTenant?.cases,
+        enforcement?.cases,
+        enforcement?.majorCases,
+        enforcement?.dualPenalties,
+      ]) {
+        expect(figure).toMatch(/^\d+$/);
+        expect(labels).toContain(figure);
+      }
+      expect(labels).toEqual(expect.arrayContaining(['Multi-tenant', 'Enforcement', 'Year total']));
+    } else {
+      const labels = await page
+        .locator('figure[data-chart="case-statistics"] svg text')
+        .allTextContents();
+      expect(labels).toEqual(expect.arrayContaining(['厂中厂', '执法检查', '全年合计']));
+    }
+    await page.close();
+  });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,6 +11,7 @@ import {
   textIn,
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
+import { type CaseReportFigures, queryCaseFigures } from './case-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { queryInspectionFigures } from './inspection-queries.js';
 import { type Missing, waitingFor } from './missing.js';
@@ -41,6 +42,8 @@ export interface ReportLine {
 export interface Report {
   readonly lines: readonly ReportLine[];
   readonly hazards: HazardReportFigures;
+  /** The case figures the lines were printed from (charts). */
+  readonly cases: CaseReportFigures;
 }
 
 /** What the report reads: the run's store, its directory and policy, and the scenario's labels. */
@@ -68,6 +71,7 @@ export async function buildReport(source: ReportSource): Promise<Report> {
   const { directory, policy } = source;
   const h = await queryHazardFigures(source.scenario, source.store, policy);
   const i = await queryInspectionFigures(source.scenario, source.store, policy);
+  const cases = await queryCaseFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -116,7 +120,7 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       rectified: count(h.multiTenant.rectified),
       found: count(h.multiTenant.found),
       majors: count(h.multiTenantMajors.found),
-      cases: wait(w.enforcementCase),
+      cases: count(cases.multiTenant.filed),
       alarms: wait(w.multiTenantSite),
       smokeDetectors: wait(w.multiTenantSite),
     },
@@ -132,9 +136,10 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       units: count(i.enforcement.unitsInspected),
       rectified: count(h.enforcement.rectified),
       found: count(h.enforcement.found),
-      cases: wait(w.enforcementCase),
-      majorCases: wait(w.enforcementCase),
-      dualPenalties: wait(w.enforcementCase),
+      // §7.2: the line's cases are the bureau's year total, the multi-tenant cases among them.
+      cases: count(cases.year.filed),
+      majorCases: count(cases.year.majorHazardCases),
+      dualPenalties: count(cases.year.dualPenalties),
     },
     enterprises: {
       riskReports: wait(w.enterprise),
@@ -157,7 +162,7 @@ export async function buildReport(source: ReportSource): Promise<Report> {
     const missing = uniqueMissing(Object.values(lineFigures));
     return { id, figures: lineFigures, available: missing.length === 0, missing };
   });
-  return { lines, hazards: h };
+  return { lines, hazards: h, cases };
 }
 
 /** The labels a line's text needs besides its figures: campaign, year, quarter and month. */

@@ -36,13 +36,6 @@ export const waitingFor = {
     'MultiTenantSite read model (P-18)',
     '厂中厂读模型（P-18）',
   ),
-  // The case statistics (P-15) are in the library; what is missing is the year's cases, which
-  // the generator does not file yet.
-  enforcementCase: missing(
-    'enforcement-case',
-    'enforcement cases in the scenario generator (P-15 is ready)',
-    '情景生成器中的执法案件（P-15 已具备）',
-  ),
   enterprise: missing('enterprise', 'Enterprise read model (P-19)', '企业读模型（P-19）'),
   activity: missing(
     'activity',

@@ -10,12 +10,12 @@ import type { StoreTarget } from '../run/stores.js';
 import { loadScenario } from '../scenario/load.js';
 import { buildReport, type ReportLine, renderLine, renderReport } from './build-report.js';
 import { goldenFigures, goldenReport2024, parseLine } from './golden.js';
-import { reportLineIds } from './report-lines.js';
+import { type ReportLineId, reportLineIds } from './report-lines.js';
 
 const scenario = loadScenario();
 // The lines whose every figure comes from the library today; the report grows as aggregates
 // and read models land, and this list with it.
-const availableLines: string[] = ['root', 'majors', 'service'];
+const availableLines: string[] = ['root', 'majors', 'service', 'enforcement'];
 
 interface Target {
   readonly target: StoreTarget;
@@ -96,6 +96,24 @@ describe.each(kinds)('the 2024 report on %s', (kind) => {
     expect(compared).toBeGreaterThan(0);
   });
 
+  it('prints the case figures of §7.3 from the case ledger (P-15)', () => {
+    const golden = goldenFigures();
+    const caseFigures: Array<[ReportLineId, string]> = [
+      ['multiTenant', 'cases'],
+      ['enforcement', 'cases'],
+      ['enforcement', 'majorCases'],
+      ['enforcement', 'dualPenalties'],
+    ];
+    const texts = (pick: (id: ReportLineId, name: string) => string | undefined) =>
+      caseFigures.map(([id, name]) => [id, name, pick(id, name)]);
+    expect(
+      texts((id, name) => {
+        const figure = lines.find((line) => line.id === id)?.figures[name];
+        return figure === undefined || 'missing' in figure ? undefined : figure.text;
+      }),
+    ).toEqual(texts((id, name) => golden[id][name]));
+  });
+
   it('marks every incomplete line in both languages, naming what it waits for', () => {
     for (const line of lines.filter((l) => !l.available)) {
       const en = renderLine(line, scenario, 'en');
@@ -132,8 +150,8 @@ describe('the report of another consistent file (small.json, memory)', () => {
     await run?.store.close();
   });
 
-  it("prints the file's hazard figures, rates rounded with the file's per-metric formats", () => {
-    const { pools, venues, rounding } = small;
+  it("prints the file's hazard and case figures, rates rounded with the file's per-metric formats", () => {
+    const { pools, venues, rounding, cases } = small;
     const all = Object.values(pools).map((pool) => pool.hazards);
     const sum = (pick: (pool: (typeof all)[number]) => number) =>
       all.reduce((total, pool) => total + pick(pool), 0);
@@ -190,6 +208,19 @@ describe('the report of another consistent file (small.json, memory)', () => {
       ['service', 'units', String(pools.service.units)],
       ['service', 'teams', String(pools.service.teams)],
       ['enforcement', 'units', String(pools.enforcement.units)],
+      // The multi-tenant line counts its campaign's cases, the enforcement line the year's.
+      ['multiTenant', 'cases', String(cases.multiTenant.cases)],
+      ['enforcement', 'cases', String(cases.multiTenant.cases + cases.enforcement.cases)],
+      [
+        'enforcement',
+        'majorCases',
+        String(cases.multiTenant.majorHazardCases + cases.enforcement.majorHazardCases),
+      ],
+      [
+        'enforcement',
+        'dualPenalties',
+        String(cases.multiTenant.dualPenalties + cases.enforcement.dualPenalties),
+      ],
     ];
     expect(expected.map(([id, name]) => [id, name, text(id, name)])).toEqual(expected);
   });

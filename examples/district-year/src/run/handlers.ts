@@ -9,6 +9,7 @@ import {
 } from '@safeledger/core';
 import type { AggregateCommands, PlannedCommand } from '../generator/planned-command.js';
 import type { World } from '../world/build-world.js';
+import { createCaseHandler } from './case-handler.js';
 import { directorySubjectStatus } from './subject-status.js';
 
 /** What every aggregate's command handler of a run is built from. */
@@ -56,6 +57,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       clock,
       newId,
     }),
+    enforcementCase: createCaseHandler(context),
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  createCaseLedgerProjection,
   createHazardLedgerProjection,
   createInspectionLedgerProjection,
   createProjectionRunner,
@@ -16,6 +17,8 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
     createHazardLedgerProjection({ timezone: policy.timezone }),
     // The inspection ledger: P-9 visits and units inspected (I-6).
     createInspectionLedgerProjection(),
+    // P-15 and P-16: the enforcement-case ledger the case statistics are queries over.
+    createCaseLedgerProjection(policy),
   ];
 }
 

@@ -62,8 +62,19 @@ describe('the generated year', () => {
 
   it('goes through the command handlers only: every event carries its command id', async () => {
     const events = await eventsOf(scenario);
-    expect(events.every((event) => typeof event.metadata.commandId === 'string')).toBe(true);
-    expect(new Set(events.map((event) => event.metadata.commandType))).toContain('RegisterHazard');
+    // Case numbers are claimed by the library's filing service before each filing (EC-1): one
+    // claim per filed case, in a key stream of its own.
+    const claims = events.filter((event) => event.type === 'UniqueKeyClaimed');
+    const decided = events.filter((event) => event.type !== 'UniqueKeyClaimed');
+    expect(decided.every((event) => typeof event.metadata.commandId === 'string')).toBe(true);
+    const types = new Set(decided.map((event) => event.metadata.commandType));
+    expect(types).toContain('RegisterHazard');
+    expect(types).toContain('FileCase');
+    const filed = events.filter((event) => event.type === 'CaseFiled');
+    expect(filed.length).toBeGreaterThan(0);
+    expect(claims.map((event) => (event.data as { owner: string }).owner).sort()).toEqual(
+      filed.map((event) => event.streamId).sort(),
+    );
   });
 
   it('holds the figures of the file in its raw events, pool by pool', async () => {

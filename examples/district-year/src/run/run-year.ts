@@ -14,6 +14,7 @@ import {
   type SupervisionPolicy,
   siteEvents,
   supervisionItemEvents,
+  uniqueKeyEvents,
   venueEvents,
 } from '@safeledger/core';
 import { generateYear } from '../generator/generate-year.js';
@@ -64,6 +65,8 @@ export function scenarioRegistry(): EventRegistry {
       ...activityEvents,
       ...emergencyPlanEvents,
       ...dutyRosterEvents,
+      // The case filing service claims case numbers in unique-key streams (EC-1).
+      ...uniqueKeyEvents,
     ],
   });
 }

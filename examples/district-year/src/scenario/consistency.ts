@@ -1,3 +1,4 @@
+import { caseFineProblems } from './case-fines.js';
 import type { CaseGroup, HazardPool, Scenario } from './schema.js';
 
 /** One inconsistency of a scenario file: the field it is about and what is wrong. */
@@ -94,6 +95,7 @@ export function scenarioProblems(scenario: Scenario): ScenarioProblem[] {
 
   caseProblems('cases.multiTenant', cases.multiTenant, mts.hazards, fail, atMost);
   caseProblems('cases.enforcement', cases.enforcement, pools.enforcement.hazards, fail, atMost);
+  caseFineProblems(cases.fines, fail);
 
   atMost('venues.spotChecked', venues.spotChecked, venues.registered, 'the registered venues');
   atMost(
@@ -201,6 +203,13 @@ function caseProblems(
     pool.found - majors,
     'the general hazards of the pool',
   );
+  // The general hazards are linked to the non-major cases: a group of major cases only has none.
+  if (group.linkedGeneralHazards > 0 && group.cases <= group.majorHazardCases) {
+    fail(
+      `${field}.linkedGeneralHazards`,
+      `${group.linkedGeneralHazards} general hazards, but no non-major case to link them to`,
+    );
+  }
   if (group.cases - group.majorHazardCases > group.linkedGeneralHazards) {
     fail(
       `${field}.linkedGeneralHazards`,

@@ -91,6 +91,79 @@ describe('the scenario file', () => {
       'cases.enforcement.majorHazardCases',
       '13 is more than the majors of the pool (12)',
     ],
+    [
+      'more major-hazard cases than cases',
+      (d: typeof base) => {
+        d.cases.multiTenant.cases = 4;
+        d.cases.multiTenant.linkedGeneralHazards = 0;
+      },
+      'cases.multiTenant.majorHazardCases',
+      '5 is more than the cases filed (4)',
+    ],
+    [
+      'more dual penalties than major-hazard cases',
+      (d: typeof base) => {
+        d.cases.enforcement.dualPenalties = 13;
+      },
+      'cases.enforcement.dualPenalties',
+      '13 is more than the major-hazard cases (12)',
+    ],
+    [
+      'general hazards linked but no non-major case',
+      (d: typeof base) => {
+        d.cases.enforcement.cases = 12;
+      },
+      'cases.enforcement.linkedGeneralHazards',
+      '7 general hazards, but no non-major case to link them to',
+    ],
+    [
+      'fewer linked general hazards than non-major cases',
+      (d: typeof base) => {
+        d.cases.multiTenant.linkedGeneralHazards = 3;
+      },
+      'cases.multiTenant.linkedGeneralHazards',
+      '4 non-major cases need as many linked general hazards, got 3',
+    ],
+    [
+      'a unit fine above the statutory range',
+      (d: typeof base) => {
+        d.cases.fines.unit.maxCny = 60000;
+      },
+      'cases.fines.unit.maxCny',
+      '60000 is more than WSL 2021 Art. 102 allows a unit (50000)',
+    ],
+    [
+      'a principal fine below the statutory range',
+      (d: typeof base) => {
+        d.cases.fines.principal.minCny = 10000;
+      },
+      'cases.fines.principal.minCny',
+      '10000 is less than WSL 2021 Art. 94(1) allows an individual (20000)',
+    ],
+    [
+      'a landlord principal fine above the statutory range',
+      (d: typeof base) => {
+        d.cases.fines.landlordPrincipal.maxCny = 12000;
+      },
+      'cases.fines.landlordPrincipal.maxCny',
+      '12000 is more than WSL 2021 Art. 103(2) allows an individual (10000)',
+    ],
+    [
+      'a fine range upside down',
+      (d: typeof base) => {
+        d.cases.fines.landlordPrincipal = { minCny: 9000, maxCny: 3000 };
+      },
+      'cases.fines.landlordPrincipal.minCny',
+      '9000 is more than maxCny (3000)',
+    ],
+    [
+      'a fine range without a multiple of the step',
+      (d: typeof base) => {
+        d.cases.fines.unit = { minCny: 10500, maxCny: 10900 };
+      },
+      'cases.fines.unit',
+      'no multiple of stepCny (1000) lies between 10500 and 10900',
+    ],
   ])('rejects %s, naming the field', (_name, edit, field, message) => {
     expect(problemsOf(variant(edit))).toEqual([{ field, message }]);
   });

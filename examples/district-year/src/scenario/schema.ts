@@ -44,6 +44,32 @@ export const CaseGroupSchema = z
   })
   .strict();
 
+/** A range of fine amounts in CNY, both ends included. */
+export const FineRangeCnySchema = z
+  .object({
+    minCny: positive.describe('Smallest fine, in CNY.'),
+    maxCny: positive.describe('Largest fine, in CNY.'),
+  })
+  .strict()
+  .describe('Fine amounts in CNY; each must lie within its provision’s statutory range (EC-10).');
+
+/** The fines the cases decide (§7.2), drawn within these ranges in steps of `stepCny`. */
+export const CaseFinesSchema = z
+  .object({
+    unit: FineRangeCnySchema.describe(
+      'Fines on the unit: WSL 2021 Art. 102, or Art. 103(2) for a multi-tenant landlord.',
+    ),
+    principal: FineRangeCnySchema.describe(
+      'Fines on the principal in a dual penalty (WSL 2021 Art. 94(1)).',
+    ),
+    landlordPrincipal: FineRangeCnySchema.describe(
+      'Fines on a multi-tenant landlord’s principal in a dual penalty (WSL 2021 Art. 103(2)).',
+    ),
+    stepCny: positive.describe('Every fine is a multiple of this amount, in CNY.'),
+  })
+  .strict()
+  .describe('Fine amounts of the penalty decisions.');
+
 const campaignId = z.string().min(1).max(64);
 
 /** The scenario file: one district's year, every figure a field. */
@@ -164,7 +190,11 @@ export const ScenarioSchema = z
       .strict()
       .describe('Nested allocation of §7.2: every pool is inside the umbrella campaign.'),
     cases: z
-      .object({ multiTenant: CaseGroupSchema, enforcement: CaseGroupSchema })
+      .object({
+        multiTenant: CaseGroupSchema,
+        enforcement: CaseGroupSchema,
+        fines: CaseFinesSchema,
+      })
       .strict()
       .describe('Enforcement cases by group; majors cases link the pool’s majors.'),
     venues: z
@@ -228,5 +258,7 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 export type HazardPool = z.infer<typeof HazardPoolSchema>;
 /** One group of cases. */
 export type CaseGroup = z.infer<typeof CaseGroupSchema>;
+/** The fine amounts of the cases. */
+export type CaseFines = z.infer<typeof CaseFinesSchema>;
 /** A count that may be approximate. */
 export type ApproximateCount = z.infer<typeof ApproximateCountSchema>;

@@ -10,6 +10,7 @@ import {
 } from '@safeledger/core';
 import { createRandom, spread } from '../generator/random.js';
 import type { Scenario } from '../scenario/schema.js';
+import { caseStaff } from './case-staff.js';
 
 /** An enterprise of the district with the two people who act for it. */
 export interface WorldEnterprise {
@@ -125,6 +126,7 @@ export function buildWorld(scenario: Scenario): World {
     roles: ['SafetyCommitteeOffice'],
     orgId: committeeOfficeId,
   });
+  persons.push(...caseStaff(bureauId));
   const expertIds: string[] = [];
   for (let i = 1; i <= scenario.pools.service.experts; i++) {
     expertIds.push(`p-expert-${i}`);
