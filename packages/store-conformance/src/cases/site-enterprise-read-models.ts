@@ -279,9 +279,11 @@ function enterpriseOracle(histories: readonly Raw[][], T: number, year: number, 
     const award = seen.find((e) => e.type === 'StandardizationGradeAwarded');
     if (award !== undefined) {
       const d = award.data;
-      if (d.awardedOn >= `${year}-01-01` && d.awardedOn < `${year + 1}-01-01`) awarded[d.grade] = (awarded[d.grade] ?? 0) + 1;
+      if (d.awardedOn >= `${year}-01-01` && d.awardedOn < `${year + 1}-01-01`)
+        awarded[d.grade] = (awarded[d.grade] ?? 0) + 1;
       const revoked = seen.some((e) => e.type === 'StandardizationGradeRevoked');
-      if (!revoked && d.awardedOn <= today && today <= d.validUntil) valid[d.grade] = (valid[d.grade] ?? 0) + 1;
+      if (!revoked && d.awardedOn <= today && today <= d.validUntil)
+        valid[d.grade] = (valid[d.grade] ?? 0) + 1;
     }
     if (seen.some((e) => e.type === 'EmergencyTeamEstablished')) teams += 1;
     const filing = seen.find(
