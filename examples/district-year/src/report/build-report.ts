@@ -11,6 +11,7 @@ import {
   textIn,
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
+import { queryEnterpriseFigures } from './enterprise-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { type Missing, waitingFor } from './missing.js';
 import {
@@ -20,6 +21,7 @@ import {
   reportLineIds,
   reportTemplates,
 } from './report-lines.js';
+import { querySiteFigures } from './site-queries.js';
 
 /** A figure of the report: its printed text, or the part of the library it waits for. */
 export type Figure =
@@ -66,6 +68,8 @@ const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricI
 export async function buildReport(source: ReportSource): Promise<Report> {
   const { directory, policy } = source;
   const h = await queryHazardFigures(source.scenario, source.store, policy);
+  const sites = await querySiteFigures(source.scenario, source.store, policy);
+  const enterprises = await queryEnterpriseFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -108,15 +112,15 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       fireAdvisor: wait(w.venue),
     },
     multiTenant: {
-      landlords: wait(w.multiTenantSite),
-      tenants: wait(w.multiTenantSite),
+      landlords: count(sites.landlords),
+      tenants: count(sites.productiveTenants),
       visits: wait(w.inspection),
       rectified: count(h.multiTenant.rectified),
       found: count(h.multiTenant.found),
       majors: count(h.multiTenantMajors.found),
       cases: wait(w.enforcementCase),
-      alarms: wait(w.multiTenantSite),
-      smokeDetectors: wait(w.multiTenantSite),
+      alarms: count(sites.devices.oneKeyAlarmBroadcasters),
+      smokeDetectors: count(sites.devices.smokeDetectors),
     },
     service: {
       units: wait(w.inspection),
@@ -135,10 +139,10 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       dualPenalties: wait(w.enforcementCase),
     },
     enterprises: {
-      riskReports: wait(w.enterprise),
-      grade2: wait(w.enterprise),
-      grade3: wait(w.enterprise),
-      emergencyTeams: wait(w.enterprise),
+      riskReports: count(enterprises.riskReports),
+      grade2: count(enterprises.grade2),
+      grade3: count(enterprises.grade3),
+      emergencyTeams: count(enterprises.emergencyTeams),
     },
     activities: {
       keySectorTrainings: wait(w.activity),

@@ -32,11 +32,6 @@ export const waitingFor = {
     '督导交办事项读模型（P-14）',
   ),
   venue: missing('venue', 'Venue read models (P-10 to P-13)', '小场所读模型（P-10至P-13）'),
-  multiTenantSite: missing(
-    'multi-tenant-site',
-    'MultiTenantSite read model (P-18)',
-    '厂中厂读模型（P-18）',
-  ),
   // The case statistics (P-15) are in the library; what is missing is the year's cases, which
   // the generator does not file yet.
   enforcementCase: missing(
@@ -44,7 +39,6 @@ export const waitingFor = {
     'enforcement cases in the scenario generator (P-15 is ready)',
     '情景生成器中的执法案件（P-15 已具备）',
   ),
-  enterprise: missing('enterprise', 'Enterprise read model (P-19)', '企业读模型（P-19）'),
   activity: missing(
     'activity',
     'Activity and EmergencyPlan read model (P-20)',

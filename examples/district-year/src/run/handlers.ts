@@ -8,6 +8,7 @@ import {
 } from '@safeledger/core';
 import type { AggregateCommands, PlannedCommand } from '../generator/planned-command.js';
 import type { World } from '../world/build-world.js';
+import { createEnterpriseHandler, createSiteHandler } from './compliance-handlers.js';
 
 /** What every aggregate's command handler of a run is built from. */
 export interface HandlerContext {
@@ -44,6 +45,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       clock,
       newId,
     }),
+    site: createSiteHandler(context),
+    enterprise: createEnterpriseHandler(context),
   };
 }
 

@@ -1,6 +1,9 @@
 import {
+  createEnterpriseComplianceProjection,
+  createEnterpriseFilingsProjection,
   createHazardLedgerProjection,
   createProjectionRunner,
+  createSiteLedgerProjection,
   type EventStore,
   type SupervisionPolicy,
 } from '@safeledger/core';
@@ -13,6 +16,10 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
   return [
     // P-1, whose documents every hazard figure P-2…P-7 is a query over.
     createHazardLedgerProjection({ timezone: policy.timezone }),
+    // P-18 and P-19: the multi-tenant sites and the enterprise registry's compliance facts.
+    createSiteLedgerProjection(policy),
+    createEnterpriseFilingsProjection(policy),
+    createEnterpriseComplianceProjection(),
   ];
 }
 

@@ -14,6 +14,7 @@ import {
   type SupervisionPolicy,
   siteEvents,
   supervisionItemEvents,
+  uniqueKeyEvents,
   venueEvents,
 } from '@safeledger/core';
 import { generateYear } from '../generator/generate-year.js';
@@ -64,6 +65,8 @@ export function scenarioRegistry(): EventRegistry {
       ...activityEvents,
       ...emergencyPlanEvents,
       ...dutyRosterEvents,
+      // The enterprise registrar claims each credit code as a unique key (E-1).
+      ...uniqueKeyEvents,
     ],
   });
 }

@@ -25,7 +25,10 @@ export interface SiteFigureFilter {
 export interface SiteCompliance {
   /** Sites with at least one active tenancy. */
   readonly sites: number;
-  /** Distinct landlords of those sites. */
+  /**
+   * Distinct landlords (产权主体) of the sites registered by T, whether or not a tenancy is active
+   * there at T: the registry of landlords the campaign supervises.
+   */
   readonly landlords: number;
   /** Distinct tenants with an active productive tenancy. */
   readonly productiveTenants: number;
@@ -71,8 +74,10 @@ export function createSiteFigures(options: {
     };
   };
   /** How many distinct values `field` takes over the rows matching `where` (one group each). */
-  const distinct = async (field: 'siteId' | 'tenantEnterpriseId', where: Condition) =>
-    (await ledger.group({ by: [field], where, measures: { n: { count: true } } })).length;
+  const distinct = async (
+    field: 'siteId' | 'landlordEnterpriseId' | 'tenantEnterpriseId',
+    where: Condition,
+  ) => (await ledger.group({ by: [field], where, measures: { n: { count: true } } })).length;
 
   return {
     /** The ledger query itself: filter, sort and page the site rows directly. */
@@ -84,22 +89,9 @@ export function createSiteFigures(options: {
       const active = activeTenancies(T);
       const productive: Condition = { and: [active, { productive: true }] };
 
-      const siteGroups = await ledger.group({
-        by: ['siteId'],
-        where: active,
-        measures: { n: { count: true } },
+      const landlords = await distinct('landlordEnterpriseId', {
+        and: [{ kind: 'site' }, { registeredAt: { lte: T } }],
       });
-      const siteIds = siteGroups.map((g) => g.key.siteId as string);
-      const landlords =
-        siteIds.length === 0
-          ? 0
-          : (
-              await ledger.group({
-                by: ['landlordEnterpriseId'],
-                where: { and: [{ kind: 'site' }, { siteId: { in: siteIds } }] },
-                measures: { n: { count: true } },
-              })
-            ).length;
 
       const [coverage] = await ledger.group({
         where: productive,
@@ -142,7 +134,7 @@ export function createSiteFigures(options: {
 
       const tenancies = coverage?.measures.tenancies ?? 0;
       return {
-        sites: siteIds.length,
+        sites: await distinct('siteId', active),
         landlords,
         productiveTenants: await distinct('tenantEnterpriseId', productive),
         productiveTenancies: tenancies,
