@@ -62,7 +62,18 @@ describe('the generated year', () => {
 
   it('goes through the command handlers only: every event carries its command id', async () => {
     const events = await eventsOf(scenario);
-    expect(events.every((event) => typeof event.metadata.commandId === 'string')).toBe(true);
+    // The enterprise registrar claims each credit code (E-1) before its registration command
+    // runs: a claim is the library's uniqueness record, and its owner's registration carries
+    // the command id.
+    const claims = events.filter((event) => event.type === 'UniqueKeyClaimed');
+    const commanded = events.filter((event) => event.type !== 'UniqueKeyClaimed');
+    expect(commanded.every((event) => typeof event.metadata.commandId === 'string')).toBe(true);
+    const registered = new Set(
+      commanded.filter((e) => e.type === 'EnterpriseRegistered').map((e) => e.streamId),
+    );
+    expect(claims.map((claim) => (claim.data as { owner: string }).owner).sort()).toEqual(
+      [...registered].sort(),
+    );
     expect(new Set(events.map((event) => event.metadata.commandType))).toContain('RegisterHazard');
   });
 
