@@ -821,6 +821,24 @@ export {
   createCaseLedgerProjection,
   toFen,
 } from './safety/read-models/case-ledger.js';
+// Read models P-18 (multi-tenant site compliance) and P-19 (enterprise compliance).
+export {
+  createEnterpriseComplianceProjection,
+  createEnterpriseFilingsProjection,
+  ENTERPRISE_COMPLIANCE,
+  ENTERPRISE_FILINGS,
+  type EnterpriseComplianceRow,
+  type EnterpriseFilingKind,
+  type EnterpriseFilingRow,
+  enterpriseComplianceEventTypes,
+  enterpriseComplianceFields,
+  enterpriseFilingEventTypes,
+  enterpriseFilingFields,
+} from './safety/read-models/enterprise-compliance-ledger.js';
+export {
+  createEnterpriseFigures,
+  type StatisticsFilings,
+} from './safety/read-models/enterprise-figures.js';
 export {
   type BacklogRow,
   type CohortRate,
@@ -865,6 +883,19 @@ export {
   type ResponsibilityLedgerRow,
   responsibilityLedgerFields,
 } from './safety/read-models/responsibility-ledger.js';
+export {
+  createSiteFigures,
+  type SiteCompliance,
+  type SiteFigureFilter,
+} from './safety/read-models/site-figures.js';
+export {
+  createSiteLedgerProjection,
+  SITE_LEDGER,
+  type SiteLedgerRow,
+  type SiteLedgerRowKind,
+  siteLedgerEventTypes,
+  siteLedgerFields,
+} from './safety/read-models/site-ledger.js';
 export {
   type AcknowledgeAssignment,
   AcknowledgeAssignmentSchema,

@@ -3,9 +3,11 @@ import type { Scenario } from '../scenario/schema.js';
 import type { World } from '../world/build-world.js';
 import { yearCalendar } from './calendar.js';
 import { caseYear } from './case-year.js';
+import { enterpriseYear } from './enterprise-year.js';
 import { hazardYear } from './hazard-year.js';
 import { inspectionYear } from './inspection-year.js';
 import type { PlannedCommand } from './planned-command.js';
+import { siteYear } from './site-year.js';
 
 /**
  * Turns a scenario into the year's commands, in business-time order (ties broken by plan
@@ -24,6 +26,8 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     hazards,
     inspectionYear(scenario, world, calendar),
     caseYear(scenario, world, calendar, hazards),
+    siteYear(scenario, world, calendar),
+    enterpriseYear(scenario, world, calendar),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

@@ -12,6 +12,7 @@ import {
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
 import { type CaseReportFigures, queryCaseFigures } from './case-queries.js';
+import { queryEnterpriseFigures } from './enterprise-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { queryInspectionFigures } from './inspection-queries.js';
 import { type Missing, waitingFor } from './missing.js';
@@ -22,6 +23,7 @@ import {
   reportLineIds,
   reportTemplates,
 } from './report-lines.js';
+import { querySiteFigures } from './site-queries.js';
 
 /** A figure of the report: its printed text, or the part of the library it waits for. */
 export type Figure =
@@ -72,6 +74,8 @@ export async function buildReport(source: ReportSource): Promise<Report> {
   const h = await queryHazardFigures(source.scenario, source.store, policy);
   const i = await queryInspectionFigures(source.scenario, source.store, policy);
   const cases = await queryCaseFigures(source.scenario, source.store, policy);
+  const sites = await querySiteFigures(source.scenario, source.store, policy);
+  const enterprises = await queryEnterpriseFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -114,15 +118,15 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       fireAdvisor: wait(w.venue),
     },
     multiTenant: {
-      landlords: wait(w.multiTenantSite),
-      tenants: wait(w.multiTenantSite),
+      landlords: count(sites.landlords),
+      tenants: count(sites.productiveTenants),
       visits: count(i.multiTenant.visits),
       rectified: count(h.multiTenant.rectified),
       found: count(h.multiTenant.found),
       majors: count(h.multiTenantMajors.found),
       cases: count(cases.multiTenant.filed),
-      alarms: wait(w.multiTenantSite),
-      smokeDetectors: wait(w.multiTenantSite),
+      alarms: count(sites.devices.oneKeyAlarmBroadcasters),
+      smokeDetectors: count(sites.devices.smokeDetectors),
     },
     service: {
       units: count(i.service.unitsInspected),
@@ -142,10 +146,10 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       dualPenalties: count(cases.year.dualPenalties),
     },
     enterprises: {
-      riskReports: wait(w.enterprise),
-      grade2: wait(w.enterprise),
-      grade3: wait(w.enterprise),
-      emergencyTeams: wait(w.enterprise),
+      riskReports: count(enterprises.riskReports),
+      grade2: count(enterprises.grade2),
+      grade3: count(enterprises.grade3),
+      emergencyTeams: count(enterprises.emergencyTeams),
     },
     activities: {
       keySectorTrainings: wait(w.activity),

@@ -31,12 +31,6 @@ export const waitingFor = {
     '督导交办事项读模型（P-14）',
   ),
   venue: missing('venue', 'Venue read models (P-10 to P-13)', '小场所读模型（P-10至P-13）'),
-  multiTenantSite: missing(
-    'multi-tenant-site',
-    'MultiTenantSite read model (P-18)',
-    '厂中厂读模型（P-18）',
-  ),
-  enterprise: missing('enterprise', 'Enterprise read model (P-19)', '企业读模型（P-19）'),
   activity: missing(
     'activity',
     'Activity and EmergencyPlan read model (P-20)',

@@ -15,7 +15,14 @@ import { type ReportLineId, reportLineIds } from './report-lines.js';
 const scenario = loadScenario();
 // The lines whose every figure comes from the library today; the report grows as aggregates
 // and read models land, and this list with it.
-const availableLines: string[] = ['root', 'majors', 'service', 'enforcement'];
+const availableLines: string[] = [
+  'root',
+  'majors',
+  'multiTenant',
+  'service',
+  'enforcement',
+  'enterprises',
+];
 
 interface Target {
   readonly target: StoreTarget;
@@ -150,8 +157,8 @@ describe('the report of another consistent file (small.json, memory)', () => {
     await run?.store.close();
   });
 
-  it("prints the file's hazard and case figures, rates rounded with the file's per-metric formats", () => {
-    const { pools, venues, rounding, cases } = small;
+  it("prints the file's hazard, case and compliance figures, rates rounded with the file's per-metric formats", () => {
+    const { pools, venues, rounding, cases, enterprises } = small;
     const all = Object.values(pools).map((pool) => pool.hazards);
     const sum = (pick: (pool: (typeof all)[number]) => number) =>
       all.reduce((total, pool) => total + pick(pool), 0);
@@ -181,6 +188,16 @@ describe('the report of another consistent file (small.json, memory)', () => {
         'majors',
         String(pools.multiTenant.hazards.majors.closed + pools.multiTenant.hazards.majors.open),
       ],
+      // P-18: one site per landlord, every productive tenant on one, the devices installed.
+      ['multiTenant', 'landlords', String(pools.multiTenant.landlords)],
+      ['multiTenant', 'tenants', String(pools.multiTenant.tenants)],
+      ['multiTenant', 'alarms', String(pools.multiTenant.alarms)],
+      ['multiTenant', 'smokeDetectors', String(pools.multiTenant.smokeDetectors)],
+      // P-19: the year's risk reports, awards by grade and emergency teams.
+      ['enterprises', 'riskReports', String(enterprises.riskReports)],
+      ['enterprises', 'grade2', String(enterprises.standardizationGrade2)],
+      ['enterprises', 'grade3', String(enterprises.standardizationGrade3)],
+      ['enterprises', 'emergencyTeams', String(enterprises.emergencyTeams)],
       ['service', 'found', String(pools.service.hazards.found)],
       ['enforcement', 'found', String(pools.enforcement.hazards.found)],
       ['enforcement', 'rectified', String(pools.enforcement.hazards.rectified)],

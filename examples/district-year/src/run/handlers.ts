@@ -10,6 +10,7 @@ import {
 import type { AggregateCommands, PlannedCommand } from '../generator/planned-command.js';
 import type { World } from '../world/build-world.js';
 import { createCaseHandler } from './case-handler.js';
+import { createEnterpriseHandler, createSiteHandler } from './compliance-handlers.js';
 import { directorySubjectStatus } from './subject-status.js';
 
 /** What every aggregate's command handler of a run is built from. */
@@ -58,6 +59,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       newId,
     }),
     enforcementCase: createCaseHandler(context),
+    site: createSiteHandler(context),
+    enterprise: createEnterpriseHandler(context),
   };
 }
 

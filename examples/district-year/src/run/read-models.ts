@@ -1,8 +1,11 @@
 import {
   createCaseLedgerProjection,
+  createEnterpriseComplianceProjection,
+  createEnterpriseFilingsProjection,
   createHazardLedgerProjection,
   createInspectionLedgerProjection,
   createProjectionRunner,
+  createSiteLedgerProjection,
   type EventStore,
   type SupervisionPolicy,
 } from '@safeledger/core';
@@ -19,6 +22,10 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
     createInspectionLedgerProjection(),
     // P-15 and P-16: the enforcement-case ledger the case statistics are queries over.
     createCaseLedgerProjection(policy),
+    // P-18 and P-19: the multi-tenant sites and the enterprise registry's compliance facts.
+    createSiteLedgerProjection(policy),
+    createEnterpriseFilingsProjection(policy),
+    createEnterpriseComplianceProjection(),
   ];
 }
 

@@ -62,18 +62,22 @@ describe('the generated year', () => {
 
   it('goes through the command handlers only: every event carries its command id', async () => {
     const events = await eventsOf(scenario);
-    // Case numbers are claimed by the library's filing service before each filing (EC-1): one
-    // claim per filed case, in a key stream of its own.
+    // Unique keys are claimed by the library before the command that needs them runs: case
+    // numbers by the filing service (EC-1), credit codes by the enterprise registrar (E-1). Each
+    // claim's owner is a filed case or a registered enterprise; every other event carries its
+    // command id.
     const claims = events.filter((event) => event.type === 'UniqueKeyClaimed');
     const decided = events.filter((event) => event.type !== 'UniqueKeyClaimed');
     expect(decided.every((event) => typeof event.metadata.commandId === 'string')).toBe(true);
     const types = new Set(decided.map((event) => event.metadata.commandType));
     expect(types).toContain('RegisterHazard');
     expect(types).toContain('FileCase');
-    const filed = events.filter((event) => event.type === 'CaseFiled');
-    expect(filed.length).toBeGreaterThan(0);
+    const owners = decided
+      .filter((event) => event.type === 'CaseFiled' || event.type === 'EnterpriseRegistered')
+      .map((event) => event.streamId);
+    expect(owners.length).toBeGreaterThan(0);
     expect(claims.map((event) => (event.data as { owner: string }).owner).sort()).toEqual(
-      filed.map((event) => event.streamId).sort(),
+      owners.sort(),
     );
   });
 

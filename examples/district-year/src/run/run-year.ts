@@ -65,7 +65,8 @@ export function scenarioRegistry(): EventRegistry {
       ...activityEvents,
       ...emergencyPlanEvents,
       ...dutyRosterEvents,
-      // The case filing service claims case numbers in unique-key streams (EC-1).
+      // Unique keys: the case filing service claims case numbers (EC-1), the enterprise registrar
+      // credit codes (E-1).
       ...uniqueKeyEvents,
     ],
   });

@@ -11,6 +11,7 @@ import {
 import { createRandom, spread } from '../generator/random.js';
 import type { Scenario } from '../scenario/schema.js';
 import { caseStaff } from './case-staff.js';
+import { addComplianceAuthorities } from './compliance-authorities.js';
 
 /** An enterprise of the district with the two people who act for it. */
 export interface WorldEnterprise {
@@ -224,6 +225,7 @@ export function buildWorld(scenario: Scenario): World {
     });
   }
 
+  addComplianceAuthorities(parks, organizations, persons);
   return {
     directory: createInMemoryDirectory({
       areas: parks.map((id, i) => ({ id, name: `Park ${i + 1}`, kind: 'park' })),

@@ -17,6 +17,7 @@ import { readCases } from './reads.js';
 import { responsibilityReadModelCases } from './responsibility-read-models.js';
 import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { safetyCases } from './safety.js';
+import { siteEnterpriseReadModelCases } from './site-enterprise-read-models.js';
 import { snapshotCases } from './snapshots.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
@@ -46,4 +47,5 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...processManagerCases,
   ...safetyCases,
   ...modelCases,
+  ...siteEnterpriseReadModelCases,
 ];

@@ -119,8 +119,16 @@ export const plannedReadModels: readonly PlannedReadModel[] = [
     name: 'Responsibility coverage',
     implementedBy: ['createResponsibilityLedgerProjection', 'createResponsibilityFigures'],
   },
-  { id: 'P-18', name: 'Multi-tenant site compliance' },
-  { id: 'P-19', name: 'Enterprise compliance' },
+  {
+    id: 'P-18',
+    name: 'Multi-tenant site compliance',
+    implementedBy: ['createSiteLedgerProjection', 'createSiteFigures'],
+  },
+  {
+    id: 'P-19',
+    name: 'Enterprise compliance',
+    implementedBy: ['createEnterpriseFilingsProjection', 'createEnterpriseFigures'],
+  },
   { id: 'P-20', name: 'Activity totals' },
   { id: 'P-21', name: 'Duty coverage' },
   { id: 'PO-1', name: 'A finding registers one hazard', implementedBy: ['findingRegistersHazard'] },
@@ -149,5 +157,9 @@ export const plannedReadModels: readonly PlannedReadModel[] = [
     name: 'A suspension decision suspends the linked open hazards',
     implementedBy: ['createSuspensionOnDecisionPolicy'],
   },
-  { id: 'PO-7', name: 'A lapsed landlord check registers a coordination hazard' },
+  {
+    id: 'PO-7',
+    name: 'A lapsed landlord check registers a coordination hazard',
+    implementedBy: ['runCoordinationHazardPolicy'],
+  },
 ];

@@ -18,6 +18,14 @@ export {
   SiteCommandSchema,
   type SiteCommandType,
 } from './commands.js';
+export {
+  COORDINATION_POLICY,
+  type CoordinationHazardPolicyOptions,
+  type CoordinationHazardRun,
+  coordinationHazardId,
+  type RejectedCoordinationHazard,
+  runCoordinationHazardPolicy,
+} from './coordination-policy.js';
 export { createSiteDecider, type SiteDecider, type SiteDeciderOptions } from './decide.js';
 export {
   LandlordCheckRecorded,
