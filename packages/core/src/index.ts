@@ -804,6 +804,24 @@ export {
   toFen,
 } from './safety/read-models/case-ledger.js';
 export {
+  createHandoverFigures,
+  type HandoverFigureFilter,
+  type HandoverStatus,
+} from './safety/read-models/handover-figures.js';
+export {
+  createHandoverLedgerProjection,
+  HANDOVER_LEDGER,
+  type HandoverDimension,
+  type HandoverHazardRow,
+  type HandoverItemRow,
+  type HandoverLedgerRow,
+  type HandoverMeasureRow,
+  type HandoverUnitRow,
+  handoverItemRowId,
+  handoverLedgerEventTypes,
+  handoverLedgerFields,
+} from './safety/read-models/handover-ledger.js';
+export {
   type BacklogRow,
   type CohortRate,
   createHazardFigures,

@@ -5,6 +5,7 @@ import { caseReadModelCases } from './case-read-models.js';
 import { commandHandlerCases } from './command-handler.js';
 import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
+import { handoverReadModelCases } from './handover-read-models.js';
 import { hazardReadModelCases } from './hazard-read-models.js';
 import { idempotencyCases } from './idempotency.js';
 import { modelCases } from './model.js';
@@ -34,6 +35,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...hazardReadModelCases,
   ...caseReadModelCases,
   ...responsibilityReadModelCases,
+  ...handoverReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,
