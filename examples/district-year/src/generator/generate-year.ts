@@ -2,6 +2,7 @@ import { localDateOf } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
 import type { World } from '../world/build-world.js';
 import { yearCalendar } from './calendar.js';
+import { handoverYear } from './handover-year.js';
 import { hazardYear } from './hazard-year.js';
 import type { PlannedCommand } from './planned-command.js';
 
@@ -17,8 +18,11 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     localDateOf(scenario.asOf, scenario.timezone),
     scenario.timezone,
   );
+  // The handover part links the hazards the hazard part plans, so it reads that plan.
+  const hazards = hazardYear(scenario, world, calendar);
   const parts: PlannedCommand[][] = [
-    hazardYear(scenario, world, calendar),
+    hazards,
+    handoverYear(scenario, world, calendar, hazards),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

@@ -11,6 +11,7 @@ import {
   textIn,
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
+import { queryHandoverFigures } from './handover-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { type Missing, waitingFor } from './missing.js';
 import {
@@ -66,6 +67,7 @@ const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricI
 export async function buildReport(source: ReportSource): Promise<Report> {
   const { directory, policy } = source;
   const h = await queryHazardFigures(source.scenario, source.store, policy);
+  const ho = await queryHandoverFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -84,14 +86,14 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       rate: rate(h.majors, policy, 'P-3'),
     },
     handover: {
-      petitionsClosed: wait(w.supervisionItem),
-      petitions: wait(w.supervisionItem),
-      units: wait(w.supervisionItem),
-      // The handed-over hazards themselves are in the hazard ledger (campaign HANDOVER).
-      hazardsClosed: count(h.handover.rectified),
-      hazards: count(h.handover.found),
-      measuresDone: wait(w.supervisionItem),
-      measures: wait(w.supervisionItem),
+      petitionsClosed: count(ho.petitionsClosed),
+      petitions: count(ho.petitions),
+      units: count(ho.units),
+      // The hazards linked to the municipal lists (P-14), closed by the as-of instant.
+      hazardsClosed: count(ho.hazardsClosed),
+      hazards: count(ho.hazards),
+      measuresDone: count(ho.measuresDone),
+      measures: count(ho.measures),
     },
     venues: {
       registered: wait(w.venue),

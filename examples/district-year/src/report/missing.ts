@@ -26,11 +26,6 @@ export const waitingFor = {
     '隐患读模型（P-2、P-3）',
   ),
   inspection: missing('inspection', 'Inspection read model (P-9)', '检查读模型（P-9）'),
-  supervisionItem: missing(
-    'supervision-item',
-    'SupervisionItem read model (P-14)',
-    '督导交办事项读模型（P-14）',
-  ),
   venue: missing('venue', 'Venue read models (P-10 to P-13)', '小场所读模型（P-10至P-13）'),
   multiTenantSite: missing(
     'multi-tenant-site',

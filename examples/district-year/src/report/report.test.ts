@@ -15,7 +15,7 @@ import { reportLineIds } from './report-lines.js';
 const scenario = loadScenario();
 // The lines whose every figure comes from the library today; the report grows as aggregates
 // and read models land, and this list with it.
-const availableLines: string[] = ['majors'];
+const availableLines: string[] = ['majors', 'handover'];
 
 interface Target {
   readonly target: StoreTarget;
@@ -133,7 +133,7 @@ describe('the report of another consistent file (small.json, memory)', () => {
   });
 
   it("prints the file's hazard figures, rates rounded with the file's per-metric formats", () => {
-    const { pools, venues, rounding } = small;
+    const { pools, venues, rounding, handover } = small;
     const all = Object.values(pools).map((pool) => pool.hazards);
     const sum = (pick: (pool: (typeof all)[number]) => number) =>
       all.reduce((total, pool) => total + pick(pool), 0);
@@ -154,6 +154,11 @@ describe('the report of another consistent file (small.json, memory)', () => {
       ['majors', 'rate', formatRate(rateOf(majorsClosed, majors), rounding.majorRectificationRate)],
       ['handover', 'hazards', String(pools.handover.hazards.found)],
       ['handover', 'hazardsClosed', String(pools.handover.hazards.rectified)],
+      ['handover', 'petitions', String(handover.petitions.received)],
+      ['handover', 'petitionsClosed', String(handover.petitions.closed)],
+      ['handover', 'units', String(pools.handover.units)],
+      ['handover', 'measures', String(handover.tourFeedback.measures)],
+      ['handover', 'measuresDone', String(handover.tourFeedback.measuresDone)],
       ['venues', 'found', String(venues.hazards.found)],
       ['venues', 'rectified', String(venues.hazards.rectified)],
       ['multiTenant', 'found', String(pools.multiTenant.hazards.found)],

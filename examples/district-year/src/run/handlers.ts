@@ -2,6 +2,8 @@ import {
   type Clock,
   createCommandHandler,
   createHazardDecider,
+  createItemHazardsFromStore,
+  createSupervisionItemDecider,
   type EventStore,
   type IdGenerator,
   type SupervisionPolicy,
@@ -41,6 +43,17 @@ export function createHandlers(context: HandlerContext): Handlers {
     hazard: createCommandHandler({
       store,
       decider: createHazardDecider({ directory: world.directory, policy }),
+      clock,
+      newId,
+    }),
+    // SI-2 and SI-6 read the linked hazards' statuses from their streams (always current, G-9).
+    supervisionItem: createCommandHandler({
+      store,
+      decider: createSupervisionItemDecider({
+        directory: world.directory,
+        hazards: createItemHazardsFromStore(store),
+        policy,
+      }),
       clock,
       newId,
     }),

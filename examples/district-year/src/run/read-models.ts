@@ -1,4 +1,5 @@
 import {
+  createHandoverLedgerProjection,
   createHazardLedgerProjection,
   createProjectionRunner,
   type EventStore,
@@ -13,6 +14,8 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
   return [
     // P-1, whose documents every hazard figure P-2…P-7 is a query over.
     createHazardLedgerProjection({ timezone: policy.timezone }),
+    // P-14, the handover status of the handed-over items.
+    createHandoverLedgerProjection(),
   ];
 }
 
