@@ -17,6 +17,7 @@ import { responsibilityReadModelCases } from './responsibility-read-models.js';
 import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { safetyCases } from './safety.js';
 import { snapshotCases } from './snapshots.js';
+import { supervisionItemPolicyCases } from './supervision-item-policies.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
 import { validationCases } from './validation.js';
@@ -43,5 +44,6 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...enterpriseRegistryCases,
   ...processManagerCases,
   ...safetyCases,
+  ...supervisionItemPolicyCases,
   ...modelCases,
 ];
