@@ -814,6 +814,7 @@ export {
   type HandoverDimension,
   type HandoverHazardRow,
   type HandoverItemRow,
+  type HandoverLedgerEvent,
   type HandoverLedgerRow,
   type HandoverMeasureRow,
   type HandoverUnitRow,

@@ -231,7 +231,7 @@ export const handoverReadModelCases: readonly ConformanceCase[] = [
       await fc.assert(
         fc.asyncProperty(
           fc
-            .integer({ min: 1, max: 8 })
+            .integer({ min: 1, max: 6 })
             .chain((n) =>
               fc.tuple(...Array.from({ length: n }, (_, i) => itemHistory(`it${round}-${i}`))),
             ),
@@ -262,7 +262,8 @@ export const handoverReadModelCases: readonly ConformanceCase[] = [
               appended += history.events.length;
               if (!hazardsFirst) await appendHazards();
               log.push(history);
-              if (hazardsFirst) {
+              // One catch-up partway through, so the ledger is also built incrementally.
+              if (history === histories[0]) {
                 await visibleLog(store, appended);
                 await runner.catchUp();
               }
@@ -289,7 +290,12 @@ export const handoverReadModelCases: readonly ConformanceCase[] = [
               );
             }
 
-            // S5: a rebuild from scratch equals the incrementally built ledger.
+            // S5: a rebuild from scratch equals the incrementally built ledger (every third
+            // run: a rebuild re-reads the whole log, which grows with each run).
+            if (round % 3 !== 1) {
+              await runner.stop();
+              return;
+            }
             const incremental = await store.projections.listDocuments(HANDOVER_LEDGER);
             await runner.rebuild(HANDOVER_LEDGER);
             await runner.catchUp();
@@ -298,7 +304,7 @@ export const handoverReadModelCases: readonly ConformanceCase[] = [
             await runner.stop();
           },
         ),
-        { numRuns: Math.max(10, Math.floor(context.scale.modelRuns / 2)) },
+        { numRuns: Math.max(8, Math.floor(context.scale.modelRuns / 4)) },
       );
     },
   },

@@ -97,7 +97,9 @@ export const handoverLedgerEventTypes = [
   'HazardVoided',
 ] as const satisfies readonly (SupervisionItemEvent['type'] | HazardEvent['type'])[];
 
-type LedgerEvent = SupervisionItemEvent | HazardEvent;
+/** The events the handover ledger folds: the items' own and their hazards' closures. */
+export type HandoverLedgerEvent = SupervisionItemEvent | HazardEvent;
+type LedgerEvent = HandoverLedgerEvent;
 type Row<K extends HandoverLedgerRow['row']> = Extract<HandoverLedgerRow, { row: K }>;
 
 const pick =
