@@ -840,6 +840,25 @@ export {
   type StatisticsFilings,
 } from './safety/read-models/enterprise-figures.js';
 export {
+  createHandoverFigures,
+  type HandoverFigureFilter,
+  type HandoverStatus,
+} from './safety/read-models/handover-figures.js';
+export {
+  createHandoverLedgerProjection,
+  HANDOVER_LEDGER,
+  type HandoverDimension,
+  type HandoverHazardRow,
+  type HandoverItemRow,
+  type HandoverLedgerEvent,
+  type HandoverLedgerRow,
+  type HandoverMeasureRow,
+  type HandoverUnitRow,
+  handoverItemRowId,
+  handoverLedgerEventTypes,
+  handoverLedgerFields,
+} from './safety/read-models/handover-ledger.js';
+export {
   type BacklogRow,
   type CohortRate,
   createHazardFigures,

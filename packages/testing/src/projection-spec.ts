@@ -220,13 +220,15 @@ function fold<Doc, E extends DomainEvent>(
     if (!handles.has(event.type)) continue;
     try {
       const id = projection.documentId ? projection.documentId(event) : SINGLE_DOCUMENT_ID;
-      if (id === null) continue;
-      const current = documents.get(id) ?? projection.init(id, event);
-      const next = produce(current, (draft) => projection.apply(draft, event));
-      if (next === DELETE_DOCUMENT || next === null || next === undefined) {
-        documents.delete(id);
-      } else {
-        documents.set(id, JSON.parse(JSON.stringify(next)) as Doc);
+      // A list of ids is a fan-out: the event applies to each of those documents.
+      for (const one of id === null ? [] : typeof id === 'string' ? [id] : [...new Set(id)]) {
+        const current = documents.get(one) ?? projection.init(one, event);
+        const next = produce(current, (draft) => projection.apply(draft, event));
+        if (next === DELETE_DOCUMENT || next === null || next === undefined) {
+          documents.delete(one);
+        } else {
+          documents.set(one, JSON.parse(JSON.stringify(next)) as Doc);
+        }
       }
     } catch (error) {
       return { documents, failure: { index, event, error } };

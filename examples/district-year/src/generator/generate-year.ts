@@ -4,6 +4,7 @@ import type { World } from '../world/build-world.js';
 import { yearCalendar } from './calendar.js';
 import { caseYear } from './case-year.js';
 import { enterpriseYear } from './enterprise-year.js';
+import { handoverYear } from './handover-year.js';
 import { hazardYear } from './hazard-year.js';
 import { inspectionYear } from './inspection-year.js';
 import type { PlannedCommand } from './planned-command.js';
@@ -21,11 +22,14 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     localDateOf(scenario.asOf, scenario.timezone),
     scenario.timezone,
   );
+  // The case and handover parts cite and link the hazards the hazard part plans, so they read
+  // that plan.
   const hazards = hazardYear(scenario, world, calendar);
   const parts: PlannedCommand[][] = [
     hazards,
     inspectionYear(scenario, world, calendar),
     caseYear(scenario, world, calendar, hazards),
+    handoverYear(scenario, world, calendar, hazards),
     siteYear(scenario, world, calendar),
     enterpriseYear(scenario, world, calendar),
     // Each further part of the year is one line here.

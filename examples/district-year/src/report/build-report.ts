@@ -13,6 +13,7 @@ import {
 import type { Scenario } from '../scenario/schema.js';
 import { type CaseReportFigures, queryCaseFigures } from './case-queries.js';
 import { queryEnterpriseFigures } from './enterprise-queries.js';
+import { queryHandoverFigures } from './handover-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { queryInspectionFigures } from './inspection-queries.js';
 import { type Missing, waitingFor } from './missing.js';
@@ -76,6 +77,7 @@ export async function buildReport(source: ReportSource): Promise<Report> {
   const cases = await queryCaseFigures(source.scenario, source.store, policy);
   const sites = await querySiteFigures(source.scenario, source.store, policy);
   const enterprises = await queryEnterpriseFigures(source.scenario, source.store, policy);
+  const ho = await queryHandoverFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -94,14 +96,14 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       rate: rate(h.majors, policy, 'P-3'),
     },
     handover: {
-      petitionsClosed: wait(w.supervisionItem),
-      petitions: wait(w.supervisionItem),
-      units: wait(w.supervisionItem),
-      // The handed-over hazards themselves are in the hazard ledger (campaign HANDOVER).
-      hazardsClosed: count(h.handover.rectified),
-      hazards: count(h.handover.found),
-      measuresDone: wait(w.supervisionItem),
-      measures: wait(w.supervisionItem),
+      petitionsClosed: count(ho.petitionsClosed),
+      petitions: count(ho.petitions),
+      units: count(ho.units),
+      // The hazards linked to the municipal lists (P-14), closed by the as-of instant.
+      hazardsClosed: count(ho.hazardsClosed),
+      hazards: count(ho.hazards),
+      measuresDone: count(ho.measuresDone),
+      measures: count(ho.measures),
     },
     venues: {
       registered: wait(w.venue),

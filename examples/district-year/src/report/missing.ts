@@ -25,11 +25,6 @@ export const waitingFor = {
     'hazard read models (P-2, P-3)',
     '隐患读模型（P-2、P-3）',
   ),
-  supervisionItem: missing(
-    'supervision-item',
-    'SupervisionItem read model (P-14)',
-    '督导交办事项读模型（P-14）',
-  ),
   venue: missing('venue', 'Venue read models (P-10 to P-13)', '小场所读模型（P-10至P-13）'),
   activity: missing(
     'activity',

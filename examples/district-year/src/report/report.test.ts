@@ -18,6 +18,7 @@ const scenario = loadScenario();
 const availableLines: string[] = [
   'root',
   'majors',
+  'handover',
   'multiTenant',
   'service',
   'enforcement',
@@ -157,8 +158,8 @@ describe('the report of another consistent file (small.json, memory)', () => {
     await run?.store.close();
   });
 
-  it("prints the file's hazard, case and compliance figures, rates rounded with the file's per-metric formats", () => {
-    const { pools, venues, rounding, cases, enterprises } = small;
+  it("prints the file's hazard, case, handover and compliance figures, rates rounded with the file's per-metric formats", () => {
+    const { pools, venues, rounding, cases, enterprises, handover } = small;
     const all = Object.values(pools).map((pool) => pool.hazards);
     const sum = (pick: (pool: (typeof all)[number]) => number) =>
       all.reduce((total, pool) => total + pick(pool), 0);
@@ -179,6 +180,11 @@ describe('the report of another consistent file (small.json, memory)', () => {
       ['majors', 'rate', formatRate(rateOf(majorsClosed, majors), rounding.majorRectificationRate)],
       ['handover', 'hazards', String(pools.handover.hazards.found)],
       ['handover', 'hazardsClosed', String(pools.handover.hazards.rectified)],
+      ['handover', 'petitions', String(handover.petitions.received)],
+      ['handover', 'petitionsClosed', String(handover.petitions.closed)],
+      ['handover', 'units', String(pools.handover.units)],
+      ['handover', 'measures', String(handover.tourFeedback.measures)],
+      ['handover', 'measuresDone', String(handover.tourFeedback.measuresDone)],
       ['venues', 'found', String(venues.hazards.found)],
       ['venues', 'rectified', String(venues.hazards.rectified)],
       ['multiTenant', 'found', String(pools.multiTenant.hazards.found)],

@@ -3,6 +3,8 @@ import {
   createCommandHandler,
   createHazardDecider,
   createInspectionDecider,
+  createItemHazardsFromStore,
+  createSupervisionItemDecider,
   type EventStore,
   type IdGenerator,
   type SupervisionPolicy,
@@ -53,6 +55,17 @@ export function createHandlers(context: HandlerContext): Handlers {
       decider: createInspectionDecider({
         directory: world.directory,
         subjects: directorySubjectStatus(world.directory),
+        policy,
+      }),
+      clock,
+      newId,
+    }),
+    // SI-2 and SI-6 read the linked hazards' statuses from their streams (always current, G-9).
+    supervisionItem: createCommandHandler({
+      store,
+      decider: createSupervisionItemDecider({
+        directory: world.directory,
+        hazards: createItemHazardsFromStore(store),
         policy,
       }),
       clock,

@@ -2,6 +2,7 @@ import {
   createCaseLedgerProjection,
   createEnterpriseComplianceProjection,
   createEnterpriseFilingsProjection,
+  createHandoverLedgerProjection,
   createHazardLedgerProjection,
   createInspectionLedgerProjection,
   createProjectionRunner,
@@ -26,6 +27,8 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
     createSiteLedgerProjection(policy),
     createEnterpriseFilingsProjection(policy),
     createEnterpriseComplianceProjection(),
+    // P-14, the handover status of the handed-over items.
+    createHandoverLedgerProjection(),
   ];
 }
 

@@ -488,21 +488,25 @@ class ProjectionWorker {
     failure: ProjectionFailure | undefined;
   }> {
     const projection = this.projection;
-    const documentId = (event: StoredEvent): string | null =>
-      projection.documentId ? projection.documentId(event) : SINGLE_DOCUMENT_ID;
+    // A fan-out (a list of ids) applies the event to each of its documents in order.
+    const documentIds = (event: StoredEvent): readonly string[] => {
+      const id = projection.documentId ? projection.documentId(event) : SINGLE_DOCUMENT_ID;
+      return id === null ? [] : typeof id === 'string' ? [id] : [...new Set(id)];
+    };
     const relevant = events.filter((event) => this.handles.has(event.type));
     const ids = new Set<string>();
-    const idOf = new Map<StoredEvent, string | null>();
+    const idOf = new Map<StoredEvent, readonly string[]>();
     let failure: ProjectionFailure | undefined;
     let failedAt = relevant.length;
     for (const [index, event] of relevant.entries()) {
       try {
-        const id = documentId(event);
-        const problem =
-          id === null ? undefined : identifierProblem(id, STORE_LIMITS.documentIdLength);
-        if (problem !== undefined) throw new Error(`document id ${quoteId(id)} ${problem}`);
-        idOf.set(event, id);
-        if (id !== null) ids.add(id);
+        const eventIds = documentIds(event);
+        for (const id of eventIds) {
+          const problem = identifierProblem(id, STORE_LIMITS.documentIdLength);
+          if (problem !== undefined) throw new Error(`document id ${quoteId(id)} ${problem}`);
+        }
+        idOf.set(event, eventIds);
+        for (const id of eventIds) ids.add(id);
       } catch (error) {
         failure = this.describeFailure(event, error);
         failedAt = index;
@@ -517,8 +521,11 @@ class ProjectionWorker {
     let position = from;
     for (let index = 0; index < failedAt; index++) {
       const event = relevant[index]!;
-      const id = idOf.get(event)!;
-      if (id !== null) {
+      // A fan-out's documents change together or not at all: a failure on a later id must not
+      // leave earlier ones holding an event the checkpoint has not passed.
+      const staged: Array<{ id: string; next: unknown; fields: StoredFields | undefined }> = [];
+      let failed = false;
+      for (const id of idOf.get(event)!) {
         try {
           const current =
             documents.has(id) && documents.get(id) !== null
@@ -532,15 +539,22 @@ class ProjectionWorker {
             throw new Error(`document ${quoteId(id)}${where} ${unstorable.message}`);
           }
           // Read the indexed fields now, so a bad value stops at the event that produced it.
-          if (schema !== undefined && next !== null) {
-            fieldsOf.set(id, extractFields(projection.fields!, schema, next, id));
-          }
-          documents.set(id, next);
-          touched.add(id);
+          const fields =
+            schema !== undefined && next !== null
+              ? extractFields(projection.fields!, schema, next, id)
+              : undefined;
+          staged.push({ id, next, fields });
         } catch (error) {
           failure = this.describeFailure(event, error);
+          failed = true;
           break;
         }
+      }
+      if (failed) break;
+      for (const { id, next, fields } of staged) {
+        if (fields !== undefined) fieldsOf.set(id, fields);
+        documents.set(id, next);
+        touched.add(id);
       }
       position = event.position;
     }

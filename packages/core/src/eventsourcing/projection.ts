@@ -23,8 +23,12 @@ export interface Projection<
   readonly version: number;
   /** Event types it reads; the checkpoint still advances past everything else (S3). */
   readonly handles: readonly E['type'][];
-  /** Which document an event updates; `null` ignores it. Default: a single document. */
-  readonly documentId?: (event: StoredEvent<E>) => string | null;
+  /**
+   * Which document an event updates; `null` ignores it. A list updates each of its documents in
+   * turn (a fan-out, for read models that keep one row per related fact, e.g. per subject unit of
+   * a handover item). Default: a single document.
+   */
+  readonly documentId?: (event: StoredEvent<E>) => string | readonly string[] | null;
   /** The document before its first event. */
   readonly init: (id: string, event: StoredEvent<E>) => Doc;
   /**

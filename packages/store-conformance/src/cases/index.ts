@@ -6,6 +6,7 @@ import { commandHandlerCases } from './command-handler.js';
 import { distinctCountCases } from './distinct-counts.js';
 import { enterpriseRegistryCases } from './enterprise-registry.js';
 import { gapSafetyCases } from './gap-safety.js';
+import { handoverReadModelCases } from './handover-read-models.js';
 import { hazardReadModelCases } from './hazard-read-models.js';
 import { idempotencyCases } from './idempotency.js';
 import { inspectionReadModelCases } from './inspection-read-models.js';
@@ -19,6 +20,7 @@ import { responsibilityUniquenessCases } from './responsibility-uniqueness.js';
 import { safetyCases } from './safety.js';
 import { siteEnterpriseReadModelCases } from './site-enterprise-read-models.js';
 import { snapshotCases } from './snapshots.js';
+import { supervisionItemPolicyCases } from './supervision-item-policies.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
 import { validationCases } from './validation.js';
@@ -39,6 +41,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...caseReadModelCases,
   ...inspectionReadModelCases,
   ...responsibilityReadModelCases,
+  ...handoverReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,
@@ -46,6 +49,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...enterpriseRegistryCases,
   ...processManagerCases,
   ...safetyCases,
+  ...supervisionItemPolicyCases,
   ...modelCases,
   ...siteEnterpriseReadModelCases,
 ];

@@ -103,7 +103,12 @@ export const plannedReadModels: readonly PlannedReadModel[] = [
   { id: 'P-11', name: 'Quarterly venue patrol rate' },
   { id: 'P-12', name: 'Monthly venue self-check completion rate' },
   { id: 'P-13', name: 'Venue stats' },
-  { id: 'P-14', name: 'Handover status' },
+  {
+    id: 'P-14',
+    name: 'Handover status',
+    implementedBy: ['createHandoverLedgerProjection', 'createHandoverFigures'],
+    limits: 'shared hazards count per group',
+  },
   {
     id: 'P-15',
     name: 'Case statistics',

@@ -45,7 +45,12 @@ export function decideCloseItem(
   return [
     {
       type: 'ItemClosed',
-      data: { ...eventBase(ctx, item.itemId), batchId: item.batchId, kind: item.kind },
+      data: {
+        ...eventBase(ctx, item.itemId),
+        batchId: item.batchId,
+        kind: item.kind,
+        issuer: item.issuer,
+      },
     },
   ];
 }

@@ -60,6 +60,7 @@ export function decideRecordInvestigation(
         ...eventBase(ctx, item.itemId),
         batchId: item.batchId,
         kind: item.kind,
+        issuer: item.issuer,
         finding: command.finding,
         reportRef: command.reportRef,
         leadOrgId: item.leadOrgId ?? '',
@@ -84,7 +85,13 @@ export function decideLinkHazard(
   return [
     {
       type: 'ItemHazardLinked',
-      data: { ...eventBase(ctx, item.itemId), batchId: item.batchId, kind: item.kind, hazardId },
+      data: {
+        ...eventBase(ctx, item.itemId),
+        batchId: item.batchId,
+        kind: item.kind,
+        issuer: item.issuer,
+        hazardId,
+      },
     },
   ];
 }
@@ -124,6 +131,7 @@ export function decideAddMeasure(
         ...eventBase(ctx, item.itemId),
         batchId: item.batchId,
         kind: item.kind,
+        issuer: item.issuer,
         measureId,
         text: command.text,
       },
@@ -146,7 +154,13 @@ export function decideCompleteMeasure(
   return [
     {
       type: 'MeasureCompleted',
-      data: { ...eventBase(ctx, item.itemId), batchId: item.batchId, kind: item.kind, measureId },
+      data: {
+        ...eventBase(ctx, item.itemId),
+        batchId: item.batchId,
+        kind: item.kind,
+        issuer: item.issuer,
+        measureId,
+      },
     },
   ];
 }

@@ -20,8 +20,10 @@ const base = z.object({
 });
 const text = z.string().min(1);
 const ids = z.array(text);
-// Snapshots P-14 groups by (G-8), repeated where the read model needs them.
-const batch = { batchId: text, kind: ItemKindSchema };
+// Snapshots P-14 groups by (G-8), repeated where the read model needs them. The issuer is
+// optional so events recorded before it was snapshotted still read; P-14 rows fed only by such
+// events group under no issuer.
+const batch = { batchId: text, kind: ItemKindSchema, issuer: IssuerSchema.optional() };
 
 /** An item of a handover batch was received. */
 export const HandoverReceived = defineEvent(

@@ -26,6 +26,7 @@ type Events = { readonly [D in EventDefinitionOf as D['type']]: EventDocs<EventF
 const batchFields = {
   batchId: 'The handover batch (snapshot; P-14 groups by it).',
   kind: 'Petition, hazard list or tour finding (snapshot).',
+  issuer: 'The issuing body (snapshot; P-14 groups by its name; absent on older events).',
 };
 const lead = 'An officer of the lead organisation, while `assigned` or `in_progress` (SI-0).';
 
