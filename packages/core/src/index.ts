@@ -831,6 +831,22 @@ export {
   responsibilityLedgerFields,
 } from './safety/read-models/responsibility-ledger.js';
 export {
+  type CalendarPeriod,
+  createVenueFigures,
+  type VenueCoverageRate,
+  type VenueFigureFilter,
+  type VenueMarkingRates,
+  type VenueStatistics,
+} from './safety/read-models/venue-figures.js';
+export {
+  createVenueRegisterProjection,
+  type MarkingSpan,
+  VENUE_REGISTER,
+  type VenueRegisterRow,
+  venueRegisterEventTypes,
+  venueRegisterFields,
+} from './safety/read-models/venue-register.js';
+export {
   type AcknowledgeAssignment,
   AcknowledgeAssignmentSchema,
   type AddDuty,

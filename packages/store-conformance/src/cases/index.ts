@@ -19,6 +19,7 @@ import { snapshotCases } from './snapshots.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
 import { validationCases } from './validation.js';
+import { venueReadModelCases } from './venue-read-models.js';
 
 /** Every case of the suite, in the order the contract lists them. */
 export const conformanceCases: readonly ConformanceCase[] = [
@@ -34,6 +35,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...hazardReadModelCases,
   ...caseReadModelCases,
   ...responsibilityReadModelCases,
+  ...venueReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,
