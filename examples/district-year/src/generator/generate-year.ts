@@ -4,6 +4,7 @@ import type { World } from '../world/build-world.js';
 import { yearCalendar } from './calendar.js';
 import { hazardYear } from './hazard-year.js';
 import type { PlannedCommand } from './planned-command.js';
+import { venueYear } from './venue-year.js';
 
 /**
  * Turns a scenario into the year's commands, in business-time order (ties broken by plan
@@ -19,6 +20,7 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
   );
   const parts: PlannedCommand[][] = [
     hazardYear(scenario, world, calendar),
+    venueYear(scenario, world, calendar),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

@@ -5,6 +5,7 @@ import {
   type InMemoryDirectory,
   type Locale,
   localDateOf,
+  type Rate,
   type RateMetricId,
   rateValue,
   type SupervisionPolicy,
@@ -20,6 +21,7 @@ import {
   reportLineIds,
   reportTemplates,
 } from './report-lines.js';
+import { queryVenueFigures } from './venue-queries.js';
 
 /** A figure of the report: its printed text, or the part of the library it waits for. */
 export type Figure =
@@ -66,6 +68,11 @@ const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricI
 export async function buildReport(source: ReportSource): Promise<Report> {
   const { directory, policy } = source;
   const h = await queryHazardFigures(source.scenario, source.store, policy);
+  const v = await queryVenueFigures(source.scenario, source.store, policy);
+  const share = (value: Rate, metric: RateMetricId): Figure => ({
+    text: formatMetricRate(value, policy, metric),
+    value: rateValue(value),
+  });
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -94,18 +101,18 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       measures: wait(w.supervisionItem),
     },
     venues: {
-      registered: wait(w.venue),
-      spotChecked: wait(w.venue),
+      registered: count(v.statistics.registered),
+      spotChecked: count(v.statistics.spotChecked),
       rectified: count(h.venues.rectified),
       found: count(h.venues.found),
-      patrolRate: wait(w.venue),
-      selfCheckRate: wait(w.venue),
+      patrolRate: share(v.patrolRate.rate, 'P-11'),
+      selfCheckRate: share(v.selfCheckRate.rate, 'P-12'),
     },
     venueMarking: {
-      industry: wait(w.venue),
-      special: wait(w.venue),
-      territorial: wait(w.venue),
-      fireAdvisor: wait(w.venue),
+      industry: share(v.marking.industry, 'P-10'),
+      special: share(v.marking.special, 'P-10'),
+      territorial: share(v.marking.territorial, 'P-10'),
+      fireAdvisor: share(v.marking.fireAdvisor, 'P-10'),
     },
     multiTenant: {
       landlords: wait(w.multiTenantSite),

@@ -31,7 +31,6 @@ export const waitingFor = {
     'SupervisionItem read model (P-14)',
     '督导交办事项读模型（P-14）',
   ),
-  venue: missing('venue', 'Venue read models (P-10 to P-13)', '小场所读模型（P-10至P-13）'),
   multiTenantSite: missing(
     'multi-tenant-site',
     'MultiTenantSite read model (P-18)',

@@ -2,12 +2,15 @@ import {
   type Clock,
   createCommandHandler,
   createHazardDecider,
+  createVenueDecider,
+  createVenueRegistry,
   type EventStore,
   type IdGenerator,
   type SupervisionPolicy,
 } from '@safeledger/core';
 import type { AggregateCommands, PlannedCommand } from '../generator/planned-command.js';
 import type { World } from '../world/build-world.js';
+import { directoryCategoryLeads, hazardLedgerVenueHazards } from './venue-ports.js';
 
 /** What every aggregate's command handler of a run is built from. */
 export interface HandlerContext {
@@ -44,7 +47,32 @@ export function createHandlers(context: HandlerContext): Handlers {
       clock,
       newId,
     }),
+    venue: venueHandler(context),
   };
+}
+
+/**
+ * Venue commands go through `createVenueRegistry`, which enforces V-1 (no duplicate venues)
+ * across streams around the venue decider's handler; the registry takes the venue id, the
+ * planned command its stream `venue-{id}`.
+ */
+function venueHandler(context: HandlerContext): RunCommand<AggregateCommands['venue']> {
+  const { store, world, policy, clock, newId } = context;
+  const registry = createVenueRegistry({
+    store,
+    handle: createCommandHandler({
+      store,
+      decider: createVenueDecider({
+        directory: world.directory,
+        categoryLeads: directoryCategoryLeads(world.directory),
+        hazards: hazardLedgerVenueHazards(store, policy),
+      }),
+      clock,
+      newId,
+    }),
+  });
+  return (streamId, command, options) =>
+    registry.handle(streamId.slice('venue-'.length), command, options);
 }
 
 /** Runs a planned command through its aggregate's handler; resolves to the events appended. */

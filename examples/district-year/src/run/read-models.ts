@@ -1,6 +1,7 @@
 import {
   createHazardLedgerProjection,
   createProjectionRunner,
+  createVenueRegisterProjection,
   type EventStore,
   type SupervisionPolicy,
 } from '@safeledger/core';
@@ -13,6 +14,8 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
   return [
     // P-1, whose documents every hazard figure P-2…P-7 is a query over.
     createHazardLedgerProjection({ timezone: policy.timezone }),
+    // P-10…P-13: one row per venue with its markings and its months of patrols and self-checks.
+    createVenueRegisterProjection({ timezone: policy.timezone }),
   ];
 }
 

@@ -14,6 +14,7 @@ import {
   type SupervisionPolicy,
   siteEvents,
   supervisionItemEvents,
+  uniqueKeyEvents,
   venueEvents,
 } from '@safeledger/core';
 import { generateYear } from '../generator/generate-year.js';
@@ -64,6 +65,8 @@ export function scenarioRegistry(): EventRegistry {
       ...activityEvents,
       ...emergencyPlanEvents,
       ...dutyRosterEvents,
+      // Claims of unique keys, e.g. a venue's USCC and name and address (V-1).
+      ...uniqueKeyEvents,
     ],
   });
 }
