@@ -18,9 +18,11 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     localDateOf(scenario.asOf, scenario.timezone),
     scenario.timezone,
   );
+  const hazards = hazardYear(scenario, world, calendar);
   const parts: PlannedCommand[][] = [
-    hazardYear(scenario, world, calendar),
-    venueYear(scenario, world, calendar),
+    hazards,
+    // Venues are spot-checked before the hazards found at them are registered.
+    venueYear(scenario, world, calendar, hazards),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

@@ -10,7 +10,6 @@ import type { Scenario } from '../scenario/schema.js';
 import type { World, WorldVenue } from '../world/build-world.js';
 import { FIRE_ORG_ID } from '../world/venue-parties.js';
 import type { YearCalendar } from './calendar.js';
-import { hazardYear } from './hazard-year.js';
 import type { PlannedCommand } from './planned-command.js';
 import { createRandom } from './random.js';
 
@@ -23,8 +22,8 @@ const DAY_MS = 86_400_000;
  * self-check in the last month of as many venues as the scenario says. Only the periods the
  * report asks about get patrols and self-checks, which keeps the run's commands proportionate.
  *
- * The hazard part finds the venue hazards at the first `spotChecked` venues (source
- * `spot_check`), so each of those venues is spot-checked on the morning its first hazard is
+ * The hazard part (`hazardPlan`, its commands) finds the venue hazards at the first
+ * `spotChecked` venues (source `spot_check`), so each of those venues is spot-checked on the morning its first hazard is
  * registered, by the officer who registers it; the others are spot-checked before the last
  * quarter, so only the patrol plan decides who is patrolled in it.
  *
@@ -35,6 +34,7 @@ export function venueYear(
   scenario: Scenario,
   world: World,
   calendar: YearCalendar,
+  hazardPlan: readonly PlannedCommand[],
 ): PlannedCommand[] {
   const random = createRandom(scenario.seed ^ 0x7e0e5);
   const { directory } = world;
@@ -133,7 +133,7 @@ export function venueYear(
   );
   const monthStart = offsetOf(`${asOfDate.slice(0, 7)}-01`);
   const firstHazard = new Map<string, { at: string; finder: SafetyActor; count: number }>();
-  for (const step of hazardYear(scenario, world, calendar)) {
+  for (const step of hazardPlan) {
     if (step.aggregate !== 'hazard' || step.command.type !== 'RegisterHazard') continue;
     const { subject, actor } = step.command;
     if (subject.kind !== 'venue') continue;

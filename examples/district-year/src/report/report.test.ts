@@ -132,7 +132,7 @@ describe('the report of another consistent file (small.json, memory)', () => {
     await run?.store.close();
   });
 
-  it("prints the file's hazard figures, rates rounded with the file's per-metric formats", () => {
+  it("prints the file's hazard and venue figures, rates rounded with the file's per-metric formats", () => {
     const { pools, venues, rounding } = small;
     const all = Object.values(pools).map((pool) => pool.hazards);
     const sum = (pick: (pool: (typeof all)[number]) => number) =>
@@ -156,6 +156,25 @@ describe('the report of another consistent file (small.json, memory)', () => {
       ['handover', 'hazardsClosed', String(pools.handover.hazards.rectified)],
       ['venues', 'found', String(venues.hazards.found)],
       ['venues', 'rectified', String(venues.hazards.rectified)],
+      ['venues', 'registered', String(venues.registered)],
+      ['venues', 'spotChecked', String(venues.spotChecked)],
+      [
+        'venues',
+        'patrolRate',
+        formatRate(rateOf(venues.patrolledInLastQuarter, venues.registered), rounding.default),
+      ],
+      [
+        'venues',
+        'selfCheckRate',
+        formatRate(rateOf(venues.selfCheckedInLastMonth, venues.registered), rounding.default),
+      ],
+      ...(['industry', 'special', 'territorial', 'fireAdvisor'] as const).map(
+        (role): [string, string, string] => [
+          'venueMarking',
+          role,
+          formatRate(rateOf(venues.marked[role], venues.registered), rounding.default),
+        ],
+      ),
       ['multiTenant', 'found', String(pools.multiTenant.hazards.found)],
       ['multiTenant', 'rectified', String(pools.multiTenant.hazards.rectified)],
       [
