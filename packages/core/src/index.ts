@@ -842,6 +842,7 @@ export {
   createVenueRegisterProjection,
   type MarkingSpan,
   VENUE_REGISTER,
+  type VenueRegisterEvent,
   type VenueRegisterRow,
   venueRegisterEventTypes,
   venueRegisterFields,

@@ -60,7 +60,10 @@ export const venueRegisterEventTypes = [
   'InspectionCompleted',
 ] as const;
 
-type RegisterEvent = VenueEvent | Extract<InspectionEvent, { type: 'InspectionCompleted' }>;
+/** The events the venue register folds. */
+export type VenueRegisterEvent =
+  | VenueEvent
+  | Extract<InspectionEvent, { type: 'InspectionCompleted' }>;
 
 const span = (role: MarkingRole) => (row: VenueRegisterRow) => row.spans[role];
 
@@ -140,11 +143,11 @@ const later = (a: string | null, b: string) =>
  */
 export function createVenueRegisterProjection(policy: { readonly timezone: string }) {
   const tz = policy.timezone;
-  return defineProjection<VenueRegisterRow, RegisterEvent, typeof venueRegisterFields>({
+  return defineProjection<VenueRegisterRow, VenueRegisterEvent, typeof venueRegisterFields>({
     name: VENUE_REGISTER,
     version: 1,
     handles: venueRegisterEventTypes,
-    documentId: (event: StoredEvent<RegisterEvent>) => {
+    documentId: (event: StoredEvent<VenueRegisterEvent>) => {
       if (event.type !== 'InspectionCompleted') return event.data.venueId;
       const { subject } = event.data;
       return countsAsVenuePatrol({ type: event.type, subject }) ? subject.id : null;
