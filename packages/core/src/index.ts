@@ -915,6 +915,24 @@ export {
   siteLedgerEventTypes,
   siteLedgerFields,
 } from './safety/read-models/site-ledger.js';
+
+  type CalendarPeriod,
+  createVenueFigures,
+  type VenueCoverageRate,
+  type VenueFigureFilter,
+  type VenueMarkingRates,
+  type VenueStatistics,
+} from './safety/read-models/venue-figures.js';
+
+export {
+  createVenueRegisterProjection,
+  type MarkingSpan,
+  VENUE_REGISTER,
+  type VenueRegisterEvent,
+  type VenueRegisterRow,
+  venueRegisterEventTypes,
+  venueRegisterFields,
+} from './safety/read-models/venue-register.js';
 export {
   type AcknowledgeAssignment,
   AcknowledgeAssignmentSchema,

@@ -9,6 +9,7 @@ import { hazardYear } from './hazard-year.js';
 import { inspectionYear } from './inspection-year.js';
 import type { PlannedCommand } from './planned-command.js';
 import { siteYear } from './site-year.js';
+import { venueYear } from './venue-year.js';
 
 /**
  * Turns a scenario into the year's commands, in business-time order (ties broken by plan
@@ -22,8 +23,8 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     localDateOf(scenario.asOf, scenario.timezone),
     scenario.timezone,
   );
-  // The case and handover parts cite and link the hazards the hazard part plans, so they read
-  // that plan.
+  // The case, handover and venue parts cite, link or precede the hazards the hazard part
+  // plans, so they read that plan.
   const hazards = hazardYear(scenario, world, calendar);
   const parts: PlannedCommand[][] = [
     hazards,
@@ -32,6 +33,8 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     handoverYear(scenario, world, calendar, hazards),
     siteYear(scenario, world, calendar),
     enterpriseYear(scenario, world, calendar),
+    // Venues are spot-checked before the hazards found at them are registered.
+    venueYear(scenario, world, calendar, hazards),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

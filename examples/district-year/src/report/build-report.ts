@@ -5,6 +5,7 @@ import {
   type InMemoryDirectory,
   type Locale,
   localDateOf,
+  type Rate,
   type RateMetricId,
   rateValue,
   type SupervisionPolicy,
@@ -25,6 +26,7 @@ import {
   reportTemplates,
 } from './report-lines.js';
 import { querySiteFigures } from './site-queries.js';
+import { queryVenueFigures } from './venue-queries.js';
 
 /** A figure of the report: its printed text, or the part of the library it waits for. */
 export type Figure =
@@ -78,6 +80,11 @@ export async function buildReport(source: ReportSource): Promise<Report> {
   const sites = await querySiteFigures(source.scenario, source.store, policy);
   const enterprises = await queryEnterpriseFigures(source.scenario, source.store, policy);
   const ho = await queryHandoverFigures(source.scenario, source.store, policy);
+  const v = await queryVenueFigures(source.scenario, source.store, policy);
+  const share = (value: Rate, metric: RateMetricId): Figure => ({
+    text: formatMetricRate(value, policy, metric),
+    value: rateValue(value),
+  });
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -106,18 +113,18 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       measures: count(ho.measures),
     },
     venues: {
-      registered: wait(w.venue),
-      spotChecked: wait(w.venue),
+      registered: count(v.statistics.registered),
+      spotChecked: count(v.statistics.spotChecked),
       rectified: count(h.venues.rectified),
       found: count(h.venues.found),
-      patrolRate: wait(w.venue),
-      selfCheckRate: wait(w.venue),
+      patrolRate: share(v.patrolRate.rate, 'P-11'),
+      selfCheckRate: share(v.selfCheckRate.rate, 'P-12'),
     },
     venueMarking: {
-      industry: wait(w.venue),
-      special: wait(w.venue),
-      territorial: wait(w.venue),
-      fireAdvisor: wait(w.venue),
+      industry: share(v.marking.industry, 'P-10'),
+      special: share(v.marking.special, 'P-10'),
+      territorial: share(v.marking.territorial, 'P-10'),
+      fireAdvisor: share(v.marking.fireAdvisor, 'P-10'),
     },
     multiTenant: {
       landlords: count(sites.landlords),

@@ -25,7 +25,6 @@ export const waitingFor = {
     'hazard read models (P-2, P-3)',
     '隐患读模型（P-2、P-3）',
   ),
-  venue: missing('venue', 'Venue read models (P-10 to P-13)', '小场所读模型（P-10至P-13）'),
   activity: missing(
     'activity',
     'Activity and EmergencyPlan read model (P-20)',

@@ -19,6 +19,8 @@ const availableLines: string[] = [
   'root',
   'majors',
   'handover',
+  'venues',
+  'venueMarking',
   'multiTenant',
   'service',
   'enforcement',
@@ -158,7 +160,7 @@ describe('the report of another consistent file (small.json, memory)', () => {
     await run?.store.close();
   });
 
-  it("prints the file's hazard, case, handover and compliance figures, rates rounded with the file's per-metric formats", () => {
+  it("prints the file's hazard, venue, case, handover and compliance figures, rates rounded with the file's per-metric formats", () => {
     const { pools, venues, rounding, cases, enterprises, handover } = small;
     const all = Object.values(pools).map((pool) => pool.hazards);
     const sum = (pick: (pool: (typeof all)[number]) => number) =>
@@ -187,6 +189,25 @@ describe('the report of another consistent file (small.json, memory)', () => {
       ['handover', 'measuresDone', String(handover.tourFeedback.measuresDone)],
       ['venues', 'found', String(venues.hazards.found)],
       ['venues', 'rectified', String(venues.hazards.rectified)],
+      ['venues', 'registered', String(venues.registered)],
+      ['venues', 'spotChecked', String(venues.spotChecked)],
+      [
+        'venues',
+        'patrolRate',
+        formatRate(rateOf(venues.patrolledInLastQuarter, venues.registered), rounding.default),
+      ],
+      [
+        'venues',
+        'selfCheckRate',
+        formatRate(rateOf(venues.selfCheckedInLastMonth, venues.registered), rounding.default),
+      ],
+      ...(['industry', 'special', 'territorial', 'fireAdvisor'] as const).map(
+        (role): [string, string, string] => [
+          'venueMarking',
+          role,
+          formatRate(rateOf(venues.marked[role], venues.registered), rounding.default),
+        ],
+      ),
       ['multiTenant', 'found', String(pools.multiTenant.hazards.found)],
       ['multiTenant', 'rectified', String(pools.multiTenant.hazards.rectified)],
       [

@@ -5,6 +5,8 @@ import {
   createInspectionDecider,
   createItemHazardsFromStore,
   createSupervisionItemDecider,
+  createVenueDecider,
+  createVenueRegistry,
   type EventStore,
   type IdGenerator,
   type SupervisionPolicy,
@@ -14,6 +16,7 @@ import type { World } from '../world/build-world.js';
 import { createCaseHandler } from './case-handler.js';
 import { createEnterpriseHandler, createSiteHandler } from './compliance-handlers.js';
 import { directorySubjectStatus } from './subject-status.js';
+import { directoryCategoryLeads, hazardLedgerVenueHazards } from './venue-ports.js';
 
 /** What every aggregate's command handler of a run is built from. */
 export interface HandlerContext {
@@ -74,7 +77,32 @@ export function createHandlers(context: HandlerContext): Handlers {
     enforcementCase: createCaseHandler(context),
     site: createSiteHandler(context),
     enterprise: createEnterpriseHandler(context),
+    venue: venueHandler(context),
   };
+}
+
+/**
+ * Venue commands go through `createVenueRegistry`, which enforces V-1 (no duplicate venues)
+ * across streams around the venue decider's handler; the registry takes the venue id, the
+ * planned command its stream `venue-{id}`.
+ */
+function venueHandler(context: HandlerContext): RunCommand<AggregateCommands['venue']> {
+  const { store, world, policy, clock, newId } = context;
+  const registry = createVenueRegistry({
+    store,
+    handle: createCommandHandler({
+      store,
+      decider: createVenueDecider({
+        directory: world.directory,
+        categoryLeads: directoryCategoryLeads(world.directory),
+        hazards: hazardLedgerVenueHazards(store, policy),
+      }),
+      clock,
+      newId,
+    }),
+  });
+  return (streamId, command, options) =>
+    registry.handle(streamId.slice('venue-'.length), command, options);
 }
 
 /** Runs a planned command through its aggregate's handler; resolves to the events appended. */

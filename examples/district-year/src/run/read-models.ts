@@ -7,6 +7,7 @@ import {
   createInspectionLedgerProjection,
   createProjectionRunner,
   createSiteLedgerProjection,
+  createVenueRegisterProjection,
   type EventStore,
   type SupervisionPolicy,
 } from '@safeledger/core';
@@ -29,6 +30,8 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
     createEnterpriseComplianceProjection(),
     // P-14, the handover status of the handed-over items.
     createHandoverLedgerProjection(),
+    // P-10…P-13: one row per venue with its markings and its months of patrols and self-checks.
+    createVenueRegisterProjection({ timezone: policy.timezone }),
   ];
 }
 

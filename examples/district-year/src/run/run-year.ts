@@ -65,8 +65,8 @@ export function scenarioRegistry(): EventRegistry {
       ...activityEvents,
       ...emergencyPlanEvents,
       ...dutyRosterEvents,
-      // Unique keys: the case filing service claims case numbers (EC-1), the enterprise registrar
-      // credit codes (E-1).
+      // Unique keys: case numbers (EC-1), credit codes (E-1), a venue's USCC and name and
+      // address (V-1).
       ...uniqueKeyEvents,
     ],
   });

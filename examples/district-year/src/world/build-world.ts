@@ -12,6 +12,7 @@ import { createRandom, spread } from '../generator/random.js';
 import type { Scenario } from '../scenario/schema.js';
 import { caseStaff } from './case-staff.js';
 import { addComplianceAuthorities } from './compliance-authorities.js';
+import { venueParties } from './venue-parties.js';
 
 /** An enterprise of the district with the two people who act for it. */
 export interface WorldEnterprise {
@@ -226,11 +227,13 @@ export function buildWorld(scenario: Scenario): World {
   }
 
   addComplianceAuthorities(parks, organizations, persons);
+  // The venues' industry, special and fire-advisor parties (V-2).
+  const parties = venueParties(parks, venueRecords);
   return {
     directory: createInMemoryDirectory({
       areas: parks.map((id, i) => ({ id, name: `Park ${i + 1}`, kind: 'park' })),
-      organizations,
-      persons,
+      organizations: [...organizations, ...parties.organizations],
+      persons: [...persons, ...parties.persons],
       enterprises,
       venues: venueRecords,
       sites,

@@ -24,6 +24,7 @@ import { supervisionItemPolicyCases } from './supervision-item-policies.js';
 import { uniqueKeyCases } from './unique-keys.js';
 import { upcastingCases } from './upcasting.js';
 import { validationCases } from './validation.js';
+import { venueReadModelCases } from './venue-read-models.js';
 
 /** Every case of the suite, in the order the contract lists them. */
 export const conformanceCases: readonly ConformanceCase[] = [
@@ -42,6 +43,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...inspectionReadModelCases,
   ...responsibilityReadModelCases,
   ...handoverReadModelCases,
+  ...venueReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,

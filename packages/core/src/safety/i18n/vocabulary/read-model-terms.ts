@@ -155,18 +155,22 @@ export const readModelTerms = {
     industry: term('行业标注率', 'Industry'),
     special: term('专项标注率', 'Special'),
     territorial: term('属地标注率', 'Territorial'),
-    fire_advisor: term('消防指导员标注率', 'Fire advisor'),
+    fireAdvisor: term('消防指导员标注率', 'Fire advisor'),
     fullyMarked: term('四方全部标注', 'Fully marked'),
+    invalidIndustryMarkings: libraryTerm('行业标注失效场所', 'Invalid industry markings'),
   },
   /** P-11 quarterly patrol rate and P-12 monthly self-check rate. */
   venueCheckRateColumn: {
-    denominator: term('应查场所', 'Venues due'),
-    numerator: term('已查场所', 'Venues checked'),
+    /** Venues active at the end of the period (the denominator). */
+    active: term('应查场所', 'Venues due'),
+    /** Of them, venues patrolled or self-checked in the period (the numerator). */
+    covered: term('已查场所', 'Venues checked'),
     rate: term('完成率', 'Rate'),
   },
   /** P-13 venue statistics. */
   venueStatsColumn: {
     registered: term('录入场所', 'Registered'),
+    active: term('在册场所', 'Active venues'),
     spotChecked: term('抽查场所', 'Spot-checked'),
     found: term('发现隐患', 'Hazards found'),
     rectified: term('完成整改', 'Hazards rectified'),
