@@ -788,6 +788,21 @@ export {
 export { formatMetricRate, formatRate, NO_RATE } from './safety/rates/format-rate.js';
 export { type Rate, rateOf, rateValue } from './safety/rates/rate.js';
 export {
+  type ActivityDimension,
+  type ActivityFigureFilter,
+  type ActivityTotals,
+  type ApproximateFigure,
+  createActivityFigures,
+  type LocalPeriod,
+} from './safety/read-models/activity-figures.js';
+export {
+  ACTIVITY_LEDGER,
+  type ActivityLedgerRow,
+  activityLedgerEventTypes,
+  activityLedgerFields,
+  createActivityLedgerProjection,
+} from './safety/read-models/activity-ledger.js';
+export {
   type CaseDimension,
   type CaseFigureFilter,
   type CaseStatistics,
@@ -804,6 +819,20 @@ export {
   toFen,
 } from './safety/read-models/case-ledger.js';
 export {
+  type CoverageShift,
+  createDutyCoverageProjection,
+  DUTY_COVERAGE,
+  type DutyCoverageRow,
+  dutyCoverageEventTypes,
+  dutyCoverageFields,
+} from './safety/read-models/duty-coverage.js';
+export {
+  createDutyFigures,
+  type DutyCoverage,
+  type DutyDay,
+  type DutyFigureFilter,
+} from './safety/read-models/duty-figures.js';
+export {
   type BacklogRow,
   type CohortRate,
   createHazardFigures,
@@ -819,6 +848,14 @@ export {
   hazardLedgerEventTypes,
   hazardLedgerFields,
 } from './safety/read-models/hazard-ledger.js';
+export {
+  createPlanLedgerProjection,
+  PLAN_LEDGER,
+  type PlanVersionRow,
+  planLedgerEventTypes,
+  planLedgerFields,
+  planVersionDocumentId,
+} from './safety/read-models/plan-ledger.js';
 export {
   createResponsibilityFigures,
   type ResponsibilityCoverage,

@@ -107,8 +107,20 @@ export const plannedReadModels: readonly PlannedReadModel[] = [
   },
   { id: 'P-18', name: 'Multi-tenant site compliance' },
   { id: 'P-19', name: 'Enterprise compliance' },
-  { id: 'P-20', name: 'Activity totals' },
-  { id: 'P-21', name: 'Duty coverage' },
+  {
+    id: 'P-20',
+    name: 'Activity totals',
+    implementedBy: [
+      'createActivityLedgerProjection',
+      'createPlanLedgerProjection',
+      'createActivityFigures',
+    ],
+  },
+  {
+    id: 'P-21',
+    name: 'Duty coverage',
+    implementedBy: ['createDutyCoverageProjection', 'createDutyFigures'],
+  },
   { id: 'PO-1', name: 'A finding registers one hazard', implementedBy: ['findingRegistersHazard'] },
   {
     id: 'PO-2',
