@@ -1,6 +1,7 @@
 import { localDateOf } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
 import type { World } from '../world/build-world.js';
+import { activityYear } from './activity-year.js';
 import { yearCalendar } from './calendar.js';
 import { hazardYear } from './hazard-year.js';
 import type { PlannedCommand } from './planned-command.js';
@@ -19,6 +20,7 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
   );
   const parts: PlannedCommand[][] = [
     hazardYear(scenario, world, calendar),
+    activityYear(scenario, world, calendar),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

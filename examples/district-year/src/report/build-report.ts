@@ -11,6 +11,8 @@ import {
   textIn,
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
+import { queryActivityFigures } from './activity-queries.js';
+import { queryDutyFigures } from './duty-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { type Missing, waitingFor } from './missing.js';
 import {
@@ -52,6 +54,11 @@ export interface ReportSource {
 
 const wait = (missing: Missing): Figure => ({ missing });
 const count = (value: number): Figure => ({ text: String(value), value });
+/** A count the source states as "more than" (余): printed with "+" when flagged (§6). */
+const approx = (figure: { value: number; approximate: boolean }): Figure => ({
+  text: `${figure.value}${figure.approximate ? '+' : ''}`,
+  value: figure.value,
+});
 /** A rate printed with its metric's display format (per-metric rounding, §6). */
 const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricId): Figure => ({
   text: formatMetricRate(cohort.rate, policy, metric),
@@ -66,6 +73,8 @@ const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricI
 export async function buildReport(source: ReportSource): Promise<Report> {
   const { directory, policy } = source;
   const h = await queryHazardFigures(source.scenario, source.store, policy);
+  const act = await queryActivityFigures(source.scenario, source.store, policy);
+  const duty = await queryDutyFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -141,14 +150,14 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       emergencyTeams: wait(w.enterprise),
     },
     activities: {
-      keySectorTrainings: wait(w.activity),
-      personTimes: wait(w.activity),
-      stewardEnterprises: wait(w.activity),
-      drills: wait(w.activity),
-      plansRevised: wait(w.activity),
-      hallVisitors: wait(w.activity),
+      keySectorTrainings: count(act.keySectorTrainings),
+      personTimes: approx(act.personTimes),
+      stewardEnterprises: approx(act.stewardEnterprises),
+      drills: count(act.drills),
+      plansRevised: count(act.plansRevised),
+      hallVisitors: approx(act.hallVisitors),
     },
-    duty: { gaps: wait(w.dutyRoster) },
+    duty: { gaps: count(duty.gapDays) },
   };
   const lines = reportLineIds.map((id) => {
     const lineFigures = figures[id];

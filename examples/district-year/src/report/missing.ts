@@ -45,10 +45,4 @@ export const waitingFor = {
     '情景生成器中的执法案件（P-15 已具备）',
   ),
   enterprise: missing('enterprise', 'Enterprise read model (P-19)', '企业读模型（P-19）'),
-  activity: missing(
-    'activity',
-    'Activity and EmergencyPlan read model (P-20)',
-    '活动与应急预案读模型（P-20）',
-  ),
-  dutyRoster: missing('duty-roster', 'DutyRoster read model (P-21)', '值班表读模型（P-21）'),
 } as const;

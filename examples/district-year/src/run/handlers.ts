@@ -1,6 +1,9 @@
 import {
   type Clock,
+  createActivityDecider,
   createCommandHandler,
+  createDutyRosterDecider,
+  createEmergencyPlanDecider,
   createHazardDecider,
   type EventStore,
   type IdGenerator,
@@ -41,6 +44,24 @@ export function createHandlers(context: HandlerContext): Handlers {
     hazard: createCommandHandler({
       store,
       decider: createHazardDecider({ directory: world.directory, policy }),
+      clock,
+      newId,
+    }),
+    activity: createCommandHandler({
+      store,
+      decider: createActivityDecider({ directory: world.directory, policy }),
+      clock,
+      newId,
+    }),
+    emergencyPlan: createCommandHandler({
+      store,
+      decider: createEmergencyPlanDecider({ directory: world.directory }),
+      clock,
+      newId,
+    }),
+    dutyRoster: createCommandHandler({
+      store,
+      decider: createDutyRosterDecider({ directory: world.directory, policy }),
       clock,
       newId,
     }),

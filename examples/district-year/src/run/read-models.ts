@@ -1,5 +1,8 @@
 import {
+  createActivityLedgerProjection,
+  createDutyCoverageProjection,
   createHazardLedgerProjection,
+  createPlanLedgerProjection,
   createProjectionRunner,
   type EventStore,
   type SupervisionPolicy,
@@ -13,6 +16,11 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
   return [
     // P-1, whose documents every hazard figure P-2…P-7 is a query over.
     createHazardLedgerProjection({ timezone: policy.timezone }),
+    // P-20 activity totals: the activity ledger and the emergency-plan ledger.
+    createActivityLedgerProjection(),
+    createPlanLedgerProjection(),
+    // P-21 duty coverage.
+    createDutyCoverageProjection({ timezone: policy.timezone }),
   ];
 }
 
