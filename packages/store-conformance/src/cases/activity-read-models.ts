@@ -295,7 +295,7 @@ export const activityReadModelCases: readonly ConformanceCase[] = [
               store,
               projections,
               pollIntervalMs: 5,
-              batchSize: 7,
+              batchSize: 50,
             });
             const write = async (streamId: string, events: Raw[]) => {
               await store.appendToStream(streamId, events as NewEvent[]);
@@ -368,8 +368,9 @@ export const activityReadModelCases: readonly ConformanceCase[] = [
               }),
             ).toBe(plansRevisedOf(plans, T, from, to));
 
-            // S5: a rebuild from scratch equals the incrementally built ledgers.
-            for (const name of [ACTIVITY_LEDGER, PLAN_LEDGER]) {
+            // S5: a rebuild from scratch equals the incrementally built ledgers (every third run:
+            // a rebuild replays everything written so far).
+            for (const name of round % 3 === 1 ? [ACTIVITY_LEDGER, PLAN_LEDGER] : []) {
               const incremental = await store.projections.listDocuments(name);
               await runner.rebuild(name);
               await runner.catchUp();
@@ -379,7 +380,7 @@ export const activityReadModelCases: readonly ConformanceCase[] = [
             await runner.stop();
           },
         ),
-        { numRuns: Math.max(10, Math.floor(context.scale.modelRuns / 2)) },
+        { numRuns: Math.max(6, Math.floor(context.scale.modelRuns / 4)) },
       );
     },
   },
@@ -417,7 +418,7 @@ export const activityReadModelCases: readonly ConformanceCase[] = [
               store,
               projections: [projection],
               pollIntervalMs: 5,
-              batchSize: 7,
+              batchSize: 50,
             });
             const firstNew = nextMonth;
             for (const events of newRosters) {
@@ -463,14 +464,16 @@ export const activityReadModelCases: readonly ConformanceCase[] = [
               daysWithoutLeader: expected.filter((d) => d.withoutLeader).length,
             });
 
-            const incremental = await store.projections.listDocuments(DUTY_COVERAGE);
-            await runner.rebuild(DUTY_COVERAGE);
-            await runner.catchUp();
-            expect(await store.projections.listDocuments(DUTY_COVERAGE)).toEqual(incremental);
+            if (firstNew % 3 === 0) {
+              const incremental = await store.projections.listDocuments(DUTY_COVERAGE);
+              await runner.rebuild(DUTY_COVERAGE);
+              await runner.catchUp();
+              expect(await store.projections.listDocuments(DUTY_COVERAGE)).toEqual(incremental);
+            }
             await runner.stop();
           },
         ),
-        { numRuns: Math.max(10, Math.floor(context.scale.modelRuns / 2)) },
+        { numRuns: Math.max(6, Math.floor(context.scale.modelRuns / 4)) },
       );
     },
   },
