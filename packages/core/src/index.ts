@@ -806,6 +806,21 @@ export {
 export { formatMetricRate, formatRate, NO_RATE } from './safety/rates/format-rate.js';
 export { type Rate, rateOf, rateValue } from './safety/rates/rate.js';
 export {
+  type ActivityDimension,
+  type ActivityFigureFilter,
+  type ActivityTotals,
+  type ApproximateFigure,
+  createActivityFigures,
+  type LocalPeriod,
+} from './safety/read-models/activity-figures.js';
+export {
+  ACTIVITY_LEDGER,
+  type ActivityLedgerRow,
+  activityLedgerEventTypes,
+  activityLedgerFields,
+  createActivityLedgerProjection,
+} from './safety/read-models/activity-ledger.js';
+export {
   type CaseDimension,
   type CaseFigureFilter,
   type CaseStatistics,
@@ -821,6 +836,20 @@ export {
   createCaseLedgerProjection,
   toFen,
 } from './safety/read-models/case-ledger.js';
+export {
+  type CoverageShift,
+  createDutyCoverageProjection,
+  DUTY_COVERAGE,
+  type DutyCoverageRow,
+  dutyCoverageEventTypes,
+  dutyCoverageFields,
+} from './safety/read-models/duty-coverage.js';
+export {
+  createDutyFigures,
+  type DutyCoverage,
+  type DutyDay,
+  type DutyFigureFilter,
+} from './safety/read-models/duty-figures.js';
 // Read models P-18 (multi-tenant site compliance) and P-19 (enterprise compliance).
 export {
   createEnterpriseComplianceProjection,
@@ -892,6 +921,14 @@ export {
   inspectionTeamKey,
 } from './safety/read-models/inspection-ledger.js';
 export {
+  createPlanLedgerProjection,
+  PLAN_LEDGER,
+  type PlanVersionRow,
+  planLedgerEventTypes,
+  planLedgerFields,
+  planVersionDocumentId,
+} from './safety/read-models/plan-ledger.js';
+export {
   createResponsibilityFigures,
   type ResponsibilityCoverage,
   type ResponsibilityFigureFilter,
@@ -915,7 +952,7 @@ export {
   siteLedgerEventTypes,
   siteLedgerFields,
 } from './safety/read-models/site-ledger.js';
-
+export {
   type CalendarPeriod,
   createVenueFigures,
   type VenueCoverageRate,

@@ -1,6 +1,7 @@
 import { localDateOf } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
 import type { World } from '../world/build-world.js';
+import { activityYear } from './activity-year.js';
 import { yearCalendar } from './calendar.js';
 import { caseYear } from './case-year.js';
 import { enterpriseYear } from './enterprise-year.js';
@@ -35,6 +36,7 @@ export function generateYear(scenario: Scenario, world: World): PlannedCommand[]
     enterpriseYear(scenario, world, calendar),
     // Venues are spot-checked before the hazards found at them are registered.
     venueYear(scenario, world, calendar, hazards),
+    activityYear(scenario, world, calendar),
     // Each further part of the year is one line here.
   ];
   // A stable sort by business time keeps each stream's own order (its times never decrease).

@@ -12,7 +12,9 @@ import {
   textIn,
 } from '@safeledger/core';
 import type { Scenario } from '../scenario/schema.js';
+import { queryActivityFigures } from './activity-queries.js';
 import { type CaseReportFigures, queryCaseFigures } from './case-queries.js';
+import { queryDutyFigures } from './duty-queries.js';
 import { queryEnterpriseFigures } from './enterprise-queries.js';
 import { queryHandoverFigures } from './handover-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
@@ -61,6 +63,11 @@ export interface ReportSource {
 
 const wait = (missing: Missing): Figure => ({ missing });
 const count = (value: number): Figure => ({ text: String(value), value });
+/** A count the source states as "more than" (余): printed with "+" when flagged (§6). */
+const approx = (figure: { value: number; approximate: boolean }): Figure => ({
+  text: `${figure.value}${figure.approximate ? '+' : ''}`,
+  value: figure.value,
+});
 /** A rate printed with its metric's display format (per-metric rounding, §6). */
 const rate = (cohort: CohortRate, policy: SupervisionPolicy, metric: RateMetricId): Figure => ({
   text: formatMetricRate(cohort.rate, policy, metric),
@@ -85,6 +92,8 @@ export async function buildReport(source: ReportSource): Promise<Report> {
     text: formatMetricRate(value, policy, metric),
     value: rateValue(value),
   });
+  const act = await queryActivityFigures(source.scenario, source.store, policy);
+  const duty = await queryDutyFigures(source.scenario, source.store, policy);
   const officers = directory
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
@@ -161,14 +170,14 @@ export async function buildReport(source: ReportSource): Promise<Report> {
       emergencyTeams: count(enterprises.emergencyTeams),
     },
     activities: {
-      keySectorTrainings: wait(w.activity),
-      personTimes: wait(w.activity),
-      stewardEnterprises: wait(w.activity),
-      drills: wait(w.activity),
-      plansRevised: wait(w.activity),
-      hallVisitors: wait(w.activity),
+      keySectorTrainings: count(act.keySectorTrainings),
+      personTimes: approx(act.personTimes),
+      stewardEnterprises: approx(act.stewardEnterprises),
+      drills: count(act.drills),
+      plansRevised: count(act.plansRevised),
+      hallVisitors: approx(act.hallVisitors),
     },
-    duty: { gaps: wait(w.dutyRoster) },
+    duty: { gaps: count(duty.gapDays) },
   };
   const lines = reportLineIds.map((id) => {
     const lineFigures = figures[id];

@@ -25,10 +25,4 @@ export const waitingFor = {
     'hazard read models (P-2, P-3)',
     '隐患读模型（P-2、P-3）',
   ),
-  activity: missing(
-    'activity',
-    'Activity and EmergencyPlan read model (P-20)',
-    '活动与应急预案读模型（P-20）',
-  ),
-  dutyRoster: missing('duty-roster', 'DutyRoster read model (P-21)', '值班表读模型（P-21）'),
 } as const;

@@ -25,6 +25,8 @@ const availableLines: string[] = [
   'service',
   'enforcement',
   'enterprises',
+  'activities',
+  'duty',
 ];
 
 interface Target {
@@ -265,10 +267,30 @@ describe('the report of another consistent file (small.json, memory)', () => {
         'dualPenalties',
         String(cases.multiTenant.dualPenalties + cases.enforcement.dualPenalties),
       ],
+      ...activityExpectations(small),
     ];
     expect(expected.map(([id, name]) => [id, name, text(id, name)])).toEqual(expected);
   });
 });
+
+/** The activity and duty figures a file asks for, approximate ones with "+" (§6). */
+function activityExpectations(file: typeof scenario): Array<[string, string, string]> {
+  const a = file.activities;
+  const approx = (figure: { value: number; approximate: boolean }) =>
+    `${figure.value}${figure.approximate ? '+' : ''}`;
+  const daysIn = (month: number) => new Date(Date.UTC(file.year, month, 0)).getUTCDate();
+  let unrostered = 0;
+  for (let month = file.duty.months + 1; month <= 12; month++) unrostered += daysIn(month);
+  return [
+    ['activities', 'keySectorTrainings', String(a.keySectorTrainings)],
+    ['activities', 'personTimes', approx(a.trainingPersonTimes)],
+    ['activities', 'stewardEnterprises', approx(a.stewardEnterprises)],
+    ['activities', 'drills', String(a.drills)],
+    ['activities', 'plansRevised', String(a.plansRevised)],
+    ['activities', 'hallVisitors', approx(a.hallVisitors)],
+    ['duty', 'gaps', String(unrostered)],
+  ];
+}
 
 describe('the golden lines', () => {
   it('parse with the report templates, one per line id', () => {

@@ -1,6 +1,9 @@
 import {
   type Clock,
+  createActivityDecider,
   createCommandHandler,
+  createDutyRosterDecider,
+  createEmergencyPlanDecider,
   createHazardDecider,
   createInspectionDecider,
   createItemHazardsFromStore,
@@ -78,6 +81,24 @@ export function createHandlers(context: HandlerContext): Handlers {
     site: createSiteHandler(context),
     enterprise: createEnterpriseHandler(context),
     venue: venueHandler(context),
+    activity: createCommandHandler({
+      store,
+      decider: createActivityDecider({ directory: world.directory, policy }),
+      clock,
+      newId,
+    }),
+    emergencyPlan: createCommandHandler({
+      store,
+      decider: createEmergencyPlanDecider({ directory: world.directory }),
+      clock,
+      newId,
+    }),
+    dutyRoster: createCommandHandler({
+      store,
+      decider: createDutyRosterDecider({ directory: world.directory, policy }),
+      clock,
+      newId,
+    }),
   };
 }
 

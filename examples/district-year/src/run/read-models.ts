@@ -1,10 +1,13 @@
 import {
+  createActivityLedgerProjection,
   createCaseLedgerProjection,
+  createDutyCoverageProjection,
   createEnterpriseComplianceProjection,
   createEnterpriseFilingsProjection,
   createHandoverLedgerProjection,
   createHazardLedgerProjection,
   createInspectionLedgerProjection,
+  createPlanLedgerProjection,
   createProjectionRunner,
   createSiteLedgerProjection,
   createVenueRegisterProjection,
@@ -32,6 +35,11 @@ export function scenarioReadModels(policy: SupervisionPolicy) {
     createHandoverLedgerProjection(),
     // P-10…P-13: one row per venue with its markings and its months of patrols and self-checks.
     createVenueRegisterProjection({ timezone: policy.timezone }),
+    // P-20 activity totals: the activity ledger and the emergency-plan ledger.
+    createActivityLedgerProjection(),
+    createPlanLedgerProjection(),
+    // P-21 duty coverage.
+    createDutyCoverageProjection({ timezone: policy.timezone }),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { ConformanceCase } from '../harness.js';
+import { activityReadModelCases } from './activity-read-models.js';
 import { appendCases } from './append.js';
 import { caseNumberCases } from './case-numbers.js';
 import { caseReadModelCases } from './case-read-models.js';
@@ -44,6 +45,7 @@ export const conformanceCases: readonly ConformanceCase[] = [
   ...responsibilityReadModelCases,
   ...handoverReadModelCases,
   ...venueReadModelCases,
+  ...activityReadModelCases,
   ...commandHandlerCases,
   ...uniqueKeyCases,
   ...caseNumberCases,

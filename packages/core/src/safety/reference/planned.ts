@@ -154,8 +154,20 @@ export const plannedReadModels: readonly PlannedReadModel[] = [
     name: 'Enterprise compliance',
     implementedBy: ['createEnterpriseFilingsProjection', 'createEnterpriseFigures'],
   },
-  { id: 'P-20', name: 'Activity totals' },
-  { id: 'P-21', name: 'Duty coverage' },
+  {
+    id: 'P-20',
+    name: 'Activity totals',
+    implementedBy: [
+      'createActivityLedgerProjection',
+      'createPlanLedgerProjection',
+      'createActivityFigures',
+    ],
+  },
+  {
+    id: 'P-21',
+    name: 'Duty coverage',
+    implementedBy: ['createDutyCoverageProjection', 'createDutyFigures'],
+  },
   { id: 'PO-1', name: 'A finding registers one hazard', implementedBy: ['findingRegistersHazard'] },
   {
     id: 'PO-2',
