@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const open = (): PostgresEventStore =>
   createPostgresEventStore(
-    { connectionString: server.url, connectionTimeoutMillis: 2_000 },
+    { connectionString: server.url },
     { schema: uniqueSchema('restart'), poolSize: 4 },
   );
 
