@@ -19,7 +19,9 @@ export interface HazardPolicyView {
 export interface HazardPolicyInvariant {
   /** The rule of the domain spec the invariant restates. */
   readonly rule: string;
+  /** What the invariant says, in a sentence. */
   readonly name: string;
+  /** Whether the view gives the invariant anything to check. */
   readonly applies: (view: HazardPolicyView) => boolean;
   /** `undefined` when it holds, otherwise what is wrong. */
   readonly check: (view: HazardPolicyView) => string | undefined;
