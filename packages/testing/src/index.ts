@@ -37,6 +37,12 @@ export {
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
 export {
+  type DutyRosterCommandArbitraryOptions,
+  dutyRosterCommandArbitrary,
+  dutyRosterScheduleArbitrary,
+  type RosterFlaw,
+} from './safety/duty-command-arbitraries.js';
+export {
   type CaseCommandArbitraryOptions,
   caseCommandArbitrary,
   caseHistoryArbitrary,

@@ -91,7 +91,9 @@ describe('pnpm demo runs', () => {
       tty: true,
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('【暂不可用：');
+    // Every line is printed from the read models: none is marked unavailable.
+    expect(result.stdout).not.toContain('【暂不可用：');
+    expect(result.stdout).toContain('2024年值班值守');
     expect(result.stderr).toContain('commands |');
     expect(result.stderr).not.toContain('recording: ');
   });
