@@ -10,6 +10,7 @@ import {
   createHazardFigures,
   createHazardLedgerProjection,
   createInspectionDecider,
+  createInspectionFactsFromStore,
   createProjectionRunner,
   createSupervisionPolicy,
   createVenueDecider,
@@ -28,7 +29,6 @@ import {
 import { createPostgresEventStore } from '@safeledger/store-postgres';
 import { createSqliteEventStore } from '@safeledger/store-sqlite';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { createInspectionFactsFromStore } from './enforcement/inspection-facts.js';
 import { loadDirectory } from './example-directory.js';
 import { buildApp } from './http/build-app.js';
 import type { CaseFigures, HazardFigures, ProjectionLag, ServiceContext } from './http/context.js';

@@ -396,6 +396,7 @@ export {
   createHazardFactsFromStore,
   hazardFactsOf,
 } from './safety/enforcement-case/hazard-facts-from-store.js';
+export { createInspectionFactsFromStore } from './safety/enforcement-case/inspection-facts-from-store.js';
 export { caseCommandStates } from './safety/enforcement-case/lifecycle.js';
 export {
   defaultPenaltyBasisEntries,

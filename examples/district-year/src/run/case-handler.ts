@@ -4,10 +4,10 @@ import {
   createCommandHandler,
   createEnforcementCaseDecider,
   createHazardFactsFromStore,
+  createInspectionFactsFromStore,
   type EnforcementCaseCommand,
 } from '@safeledger/core';
 import type { HandlerContext, RunCommand } from './handlers.js';
-import { createInspectionFactsFromStore } from './inspection-facts-from-store.js';
 
 /**
  * The enforcement-case handler of a run: the library's case decider, reading the hazards a case

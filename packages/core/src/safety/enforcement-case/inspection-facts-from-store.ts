@@ -1,18 +1,19 @@
+import type { EventStore } from '../../eventsourcing/event-store.js';
+import type { InspectionEvent } from '../inspection/events.js';
+import { inspectionStreamId } from '../inspection/inspection-stream.js';
 import {
-  type EventStore,
   evolveInspection,
-  type InspectionEvent,
-  type InspectionFactsPort,
   type InspectionState,
   initialInspectionState,
-  inspectionStreamId,
   isScheduledInspection,
-} from '@safeledger/core';
+} from '../inspection/state.js';
+import type { InspectionFactsPort } from './facts.js';
 
 /**
- * The case decider's port to a filing's source inspection (EC-18), backed by stream loads as
- * the hazard port `createHazardFactsFromStore` is: the library has no inspection read model a
- * filing could read yet, and a filing is rare enough that one stream read per lookup is cheap.
+ * An `InspectionFactsPort` backed by stream loads, as `createHazardFactsFromStore` is for
+ * hazards: a filing must not rest on a read model that may lag (EC-18), and filings are rare
+ * enough that one stream read per lookup is cheap. An inspection with no scheduling event is
+ * unknown, and an unknown inspection is no source.
  */
 export function createInspectionFactsFromStore(store: EventStore): InspectionFactsPort {
   return {
