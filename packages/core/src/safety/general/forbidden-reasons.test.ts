@@ -168,6 +168,13 @@ describe('G-5 reasons', () => {
         { ...future, rule: 'SI-0', message: future.message.replace('G-5', 'SI-0') },
         'zh-CN',
       ),
+    ).toBe('主要负责人p-2无权办理该事项：some_future_reason');
+    // A rule with no refusal template of its own: the English message.
+    expect(
+      describeViolation(
+        { ...future, rule: 'SI-2', message: future.message.replace('G-5', 'SI-2') },
+        'zh-CN',
+      ),
     ).toBe('Principal p-2 of e-1 may not record an agreement they do not sign');
     expect(isForbiddenReason('some_future_reason')).toBe(false);
   });

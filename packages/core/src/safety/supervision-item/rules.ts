@@ -21,6 +21,10 @@ export const supervisionItemRules = defineRuleCatalog([
     enforcement: 'blocking',
     policyKeys: [],
     violations: {
+      Forbidden: {
+        'zh-CN': '{role, label, role}{personId}无权办理该事项：{reason}',
+        en: '{role} {personId} {reason}',
+      },
       NotReceived: {
         'zh-CN': '事项尚未接收，不能办理“{command, label, commandType}”',
         en: '{command} needs a received item',

@@ -16,6 +16,10 @@ export const venueRules = defineRuleCatalog([
     enforcement: 'blocking',
     policyKeys: [],
     violations: {
+      Forbidden: {
+        'zh-CN': '{role, label, role}{personId}无权录入或更新场所：{reason}',
+        en: '{role} {personId} {reason}',
+      },
       NotRegistered: {
         'zh-CN': '场所尚未录入，不能{command, label, commandType}',
         en: '{command} needs a registered venue',
@@ -138,6 +142,10 @@ export const venueRules = defineRuleCatalog([
     enforcement: 'blocking',
     policyKeys: [],
     violations: {
+      Forbidden: {
+        'zh-CN': '{role, label, role}{personId}无权注销场所：{reason}',
+        en: '{role} {personId} {reason}',
+      },
       VenueDeregistered: {
         'zh-CN': '场所{venueId}已注销，不能{command, label, commandType}',
         en: 'venue {venueId} is deregistered; {command} is not accepted',
