@@ -100,6 +100,7 @@ export {
   type SupervisionItemDecider,
   type SupervisionItemDeciderOptions,
 } from './supervision-item/decide.js';
+export { describeItemReadiness } from './supervision-item/describe-readiness.js';
 export {
   HandoverReceived,
   ItemAssigned,

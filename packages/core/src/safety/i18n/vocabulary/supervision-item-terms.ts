@@ -1,4 +1,4 @@
-import { term } from './label-entry.js';
+import { libraryTerm, term } from './label-entry.js';
 
 /** Terms of the `SupervisionItem` aggregate (spec §4.5, 督导组交办 / 信访举报件 / 巡视反馈问题). */
 export const supervisionItemTerms = {
@@ -19,6 +19,19 @@ export const supervisionItemTerms = {
     in_progress: term('办理中', 'In progress'),
     feedback_submitted: term('已反馈', 'Feedback submitted'),
     closed: term('已销号', 'Closed'),
+  },
+  /**
+   * The fields of PO-5's notice (`ItemReadiness`): the library's own record, so its labels are
+   * the library's, in the words the handover registers use.
+   */
+  itemReadinessField: {
+    itemId: libraryTerm('交办事项编号', 'Item'),
+    hazardId: libraryTerm('触发隐患编号', 'Hazard'),
+    cause: libraryTerm('触发事件', 'Cause'),
+    itemStatus: libraryTerm('事项状态', 'Item status'),
+    unclosedHazardIds: libraryTerm('未销号关联隐患', 'Linked hazards not closed'),
+    feedbackBlockedBy: libraryTerm('暂不能反馈的依据', 'Feedback blocked by'),
+    closureBlockedBy: libraryTerm('暂不能销号的依据', 'Closure blocked by'),
   },
   investigationFinding: {
     substantiated: term('属实', 'Substantiated'),
