@@ -900,6 +900,7 @@ export {
 export {
   createHazardLedgerProjection,
   HAZARD_LEDGER,
+  type HazardLedgerEvent,
   type HazardLedgerRow,
   hazardLedgerEventTypes,
   hazardLedgerFields,

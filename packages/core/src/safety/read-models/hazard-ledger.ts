@@ -2,6 +2,7 @@ import type { StoredEvent } from '../../eventsourcing/envelope.js';
 import { defineProjection } from '../../eventsourcing/projection.js';
 import { indexed } from '../../eventsourcing/projection-fields.js';
 import { endOfLocalDay } from '../calendar/time-zone.js';
+import type { EnforcementCaseEvent } from '../enforcement-case/events.js';
 import type { HazardEvent } from '../hazard/events.js';
 import { regulatorSources } from '../hazard/values.js';
 
@@ -68,7 +69,14 @@ export interface HazardLedgerRow {
   suspendedAt: string | null;
   resumedAt: string | null;
   assessment: string | null;
+  /** Enforcement cases linked to the hazard (`CaseHazardLinked`), each once, in link order (P-6). */
+  cases: Array<{ caseId: string; linkedAt: string }>;
 }
+
+/** The events the hazard ledger reads: the hazard's own, and a case's link to it (P-6). */
+export type HazardLedgerEvent =
+  | HazardEvent
+  | Extract<EnforcementCaseEvent, { type: 'CaseHazardLinked' }>;
 
 /** The events the hazard ledger reads. */
 export const hazardLedgerEventTypes = [
@@ -90,7 +98,8 @@ export const hazardLedgerEventTypes = [
   'HazardClosed',
   'HazardVoided',
   'HazardReferred',
-] as const satisfies readonly HazardEvent['type'][];
+  'CaseHazardLinked',
+] as const satisfies readonly HazardLedgerEvent['type'][];
 
 const orNull = (value: string | null | undefined) => value ?? null;
 
@@ -142,13 +151,13 @@ export function createHazardLedgerProjection(options: { timezone: string }) {
     row.closedOnTime = within(row.closedAt, row.deadline);
     row.closedOnTimeStrict = within(row.closedAt, row.originalDeadline);
   };
-  return defineProjection<HazardLedgerRow, HazardEvent, typeof hazardLedgerFields>({
+  return defineProjection<HazardLedgerRow, HazardLedgerEvent, typeof hazardLedgerFields>({
     name: HAZARD_LEDGER,
     // 2: `subjectId` and `inspectionId` (P-8) became indexed fields; stored ledgers are rebuilt
-    // to fill them.
-    version: 2,
+    // to fill them. 3: the linked cases of P-6 (`CaseHazardLinked`).
+    version: 3,
     handles: hazardLedgerEventTypes,
-    documentId: (event: StoredEvent<HazardEvent>) => event.data.hazardId,
+    documentId: (event: StoredEvent<HazardLedgerEvent>) => event.data.hazardId,
     init: (hazardId) => emptyRow(hazardId),
     apply: (row, event) => {
       const at = event.data.occurredAt;
@@ -264,6 +273,12 @@ export function createHazardLedgerProjection(options: { timezone: string }) {
         case 'HazardReferred':
           row.supervisingOrgId = event.data.toOrgId;
           break;
+        case 'CaseHazardLinked':
+          // EC links a hazard to a case once; a replayed link must not list the case twice.
+          if (!row.cases.some((c) => c.caseId === event.data.caseId)) {
+            row.cases.push({ caseId: event.data.caseId, linkedAt: at });
+          }
+          break;
       }
       judge(row as HazardLedgerRow);
     },
@@ -314,5 +329,6 @@ function emptyRow(hazardId: string): HazardLedgerRow {
     suspendedAt: null,
     resumedAt: null,
     assessment: null,
+    cases: [],
   };
 }

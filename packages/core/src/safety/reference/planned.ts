@@ -75,13 +75,13 @@ export const plannedReadModels: readonly PlannedReadModel[] = [
     id: 'P-6',
     name: 'Major-hazard / listed-supervision ledger',
     implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
-    limits: 'without the linked cases',
   },
   {
     id: 'P-7',
     name: 'Verification backlog',
     implementedBy: ['createHazardLedgerProjection', 'createHazardFigures'],
-    limits: 'the latest verification request only',
+    limits:
+      'the SLA runs from the pending (latest) request; earlier requests of a hazard are not kept',
   },
   {
     id: 'P-8',
