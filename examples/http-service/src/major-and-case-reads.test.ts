@@ -102,6 +102,7 @@ describe.each(stores)('P-6 and P-15 endpoints on $name', ({ start }) => {
       },
       'chen',
     );
+    await post('/cases/c-works/link-hazard-to-case', { hazardId: 'm-works' }, 'chen');
     await service.runner.catchUp({ timeoutMs: 20_000 });
   }, 60_000);
 
@@ -123,6 +124,7 @@ describe.each(stores)('P-6 and P-15 endpoints on $name', ({ start }) => {
     expect(row.reportLate).toBe(false);
     expect(row.majorBasis).toEqual({ standardId: 'AJ-2017-121', clause: '8' });
     expect(row.daysOverdue).toBe(0);
+    expect(row.caseIds).toEqual(['c-works']);
     expect(row.labels.grade).toBe('重大事故隐患');
     // Two days on, the docks major is still unreported: late against the 24-hour limit.
     const T = new Date(Date.now() + 2 * 86_400_000).toISOString();

@@ -35,7 +35,7 @@ export function majorAsOf(T: string) {
  * the report to the regulator was (or, unreported, is) later than `majorHazardReportWithinHours`
  * after registration (`null` when a regulator found the hazard itself), whether the
  * verification request waits longer than `regulatorVerificationWithinDays`, and the days the
- * hazard is overdue (0 when it is not).
+ * hazard is overdue (0 when it is not), and the cases linked to it by T.
  */
 export function majorHazardColumns(row: HazardLedgerRow, T: string, policy: SupervisionPolicy) {
   const now = Date.parse(T);
@@ -64,5 +64,7 @@ export function majorHazardColumns(row: HazardLedgerRow, T: string, policy: Supe
     activeListings: row.listings.filter(
       (listing) => listing.delistedAt === null || Date.parse(listing.delistedAt) > now,
     ),
+    // The cases linked by T: a ledger as of T shows no link made after it.
+    caseIds: row.cases.filter((c) => Date.parse(c.linkedAt) <= now).map((c) => c.caseId),
   };
 }
