@@ -2,6 +2,7 @@ import type { Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
 import { directoryDecision } from '../directory/directory-decision.js';
 import type { DirectorySource } from '../directory/directory-source.js';
+import { commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
@@ -88,9 +89,6 @@ export function createActivityDecider(options: ActivityDeciderOptions): Activity
     initialState: initialActivityState,
     evolve: evolveActivity,
     ...decision,
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }

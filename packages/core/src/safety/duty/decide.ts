@@ -2,6 +2,7 @@ import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { ValidationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
 import { identityRefusal } from '../directory/scope.js';
+import { commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
 import { forbidden, forbiddenFor } from '../general/forbidden.js';
@@ -50,10 +51,7 @@ export function createDutyRosterDecider(options: DutyRosterDeciderOptions): Duty
       const command = parseOrThrow(DutyRosterCommandSchema, input, 'DutyRosterCommand');
       return decideDutyRoster(command, state, context, directory, policy);
     },
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 

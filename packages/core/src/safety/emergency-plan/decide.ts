@@ -3,6 +3,7 @@ import { ValidationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
 import { directoryDecision } from '../directory/directory-decision.js';
 import type { DirectorySource } from '../directory/directory-source.js';
+import { commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
 import type { SafetyActor } from '../roles/actor.js';
@@ -81,10 +82,7 @@ export function createEmergencyPlanDecider(
     initialState: initialEmergencyPlanState,
     evolve: evolveEmergencyPlan,
     ...decision,
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 

@@ -1,9 +1,7 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
-import { identityRefusal } from '../directory/scope.js';
+import { admitCommand, commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
-import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import {
   type EnforcementCaseCommand,
@@ -113,10 +111,7 @@ export function createEnforcementCaseDecider(
       const command = parseOrThrow(EnforcementCaseCommandSchema, input, 'EnforcementCaseCommand');
       return decideCase(command, state, context, { policy, directory, penaltyBasis });
     },
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 
@@ -136,15 +131,10 @@ function decideCase(
     throw violate('EC-0', 'CaseNotFiled', { command: command.type });
   }
   const { directory } = config;
-  const refusal = identityRefusal(directory, command.actor);
-  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
-  if (command.actor.role === 'System') {
-    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
-  }
-  const occurredAt = command.occurredAt ?? context.now.toISOString();
-  assertBusinessTime({
-    occurredAt,
-    recordedAt: context.now,
+  const occurredAt = admitCommand({
+    directory: directory,
+    command,
+    now: context.now,
     streamStartedAt: isFiledCase(state) ? state.filedAt : undefined,
   });
   const ctx: CaseDecisionContext = {

@@ -2,6 +2,7 @@ import type { Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
 import { directoryDecision } from '../directory/directory-decision.js';
 import type { DirectorySource } from '../directory/directory-source.js';
+import { commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
@@ -87,10 +88,7 @@ export function createEnterpriseDecider(options: EnterpriseDeciderOptions): Ente
     initialState: initialEnterpriseState,
     evolve: evolveEnterprise,
     ...decision,
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 

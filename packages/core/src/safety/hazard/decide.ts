@@ -3,10 +3,8 @@ import { streamCategory } from '../../eventsourcing/envelope.js';
 import type { Directory } from '../directory/directory.js';
 import { type DirectorySource, isDirectorySource } from '../directory/directory-source.js';
 import { loadDirectoryFacts } from '../directory/load-directory-facts.js';
-import { identityRefusal } from '../directory/scope.js';
+import { admitCommand, commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
-import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import { closureBlockers } from './closure.js';
 import { type HazardCommand, HazardCommandSchema, type ParsedHazardCommand } from './commands.js';
@@ -125,10 +123,7 @@ export function createHazardDecider(options: HazardDeciderOptions): HazardDecide
     decide,
     // The envelope carries the acting person and the business time too, so read models and
     // audits need not open payloads; `decide` has validated the command by the time this runs.
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 
@@ -157,16 +152,12 @@ function decideHazard(
       command: command.type,
     });
   }
-  const refusal = identityRefusal(directory, command.actor);
-  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
-  if (command.actor.role === 'System' && command.type !== 'RegisterHazard') {
-    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
-  }
-  const occurredAt = command.occurredAt ?? context.now.toISOString();
-  assertBusinessTime({
-    occurredAt,
-    recordedAt: context.now,
+  const occurredAt = admitCommand({
+    directory: directory,
+    command,
+    now: context.now,
     streamStartedAt: isRegisteredHazard(state) ? state.registeredAt : undefined,
+    systemMayAct: command.type === 'RegisterHazard',
   });
   const lateEntry = lateEntryOf({
     policy,

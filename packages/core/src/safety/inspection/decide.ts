@@ -1,9 +1,7 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
-import { identityRefusal } from '../directory/scope.js';
+import { admitCommand, commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
-import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import { freshValue } from '../ports/fresh-answer.js';
 import {
@@ -86,10 +84,7 @@ export function createInspectionDecider(options: InspectionDeciderOptions): Insp
       const command = parseOrThrow(InspectionCommandSchema, input, 'InspectionCommand');
       return decideInspection(command, state, context, policy, directory);
     },
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 
@@ -112,15 +107,10 @@ function decideInspection(
   ) {
     throw violate('I-2', 'InspectionClosed', { state: state.status });
   }
-  const refusal = identityRefusal(directory, command.actor);
-  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
-  if (command.actor.role === 'System') {
-    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
-  }
-  const occurredAt = command.occurredAt ?? context.now.toISOString();
-  assertBusinessTime({
-    occurredAt,
-    recordedAt: context.now,
+  const occurredAt = admitCommand({
+    directory: directory,
+    command,
+    now: context.now,
     streamStartedAt: isScheduledInspection(state) ? state.scheduledAt : undefined,
   });
   const ctx: InspectionDecisionContext = {

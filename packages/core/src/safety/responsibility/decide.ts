@@ -1,10 +1,8 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { localDateOf } from '../calendar/time-zone.js';
 import type { Directory } from '../directory/directory.js';
-import { identityRefusal } from '../directory/scope.js';
+import { admitCommand, commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
-import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import {
   type ParsedResponsibilityCommand,
@@ -84,10 +82,7 @@ export function createResponsibilityDecider(
       const command = parseOrThrow(ResponsibilityCommandSchema, input, 'ResponsibilityCommand');
       return decideResponsibility(command, state, context, policy, directory);
     },
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 
@@ -104,15 +99,10 @@ function decideResponsibility(
   if (command.type !== 'DraftAssignment' && !isStartedAssignment(state)) {
     throw violate('RA-0', 'NotDrafted', { command: command.type, streamId: context.streamId });
   }
-  const refusal = identityRefusal(directory, command.actor);
-  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
-  if (command.actor.role === 'System') {
-    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
-  }
-  const occurredAt = command.occurredAt ?? context.now.toISOString();
-  assertBusinessTime({
-    occurredAt,
-    recordedAt: context.now,
+  const occurredAt = admitCommand({
+    directory: directory,
+    command,
+    now: context.now,
     streamStartedAt: isStartedAssignment(state) ? state.draftedAt : undefined,
   });
   const ctx: ResponsibilityDecisionContext = {

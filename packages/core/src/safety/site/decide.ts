@@ -1,10 +1,8 @@
 import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import { ValidationError } from '../../eventsourcing/errors.js';
 import type { Directory } from '../directory/directory.js';
-import { identityRefusal } from '../directory/scope.js';
+import { admitCommand, commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
-import { assertBusinessTime } from '../general/business-time.js';
-import { forbidden, forbiddenFor } from '../general/forbidden.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import { type ParsedSiteCommand, type SiteCommand, SiteCommandSchema } from './commands.js';
 import {
@@ -60,10 +58,7 @@ export function createSiteDecider(options: SiteDeciderOptions): SiteDecider {
       const command = parseOrThrow(SiteCommandSchema, input, 'SiteCommand');
       return decideSite(command, state, context, { policy, directory });
     },
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 
@@ -82,15 +77,10 @@ function decideSite(
       streamId: context.streamId,
     });
   }
-  const refusal = identityRefusal(deps.directory, command.actor);
-  if (refusal !== undefined) throw forbiddenFor('G-5', command.actor, refusal);
-  if (command.actor.role === 'System') {
-    throw forbidden('G-5', command.actor, 'system_needs_person', { command: command.type });
-  }
-  const occurredAt = command.occurredAt ?? context.now.toISOString();
-  assertBusinessTime({
-    occurredAt,
-    recordedAt: context.now,
+  const occurredAt = admitCommand({
+    directory: deps.directory,
+    command,
+    now: context.now,
     streamStartedAt: isRegisteredSite(state) ? state.registeredAt : undefined,
   });
   const ctx: SiteDecisionContext = { ...deps, occurredAt, actor: command.actor };

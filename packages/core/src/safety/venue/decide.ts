@@ -2,6 +2,7 @@ import type { DecideContext, Decider } from '../../eventsourcing/decider.js';
 import type { Directory } from '../directory/directory.js';
 import { isRegulator } from '../directory/organization.js';
 import { identityRefusal, orgCoversArea } from '../directory/scope.js';
+import { commandMetadata } from '../general/admit-command.js';
 import { parseOrThrow } from '../general/bad-input.js';
 import { assertBusinessTime } from '../general/business-time.js';
 import { forbidden, forbiddenFor } from '../general/forbidden.js';
@@ -75,10 +76,7 @@ export function createVenueDecider(options: VenueDeciderOptions): VenueDecider {
       const command = parseOrThrow(VenueCommandSchema, input, 'VenueCommand');
       return decideVenue(command, state, context, directory);
     },
-    metadataFor: (command) => ({
-      actor: { ...command.actor },
-      ...(command.occurredAt === undefined ? {} : { occurredAt: command.occurredAt }),
-    }),
+    metadataFor: commandMetadata,
   };
 }
 
