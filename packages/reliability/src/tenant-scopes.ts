@@ -24,6 +24,8 @@ export interface ScopedDatabase {
   openNamespace(name: string): EventStore;
   /** The tables of the database (of the test schema on PostgreSQL), sorted. */
   tables(): Promise<string[]>;
+  /** The scopes holding events, exactly as the database stores them (tenant ids, prefixes). */
+  scopes(): Promise<string[]>;
   /** Whether a namespace of exactly this name exists (a schema, or tables with this prefix). */
   hasNamespace(name: string): Promise<boolean>;
   /** Closes every store opened here and removes the database. */
@@ -78,6 +80,16 @@ function openSqlite(): ScopedDatabase {
             .all() as Array<{ name: string }>
         ).map((row) => row.name),
       ),
+    scopes: async () =>
+      inspect((db) =>
+        (
+          db
+            .prepare(
+              "SELECT substr(name, 1, length(name) - 6) AS scope FROM sqlite_master WHERE type = 'table' AND name LIKE '%events' ORDER BY name",
+            )
+            .all() as Array<{ scope: string }>
+        ).map((row) => row.scope),
+      ),
     hasNamespace: async (name) =>
       inspect(
         (db) =>
@@ -95,6 +107,8 @@ function openSqlite(): ScopedDatabase {
 function openPostgres(url: string): ScopedDatabase {
   const schema = `tenants_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   const stores: EventStore[] = [];
+  // Schemas created under a caller's name, dropped on close with the test schema.
+  const namespaces = new Set<string>();
   const admin = async <T>(text: string, values: unknown[]): Promise<T[]> => {
     const client = new pg.Client({ connectionString: url });
     client.on('error', () => {});
@@ -118,8 +132,14 @@ function openPostgres(url: string): ScopedDatabase {
           { ...options, schema, tenantId: scope, poolSize: 2 },
         ),
       ),
-    openNamespace: (name) =>
-      track(createPostgresEventStore({ connectionString: url }, { schema: name, poolSize: 2 })),
+    openNamespace: (name) => {
+      const store = createPostgresEventStore(
+        { connectionString: url },
+        { schema: name, poolSize: 2 },
+      );
+      namespaces.add(name);
+      return track(store);
+    },
     tables: async () =>
       (
         await admin<{ table_name: string }>(
@@ -127,11 +147,20 @@ function openPostgres(url: string): ScopedDatabase {
           [schema],
         )
       ).map((row) => row.table_name),
+    scopes: async () =>
+      (
+        await admin<{ tenant_id: string }>(
+          `SELECT DISTINCT tenant_id FROM "${schema}".events ORDER BY tenant_id`,
+          [],
+        )
+      ).map((row) => row.tenant_id),
     hasNamespace: async (name) =>
       (await admin('SELECT 1 FROM pg_namespace WHERE nspname = $1', [name])).length > 0,
     async close() {
       await Promise.allSettled(stores.map((store) => store.close()));
-      await admin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`, []);
+      for (const name of [schema, ...namespaces]) {
+        await admin(`DROP SCHEMA IF EXISTS "${name.replaceAll('"', '""')}" CASCADE`, []);
+      }
     },
   };
 }
