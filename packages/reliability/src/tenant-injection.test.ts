@@ -82,6 +82,11 @@ const hostileId = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
 );
 
+/** The documented prefix rule: none at all, or a plain identifier SQLite does not reserve. */
+function sqlitePrefixAllowed(name: string): boolean {
+  return name === '' || (/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(name) && !/^sqlite_/i.test(name));
+}
+
 type Outcome = { accepted: true } | { accepted: false; code: string; message: string };
 
 async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
@@ -204,11 +209,9 @@ describe('injection on both SQL stores', () => {
           await store.appendToStream('site-1', [{ type: 'Filed', data: { key: name } }]);
         });
         // A PostgreSQL tenant id is data: anything storable is kept. A SQLite prefix is part of
-        // every table name: only plain identifiers are allowed (and sqlite_ is SQLite's own).
+        // every table name: only plain identifiers (or none) are allowed, and sqlite_ is SQLite's own.
         const allowed =
-          kind === 'postgres'
-            ? storableId(name, TENANT_ID_LENGTH)
-            : /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(name) && !/^sqlite_/i.test(name);
+          kind === 'postgres' ? storableId(name, TENANT_ID_LENGTH) : sqlitePrefixAllowed(name);
         expect(outcome.accepted, `${JSON.stringify(name)}: ${JSON.stringify(outcome)}`).toBe(
           allowed,
         );
@@ -247,7 +250,7 @@ describe('injection on both SQL stores', () => {
               /^[a-z_][a-z0-9_]{0,47}$/.test(name) &&
               !name.startsWith('pg_') &&
               name !== 'information_schema'
-          : (name: string) => /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(name) && !/^sqlite_/i.test(name);
+          : (name: string) => sqlitePrefixAllowed(name);
       for (const name of [...HOSTILE, '', 'Ledger', 'x'.repeat(49)]) {
         const existed = await db.hasNamespace(name);
         const outcome = await attempt(async () => {
