@@ -2,7 +2,6 @@ import {
   createProjectionQuery,
   createProjectionRunner,
   type EventStore,
-  isValidationError,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -22,6 +21,7 @@ import {
 
 const KINDS = ['sqlite', 'postgres'] as const;
 const STREAM_ID_LENGTH = 256;
+// Each test opens its stores once; on a loaded machine PostgreSQL round trips dominate.
 const TENANT_ID_LENGTH = 128;
 
 let dbs: ScopedDatabase[] = [];
@@ -190,7 +190,7 @@ describe('injection on both SQL stores', () => {
         expect.arrayContaining(tablesBefore[stores.findIndex((s) => s.db === db)]!),
       );
     }
-  });
+  }, 180_000);
 
   it.each(KINDS)(
     'hostile tenant names on %s are kept verbatim as a tenant of their own or refused naming them',
@@ -234,6 +234,7 @@ describe('injection on both SQL stores', () => {
         { key: 'k', tenant: 'a' },
       ]);
     },
+    90_000,
   );
 
   it.each(KINDS)(
@@ -277,5 +278,6 @@ describe('injection on both SQL stores', () => {
       }
       expect((await collect(a.readAll())).map((event) => event.data)).toEqual([{ key: 'k' }]);
     },
+    90_000,
   );
 });

@@ -261,7 +261,7 @@ describe.each(['sqlite', 'postgres'] as const)('tenant isolation on %s', (kind) 
     await a.projections.reset('ledger', 1, queryA.schema);
     expect(await a.projections.listDocuments('ledger')).toEqual([]);
     expect(await b.projections.getCheckpoint('ledger')).toEqual(checkpointB);
-  });
+  }, 90_000);
 
   it('a runner of each tenant, running side by side, projects its own log only', async () => {
     const { a, b } = await open(kind);
@@ -294,5 +294,5 @@ describe.each(['sqlite', 'postgres'] as const)('tenant isolation on %s', (kind) 
     } finally {
       await Promise.all(runners.map((runner) => runner.stop()));
     }
-  });
+  }, 90_000);
 });
