@@ -25,6 +25,13 @@ export function tableNames(prefix: string): TableNames {
       `tablePrefix ${JSON.stringify(prefix)} must be letters, digits and underscores, not starting with a digit`,
     );
   }
+  // SQLite reserves every name starting with "sqlite_" (any case) for itself: such a prefix
+  // would only fail later, inside the migration, with a message that hides the cause.
+  if (/^sqlite_/i.test(prefix)) {
+    throw new TypeError(
+      `tablePrefix ${JSON.stringify(prefix)} must not start with "sqlite_", which SQLite reserves for its own tables`,
+    );
+  }
   return {
     prefix,
     migrations: `${prefix}schema_migrations`,
