@@ -28,6 +28,7 @@ import {
 import { createPostgresEventStore } from '@safeledger/store-postgres';
 import { createSqliteEventStore } from '@safeledger/store-sqlite';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { aggregateHandlerEvents, createAggregateHandlers } from './commands/aggregate-handlers.js';
 import { createInspectionFactsFromStore } from './enforcement/inspection-facts.js';
 import { loadDirectory } from './example-directory.js';
 import { buildApp } from './http/build-app.js';
@@ -89,6 +90,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       ...uniqueKeyEvents,
       ...inspectionEvents,
       ...venueEvents,
+      ...aggregateHandlerEvents,
     ],
   });
   const store: EventStore =
@@ -134,6 +136,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     figures,
     caseFigures: createCaseFigures({ store, policy }),
     lag: () => projectionLag(store, runner),
+    commands: createAggregateHandlers(store, directory, policy),
   };
   const app = await buildApp(context, { logger: config.logger ?? false });
   runner.start();
