@@ -7,7 +7,6 @@ import { type RunningService, startService } from './service.js';
 /** An answer of the service: its status and its JSON body. */
 export interface Answer {
   readonly status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read problem and state fields freely.
   readonly body: any;
 }
 

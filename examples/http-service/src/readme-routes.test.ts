@@ -16,9 +16,9 @@ function readmeRoutes(): string[] {
 
 /** A README pattern as a regular expression: `{command}` stands for any command's path segment. */
 function patternOf(route: string): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const [before, after] = route.split('{command}') as [string, string | undefined];
-  return new RegExp(`^${escape(before)}${after === undefined ? '' : `[a-z-]+${escape(after)}`}$`);
+  return new RegExp(`^${literal(before)}${after === undefined ? '' : `[a-z-]+${literal(after)}`}$`);
 }
 
 describe('the README endpoint table', () => {
