@@ -13,8 +13,8 @@ import {
  * apart; a city safety bureau over both districts, whose officer reads both; and in the park a
  * street office (territorial) with an officer and a grid patroller, and a venue operator, for the
  * venue routes; a district safety committee office and a city supervision team, for
- * responsibility lists, duty rosters and supervision items. A deployment loads its own records (`SAFELEDGER_DIRECTORY=records.json`, in the
- * shape of `DirectoryDataSchema`).
+ * responsibility lists and supervision items. A deployment loads its own records
+ * (`SAFELEDGER_DIRECTORY=records.json`, in the shape of `DirectoryDataSchema`).
  */
 export const exampleDirectoryData: DirectoryData = {
   areas: [

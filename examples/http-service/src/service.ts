@@ -28,7 +28,11 @@ import {
 import { createPostgresEventStore } from '@safeledger/store-postgres';
 import { createSqliteEventStore } from '@safeledger/store-sqlite';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { aggregateHandlerEvents, createAggregateHandlers } from './commands/aggregate-handlers.js';
+import {
+  aggregateHandlerEvents,
+  createAggregateHandlers,
+  distinctEvents,
+} from './commands/aggregate-handlers.js';
 import { createInspectionFactsFromStore } from './enforcement/inspection-facts.js';
 import { loadDirectory } from './example-directory.js';
 import { buildApp } from './http/build-app.js';
@@ -84,14 +88,15 @@ export interface RunningService {
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   // Every event type the service writes or reads: the projection runner reads the whole log.
   const registry = createEventRegistry({
-    events: [
+    // Each definition once, however many lists name it (read models register what they read).
+    events: distinctEvents([
+      ...aggregateHandlerEvents,
       ...hazardEvents,
       ...enforcementCaseEvents,
       ...uniqueKeyEvents,
       ...inspectionEvents,
       ...venueEvents,
-      ...aggregateHandlerEvents,
-    ],
+    ]),
   });
   const store: EventStore =
     config.pgUrl !== undefined

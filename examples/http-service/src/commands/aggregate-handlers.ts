@@ -98,6 +98,15 @@ export const aggregateHandlerEvents = [
   ...responsibilityEvents,
 ];
 
+/**
+ * The definitions in order, each object once: the same definition may come from two lists (the
+ * commands that write it and a read model that reads it). Two different definitions of one type
+ * stay two, so the registry still refuses them.
+ */
+export function distinctEvents<T>(definitions: readonly T[]): T[] {
+  return [...new Set(definitions)];
+}
+
 /** Wires each aggregate's decider to the store, with the ports the deciders read. */
 export function createAggregateHandlers(
   store: EventStore,
