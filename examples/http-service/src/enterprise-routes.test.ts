@@ -93,6 +93,17 @@ describe('enterprise routes', () => {
     expect(await client.eventCount(enterpriseStreamId('e-4'))).toBe(0);
   });
 
+  it('a retried registration with the same Idempotency-Key answers the first answer, writing nothing', async () => {
+    const body = registration(uscc('91310000MA1K00006'));
+    const key = { 'idempotency-key': 'register-e-6' };
+    const first = await client.post('/enterprises/e-6/register-enterprise', body, 'he', key);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const retry = await client.post('/enterprises/e-6/register-enterprise', body, 'he', key);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(await client.eventCount(enterpriseStreamId('e-6'))).toBe(1);
+  });
+
   it('a stale If-Match is 409 with nothing written; an unknown enterprise is 404', async () => {
     await client.post(
       '/enterprises/e-5/register-enterprise',

@@ -104,6 +104,18 @@ describe('responsibility assignment routes', () => {
     expect(await client.eventCount(responsibilityStreamId('ra-4'))).toBe(0);
   });
 
+  it('a retried issue with the same Idempotency-Key answers the first answer and appends nothing', async () => {
+    await client.post('/assignments/ra-6/draft-assignment', draft('list-6', 'bureau'), 'tang');
+    const key = { 'idempotency-key': 'issue-ra-6' };
+    const first = await client.post('/assignments/ra-6/issue-assignment', {}, 'tang', key);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    await client.post('/assignments/ra-6/acknowledge-assignment', {}, 'zhou');
+    const retry = await client.post('/assignments/ra-6/issue-assignment', {}, 'tang', key);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(await client.eventCount(responsibilityStreamId('ra-6'))).toBe(3);
+  });
+
   it('a stale If-Match is 409 with nothing written; an unknown assignment is 404', async () => {
     await client.post('/assignments/ra-5/draft-assignment', draft('list-5', 'bureau'), 'tang');
     await client.post(
