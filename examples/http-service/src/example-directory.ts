@@ -12,8 +12,9 @@ import {
  * harbour, so that ledgers and figures have two areas and two sibling organisations to tell
  * apart; a city safety bureau over both districts, whose officer reads both; and in the park a
  * street office (territorial) with an officer and a grid patroller, and a venue operator, for the
- * venue routes. A deployment loads its own records (`SAFELEDGER_DIRECTORY=records.json`, in the
- * shape of `DirectoryDataSchema`).
+ * venue routes; a district safety committee office and a city supervision team, for
+ * responsibility lists and supervision items. A deployment loads its own records
+ * (`SAFELEDGER_DIRECTORY=records.json`, in the shape of `DirectoryDataSchema`).
  */
 export const exampleDirectoryData: DirectoryData = {
   areas: [
@@ -48,6 +49,20 @@ export const exampleDirectoryData: DirectoryData = {
       kind: 'territorial',
       level: 'park_or_town',
       areaIds: ['park'],
+    },
+    {
+      id: 'committee-office',
+      name: 'District safety committee office',
+      kind: 'committee_office',
+      level: 'district',
+      areaIds: ['park'],
+    },
+    {
+      id: 'city-team',
+      name: 'City supervision team',
+      kind: 'supervision_team',
+      level: 'city',
+      areaIds: ['park', 'harbour'],
     },
   ],
   enterprises: [
@@ -104,6 +119,8 @@ export const exampleDirectoryData: DirectoryData = {
     { id: 'he', name: 'He', roles: ['TerritorialOfficer'], orgId: 'street-office' },
     { id: 'lin', name: 'Lin', roles: ['GridPatroller'], orgId: 'street-office' },
     { id: 'xu', name: 'Xu', roles: ['VenueOperator'], venueIds: ['v-1'] },
+    { id: 'tang', name: 'Tang', roles: ['SafetyCommitteeOffice'], orgId: 'committee-office' },
+    { id: 'fang', name: 'Fang', roles: ['SupervisionTeam'], orgId: 'city-team' },
   ],
 };
 

@@ -29,6 +29,11 @@ import {
 import { createPostgresEventStore } from '@safeledger/store-postgres';
 import { createSqliteEventStore } from '@safeledger/store-sqlite';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import {
+  aggregateHandlerEvents,
+  createAggregateHandlers,
+  distinctEvents,
+} from './commands/aggregate-handlers.js';
 import { loadDirectory } from './example-directory.js';
 import { buildApp } from './http/build-app.js';
 import type { CaseFigures, HazardFigures, ProjectionLag, ServiceContext } from './http/context.js';
@@ -83,13 +88,15 @@ export interface RunningService {
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   // Every event type the service writes or reads: the projection runner reads the whole log.
   const registry = createEventRegistry({
-    events: [
+    // Each definition once, however many lists name it (read models register what they read).
+    events: distinctEvents([
+      ...aggregateHandlerEvents,
       ...hazardEvents,
       ...enforcementCaseEvents,
       ...uniqueKeyEvents,
       ...inspectionEvents,
       ...venueEvents,
-    ],
+    ]),
   });
   const store: EventStore =
     config.pgUrl !== undefined
@@ -134,6 +141,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     figures,
     caseFigures: createCaseFigures({ store, policy }),
     lag: () => projectionLag(store, runner),
+    commands: createAggregateHandlers(store, directory, policy),
   };
   const app = await buildApp(context, { logger: config.logger ?? false });
   runner.start();

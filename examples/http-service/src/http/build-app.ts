@@ -5,17 +5,24 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { activityRoutes } from './activity-routes.js';
 import { caseReadRoutes } from './case-read-routes.js';
 import { caseRoutes } from './case-routes.js';
 import type { ServiceContext } from './context.js';
+import { dutyRoutes } from './duty-routes.js';
+import { enterpriseRoutes } from './enterprise-routes.js';
 import { figureRoutes } from './figure-routes.js';
 import { hazardRoutes } from './hazard-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { inspectionRoutes } from './inspection-routes.js';
+import { itemRoutes } from './item-routes.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
+import { planRoutes } from './plan-routes.js';
 import { problemOf, sendProblem } from './problem.js';
+import { responsibilityRoutes } from './responsibility-routes.js';
 import { ruleRoutes } from './rule-routes.js';
+import { siteRoutes } from './site-routes.js';
 import { venueRoutes } from './venue-routes.js';
 
 declare module 'fastify' {
@@ -100,6 +107,13 @@ export async function buildApp(
   caseRoutes(app, context);
   venueRoutes(app, context);
   inspectionRoutes(app, context);
+  itemRoutes(app, context);
+  responsibilityRoutes(app, context);
+  siteRoutes(app, context);
+  enterpriseRoutes(app, context);
+  activityRoutes(app, context);
+  planRoutes(app, context);
+  dutyRoutes(app, context);
   ledgerRoutes(app, context);
   figureRoutes(app, context);
   caseReadRoutes(app, context);

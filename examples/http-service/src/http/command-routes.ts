@@ -25,6 +25,8 @@ export interface CommandRoutesOptions {
   readonly resource: string;
   /** Name of the path parameter and of the id field in commands, e.g. `hazardId`. */
   readonly idKey: string;
+  /** The path parameter's schema when an id has a form of its own (a roster's month). */
+  readonly idSchema?: z.ZodString;
   /** The aggregate's command schemas, each a strict object with a literal `type`. */
   readonly schemas: readonly z.ZodObject[];
   /** The one command whose body carries the id (the one that creates the stream). */
@@ -51,7 +53,7 @@ export function commandRoutes(
 ): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const { resource, idKey } = options;
-  const params = z.object({ [idKey]: z.string().min(1).max(200) });
+  const params = z.object({ [idKey]: idParam(options.idSchema) });
   const response = z.object({
     [idKey]: z.string(),
     commandId: z.string().optional(),
@@ -134,6 +136,7 @@ export function stateRoute<State, Event extends DomainEvent>(
   options: {
     readonly resource: string;
     readonly idKey: string;
+    readonly idSchema?: z.ZodString;
     readonly summary: string;
     /** Names the aggregate in the 404 detail, e.g. `hazard`. */
     readonly noun: string;
@@ -149,7 +152,7 @@ export function stateRoute<State, Event extends DomainEvent>(
       schema: {
         summary: options.summary,
         tags: [resource],
-        params: z.object({ [idKey]: z.string().min(1).max(200) }),
+        params: z.object({ [idKey]: idParam(options.idSchema) }),
       },
       preValidation: authenticated(context),
     },
@@ -165,4 +168,9 @@ export function stateRoute<State, Event extends DomainEvent>(
       return reply.header('etag', etagOf(version)).send({ [idKey]: id, version, state });
     },
   );
+}
+
+/** An id path parameter: the aggregate's own form when it has one, else any short text. */
+function idParam(idSchema: z.ZodString | undefined): z.ZodString {
+  return (idSchema ?? z.string().min(1)).max(200);
 }

@@ -17,6 +17,7 @@ import type {
   SupervisionPolicy,
   VenueRegistry,
 } from '@safeledger/core';
+import type { AggregateHandlers } from '../commands/aggregate-handlers.js';
 import type { TokenVerification } from './identity.js';
 
 /** What the routes share: created once at start-up, closed on shutdown. */
@@ -46,6 +47,8 @@ export interface ServiceContext {
   readonly figures: HazardFigures;
   /** The case figures P-15 over the enforcement-case ledger projection this service runs. */
   readonly caseFigures: CaseFigures;
+  /** Sites, enterprises, supervision items, activities, plans, duty rosters, responsibilities. */
+  readonly commands: AggregateHandlers;
   /** Projection lag for the readiness endpoint: undefined while nothing is measured. */
   readonly lag?: () => Promise<ProjectionLag>;
 }
