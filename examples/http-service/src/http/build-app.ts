@@ -11,11 +11,13 @@ import type { ServiceContext } from './context.js';
 import { figureRoutes } from './figure-routes.js';
 import { hazardRoutes } from './hazard-routes.js';
 import { healthRoutes } from './health-routes.js';
+import { inspectionReadRoutes } from './inspection-read-routes.js';
 import { inspectionRoutes } from './inspection-routes.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
 import { problemOf, sendProblem } from './problem.js';
 import { ruleRoutes } from './rule-routes.js';
+import { venueReadRoutes } from './venue-read-routes.js';
 import { venueRoutes } from './venue-routes.js';
 
 declare module 'fastify' {
@@ -105,6 +107,8 @@ export async function buildApp(
   caseReadRoutes(app, context);
   ruleRoutes(app, context);
   healthRoutes(app, context);
+  inspectionReadRoutes(app, context);
+  venueReadRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
