@@ -5,10 +5,14 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { activityReadRoutes } from './activity-read-routes.js';
 import { caseReadRoutes } from './case-read-routes.js';
 import { caseRoutes } from './case-routes.js';
 import type { ServiceContext } from './context.js';
+import { dutyReadRoutes } from './duty-read-routes.js';
+import { enterpriseReadRoutes } from './enterprise-read-routes.js';
 import { figureRoutes } from './figure-routes.js';
+import { handoverReadRoutes } from './handover-read-routes.js';
 import { hazardRoutes } from './hazard-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { inspectionReadRoutes } from './inspection-read-routes.js';
@@ -17,6 +21,7 @@ import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
 import { problemOf, sendProblem } from './problem.js';
 import { ruleRoutes } from './rule-routes.js';
+import { siteReadRoutes } from './site-read-routes.js';
 import { venueReadRoutes } from './venue-read-routes.js';
 import { venueRoutes } from './venue-routes.js';
 
@@ -109,6 +114,11 @@ export async function buildApp(
   healthRoutes(app, context);
   inspectionReadRoutes(app, context);
   venueReadRoutes(app, context);
+  handoverReadRoutes(app, context);
+  siteReadRoutes(app, context);
+  enterpriseReadRoutes(app, context);
+  activityReadRoutes(app, context);
+  dutyReadRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
