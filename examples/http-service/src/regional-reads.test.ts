@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { developmentVerification, mintDevelopmentToken } from './dev-keys.js';
 import { type RunningService, startService } from './service.js';
 
-// The read endpoints of P-14 and P-18…P-21 over real HTTP on SQLite. The example has no command
+// The read endpoints of P-14 and P-17…P-21 over real HTTP on SQLite. The example has no command
 // routes for these aggregates, so the test writes a small 2024 history straight to the store,
 // as another service sharing the database would, and holds every figure to what it wrote.
 const cst = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -104,7 +104,59 @@ const mayRoster: Raw[] = Array.from({ length: 31 }, (_, i) => i + 1)
     };
   });
 
+/** An assignment of a 2024 duty list, issued, perhaps acknowledged by its assignee. */
+const assignment = (
+  assignmentId: string,
+  listId: string,
+  issuerOrgId: string,
+  acknowledged: boolean,
+): Raw[] => {
+  const base = { assignmentId, listId, actor: officer };
+  return [
+    {
+      type: 'AssignmentDrafted',
+      data: {
+        ...base,
+        occurredAt: cst('2024-01-05T09:00:00'),
+        listTitle: 'Duty list',
+        listKind: 'duty_task_list',
+        issuerOrgId,
+        period: { year: 2024 },
+        assignee: { kind: 'department', id: `dept-${assignmentId}`, isPrimaryLeader: false },
+        portfolio: [],
+        duties: [
+          {
+            dutyId: 'd0',
+            code: 'T1',
+            text: 'Inspect the park',
+            kind: 'statutory_duty',
+            domainCodes: [],
+            sectorCodes: [],
+            venueCategories: [],
+            role: 'lead',
+          },
+        ],
+      },
+    },
+    {
+      type: 'AssignmentIssued',
+      data: { ...base, occurredAt: cst('2024-01-06T09:00:00'), approvedBy: 'zhou', version: 1 },
+    },
+    ...(acknowledged
+      ? [
+          {
+            type: 'AssignmentAcknowledged',
+            data: { ...base, occurredAt: cst('2024-01-08T09:00:00'), version: 1 },
+          },
+        ]
+      : []),
+  ];
+};
+
 const history: Array<[string, Raw[]]> = [
+  ['assignment-a1', assignment('a1', 'L1', 'bureau', true)],
+  ['assignment-a2', assignment('a2', 'L1', 'bureau', false)],
+  ['assignment-a3', assignment('a3', 'L2', 'harbour-bureau', true)],
   [
     'item-1',
     [
@@ -195,7 +247,7 @@ const history: Array<[string, Raw[]]> = [
   ['duty-2024-05', mayRoster],
 ];
 
-describe('handover, site, enterprise, activity and duty read endpoints', () => {
+describe('handover, responsibility, site, enterprise, activity and duty read endpoints', () => {
   let service: RunningService;
   let folder: string;
 
@@ -361,6 +413,33 @@ describe('handover, site, enterprise, activity and duty read endpoints', () => {
     expect([city.body.days, city.body.overlapDays, city.body.gapDays]).toEqual([1, 1, 0]);
   });
 
+  it('P-17 responsibility coverage of the lists one organisation issued', async () => {
+    const district = await get(`/figures/responsibility-coverage?asOf=${at}`, 'chen');
+    expect(district.status, JSON.stringify(district.body)).toBe(200);
+    expect(district.body.filter).toEqual({ issuerOrgId: 'bureau' });
+    expect(district.body.lists).toHaveLength(1);
+    expect(district.body.lists[0]).toMatchObject({
+      listId: 'L1',
+      issued: 2,
+      acknowledged: 1,
+      expired: 0,
+      duties: 2,
+      dutiesCompleted: 0,
+      dutyCompletionRate: { numerator: 0, denominator: 2 },
+      staffingCompliance: { numerator: 0, denominator: 0, rate: '—' },
+    });
+    const harbour = await get(
+      `/figures/responsibility-coverage?issuerOrgId=harbour-bureau&asOf=${at}`,
+      'qian',
+    );
+    expect(harbour.body.lists.map((l: any) => [l.listId, l.issued])).toEqual([['L2', 1]]);
+    // Before the lists were issued nothing is in force.
+    const before = await get('/figures/responsibility-coverage?asOf=2024-01-01T00:00:00Z', 'chen');
+    expect(before.body.lists).toEqual([]);
+    const later = await get('/figures/responsibility-coverage?asOf=2025-02-01T00:00:00Z', 'chen');
+    expect(later.body.lists[0].expired).toBe(2);
+  });
+
   it('G-5: enterprise staff, another enterprise and a sibling organisation get 403', async () => {
     for (const [path, sub] of [
       ['/figures/handover-status', 'li'],
@@ -374,6 +453,8 @@ describe('handover, site, enterprise, activity and duty read endpoints', () => {
       ['/ledgers/activities?enterpriseId=works', 'ma'],
       ['/figures/duty-coverage?period=2024-05&orgId=harbour-bureau', 'chen'],
       ['/figures/duty-coverage?period=2024-05', 'wu'],
+      ['/figures/responsibility-coverage?issuerOrgId=bureau', 'gao'],
+      ['/figures/responsibility-coverage', 'li'],
     ] as const) {
       const refused = await get(path, sub);
       expect([path, sub, refused.status, refused.body.ruleId]).toEqual([path, sub, 403, 'G-5']);
@@ -395,6 +476,7 @@ describe('handover, site, enterprise, activity and duty read endpoints', () => {
       ['/figures/activity-totals?period=2024-02-30', 'querystring.period'],
       ['/ledgers/activities?kind=party', 'querystring.kind'],
       ['/figures/duty-coverage', 'querystring.period'],
+      ['/figures/responsibility-coverage?listKind=wish_list', 'querystring.listKind'],
     ] as const) {
       const bad = await get(path, 'qian');
       expect([path, bad.status]).toEqual([path, 400]);

@@ -19,6 +19,7 @@ import {
   createInspectionLedgerProjection,
   createPlanLedgerProjection,
   createProjectionRunner,
+  createResponsibilityLedgerProjection,
   createSiteLedgerProjection,
   createSupervisionPolicy,
   createVenueDecider,
@@ -34,6 +35,7 @@ import {
   type InMemoryDirectory,
   inspectionEvents,
   type ProjectionRunner,
+  responsibilityEvents,
   type SupervisionPolicy,
   siteEvents,
   supervisionItemEvents,
@@ -111,6 +113,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       ...activityEvents,
       ...emergencyPlanEvents,
       ...dutyRosterEvents,
+      ...responsibilityEvents,
     ],
   });
   const store: EventStore =
@@ -140,6 +143,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       createActivityLedgerProjection(),
       createPlanLedgerProjection(),
       createDutyCoverageProjection(policy),
+      createResponsibilityLedgerProjection(),
     ],
     owner: config.instance,
     ...(config.pollIntervalMs !== undefined ? { pollIntervalMs: config.pollIntervalMs } : {}),

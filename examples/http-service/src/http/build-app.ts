@@ -20,6 +20,7 @@ import { inspectionRoutes } from './inspection-routes.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
 import { problemOf, sendProblem } from './problem.js';
+import { responsibilityReadRoutes } from './responsibility-read-routes.js';
 import { ruleRoutes } from './rule-routes.js';
 import { siteReadRoutes } from './site-read-routes.js';
 import { venueReadRoutes } from './venue-read-routes.js';
@@ -119,6 +120,7 @@ export async function buildApp(
   enterpriseReadRoutes(app, context);
   activityReadRoutes(app, context);
   dutyReadRoutes(app, context);
+  responsibilityReadRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
