@@ -106,7 +106,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       ...uniqueKeyEvents,
       ...inspectionEvents,
       ...venueEvents,
-      // Written by other services (or later routes) and read by the projections above.
+      // Written by other services sharing the database (no routes here yet), read by the projections below.
       ...supervisionItemEvents,
       ...siteEvents,
       ...enterpriseEvents,
@@ -135,7 +135,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       // The inspection ledger and venue register behind P-8…P-13.
       createInspectionLedgerProjection(),
       createVenueRegisterProjection(policy),
-      // The read models behind P-14 and P-18…P-21.
+      // The read models behind P-14 and P-17…P-21.
       createHandoverLedgerProjection(),
       createSiteLedgerProjection(policy),
       createEnterpriseFilingsProjection(policy),
