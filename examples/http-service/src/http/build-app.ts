@@ -5,24 +5,32 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { activityReadRoutes } from './activity-read-routes.js';
 import { activityRoutes } from './activity-routes.js';
 import { caseReadRoutes } from './case-read-routes.js';
 import { caseRoutes } from './case-routes.js';
 import type { ServiceContext } from './context.js';
+import { dutyReadRoutes } from './duty-read-routes.js';
 import { dutyRoutes } from './duty-routes.js';
+import { enterpriseReadRoutes } from './enterprise-read-routes.js';
 import { enterpriseRoutes } from './enterprise-routes.js';
 import { figureRoutes } from './figure-routes.js';
+import { handoverReadRoutes } from './handover-read-routes.js';
 import { hazardRoutes } from './hazard-routes.js';
 import { healthRoutes } from './health-routes.js';
+import { inspectionReadRoutes } from './inspection-read-routes.js';
 import { inspectionRoutes } from './inspection-routes.js';
 import { itemRoutes } from './item-routes.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
 import { planRoutes } from './plan-routes.js';
 import { problemOf, sendProblem } from './problem.js';
+import { responsibilityReadRoutes } from './responsibility-read-routes.js';
 import { responsibilityRoutes } from './responsibility-routes.js';
 import { ruleRoutes } from './rule-routes.js';
+import { siteReadRoutes } from './site-read-routes.js';
 import { siteRoutes } from './site-routes.js';
+import { venueReadRoutes } from './venue-read-routes.js';
 import { venueRoutes } from './venue-routes.js';
 
 declare module 'fastify' {
@@ -119,6 +127,14 @@ export async function buildApp(
   caseReadRoutes(app, context);
   ruleRoutes(app, context);
   healthRoutes(app, context);
+  inspectionReadRoutes(app, context);
+  venueReadRoutes(app, context);
+  handoverReadRoutes(app, context);
+  siteReadRoutes(app, context);
+  enterpriseReadRoutes(app, context);
+  activityReadRoutes(app, context);
+  dutyReadRoutes(app, context);
+  responsibilityReadRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

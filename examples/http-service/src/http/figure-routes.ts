@@ -28,7 +28,7 @@ const RateAnswer = z.object({
 });
 
 /** A rate as the service answers it: the exact fraction and its display per the policy (§6). */
-function presentRate(rate: Rate, policy: SupervisionPolicy, metric: RateMetricId) {
+export function presentRate(rate: Rate, policy: SupervisionPolicy, metric: RateMetricId) {
   return {
     numerator: rate.numerator,
     denominator: rate.denominator,

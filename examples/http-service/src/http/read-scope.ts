@@ -104,3 +104,61 @@ export function hazardScopeWhere(scope: ReadScope) {
   }
   return { and: parts };
 }
+
+/**
+ * The organisations of a figure or ledger whose read model records no enterprise: only a person
+ * acting for an organisation reads it; an enterprise's staff get 403 G-5.
+ */
+export function organisationScope(
+  scope: ReadScope,
+  what: string,
+): { readonly orgIds: readonly string[] } | Problem {
+  if (scope.kind === 'organisation') return { orgIds: scope.orgIds };
+  return forbidden(
+    `${what} is read by a supervising organisation; enterprise ${scope.enterpriseId} may not read it`,
+  );
+}
+
+/**
+ * The one organisation a figure asks for, when its read model filters by a single organisation
+ * (an organiser, a roster's owner, a list's issuer): the reader's own when absent, else one of
+ * the organisations the reader may see (403 G-5 for another).
+ */
+export function namedOrganisation(
+  scope: ReadScope,
+  what: string,
+  orgId: string | undefined,
+): string | Problem {
+  const orgs = organisationScope(scope, what);
+  if ('status' in orgs) return orgs;
+  const [own = ''] = orgs.orgIds;
+  if (orgId === undefined) return own;
+  return orgs.orgIds.includes(orgId)
+    ? orgId
+    : forbidden(`${own} may read ${what} of itself and the organisations below it, not ${orgId}`);
+}
+
+/**
+ * The areas an organisation reader may see in a read model keyed by area (the venue register):
+ * `undefined` for an organisation whose jurisdiction is everywhere, else its areas. A named area
+ * outside them is refused with 403 G-5.
+ */
+export function areaScope(
+  scope: ReadScope,
+  directory: InMemoryDirectory,
+  what: string,
+  areaId: string | undefined,
+): { readonly areaIds?: readonly string[] } | Problem {
+  const orgs = organisationScope(scope, what);
+  if ('status' in orgs) return orgs;
+  const own = directory.organizations().find((org) => org.id === orgs.orgIds[0]);
+  // Organisations below another sit inside its areas, so the reader's own areas are the scope.
+  if (own === undefined) return forbidden(`organisation ${orgs.orgIds[0]} is not in the directory`);
+  if (own.areaIds === 'all') return areaId === undefined ? {} : { areaIds: [areaId] };
+  if (areaId === undefined) return { areaIds: own.areaIds };
+  return own.areaIds.includes(areaId)
+    ? { areaIds: [areaId] }
+    : forbidden(
+        `${own.id} may read ${what} of its areas (${own.areaIds.join(', ')}), not ${areaId}`,
+      );
+}
