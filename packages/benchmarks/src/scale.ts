@@ -146,6 +146,39 @@ interface SeedPlan {
   readonly around: (appends: () => Promise<unknown>) => Promise<unknown>;
 }
 
+/**
+ * Wall time spent in the store calls of a catch-up (reading events, loading documents,
+ * committing), so the report can say whether the store or the projection's JavaScript limits it.
+ */
+function timePhases(store: EventStore) {
+  const spent = new Map<string, number>();
+  const restore: Array<() => void> = [];
+  const wrap = (target: any, method: string, label: string) => {
+    const original = target[method];
+    target[method] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await original.apply(target, args);
+      } finally {
+        spent.set(label, (spent.get(label) ?? 0) + performance.now() - started);
+      }
+    };
+    restore.push(() => {
+      target[method] = original;
+    });
+  };
+  wrap(store, 'readAllPage', 'read events');
+  wrap(store.projections, 'loadDocuments', 'load documents');
+  wrap(store.projections, 'commit', 'commit');
+  return {
+    stop: () => {
+      for (const undo of restore) undo();
+    },
+    report: () =>
+      [...spent].map(([label, ms]) => `${label} ${(ms / 1000).toFixed(1)} s`).join(', '),
+  };
+}
+
 async function measure(
   name: string,
   store: EventStore,
@@ -182,11 +215,14 @@ async function measure(
   // CPU time of this process as well as wall time: on a shared machine the wall time mostly
   // measures the neighbours. (PostgreSQL's own CPU is not in it.)
   const cpu = process.cpuUsage();
+  const phases = timePhases(store);
   await runner.catchUp({ timeoutMs: 3_600_000 });
+  phases.stop();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
   await runner.stop();
+  console.log(`  catch-up wall time by store call: ${phases.report()}`);
   console.log(
     `  ledger catch-up: ${(events / seconds).toFixed(0)} events/s (${seconds.toFixed(1)} s wall; ${cpuSeconds.toFixed(1)} s CPU of this process, ${(events / cpuSeconds).toFixed(0)} events per CPU-second)`,
   );
