@@ -1,8 +1,4 @@
-import {
-  createProjectionQuery,
-  createProjectionRunner,
-  type EventStore,
-} from '@safeledger/core';
+import { createProjectionQuery, createProjectionRunner, type EventStore } from '@safeledger/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { collect, type Filed, HOSTILE, ledger, storableId } from './tenant-fixtures.js';

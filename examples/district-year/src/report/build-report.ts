@@ -19,7 +19,7 @@ import { queryEnterpriseFigures } from './enterprise-queries.js';
 import { queryHandoverFigures } from './handover-queries.js';
 import { type HazardReportFigures, queryHazardFigures } from './hazard-queries.js';
 import { queryInspectionFigures } from './inspection-queries.js';
-import { type Missing, waitingFor } from './missing.js';
+import type { Missing } from './missing.js';
 import {
   missingFigure,
   notYetAvailable,
@@ -61,7 +61,6 @@ export interface ReportSource {
   readonly policy: SupervisionPolicy;
 }
 
-const wait = (missing: Missing): Figure => ({ missing });
 const count = (value: number): Figure => ({ text: String(value), value });
 /** A count the source states as "more than" (余): printed with "+" when flagged (§6). */
 const approx = (figure: { value: number; approximate: boolean }): Figure => ({
@@ -98,7 +97,6 @@ export async function buildReport(source: ReportSource): Promise<Report> {
     .persons()
     .filter((person) => person.roles.includes('EnforcementOfficer')).length;
   const experts = directory.persons().filter((person) => person.roles.includes('Expert')).length;
-  const w = waitingFor;
   const figures: Record<ReportLineId, Record<string, Figure>> = {
     root: {
       units: count(i.root.unitsInspected),
