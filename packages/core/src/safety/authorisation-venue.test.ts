@@ -1,16 +1,16 @@
-import type { CategoryLeadPort, VenueHazardsPort } from './venue/ports.js';
 import { actorsOf, createSampleSafetyDirectory, venueCommandArbitrary } from '@safeledger/testing';
 import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
-  sampleOrgCovers,
   sampleOrganisations,
+  sampleOrgCovers,
 } from './authorisation-resend.test-helper.js';
 import type { SafetyActor } from './roles/actor.js';
 import type { Role } from './roles/role.js';
 import type { VenueCommand } from './venue/commands.js';
 import { createVenueDecider } from './venue/decide.js';
+import type { CategoryLeadPort, VenueHazardsPort } from './venue/ports.js';
 import type { VenueState } from './venue/state.js';
 
 /*
