@@ -83,6 +83,7 @@ it('G-5: no activity is recorded or corrected by a role the spec does not give t
     maxSteps: 8,
     allowed,
     inScope,
+    types: ['RecordActivity', 'CorrectActivity'],
     numRuns: Number(process.env.FC_NUM_RUNS ?? 60),
   });
   expect(summary.checked).toBeGreaterThan(1_000);

@@ -100,6 +100,7 @@ it('G-5: no emergency plan command is accepted from a role the spec does not giv
     maxSteps: 10,
     allowed,
     inScope,
+    types: Object.keys(who),
     numRuns: Number(process.env.FC_NUM_RUNS ?? 60),
   });
   expect(summary.checked).toBeGreaterThan(1_000);

@@ -41,6 +41,11 @@ export interface ResendProperty<State, Command extends SentCommand> {
   /** Scope: is the actor's district, organisation or enterprise one that may act on the subject? */
   readonly inScope: (command: Command, actor: SafetyActor, state: State) => boolean;
   readonly numRuns: number;
+  /**
+   * The command types the run must see accepted from someone: a seed that reaches too few of
+   * them gets another batch of runs (at most three more) before the coverage assertion fails.
+   */
+  readonly types: readonly string[];
 }
 
 /** What a run saw, for the coverage assertions each property makes. */
@@ -76,45 +81,51 @@ export async function checkResentCommands<State, Command extends SentCommand>(
     }
   };
 
-  await fc.assert(
-    fc.asyncProperty(
-      fc.gen(),
-      fc.integer({ min: 1, max: property.maxSteps }),
-      async (g, length) => {
-        let state = decider.initialState();
-        let now = Date.parse(property.start);
-        for (let step = 0; step < length; step += 1) {
-          now += g(fc.integer, { min: 0, max: property.maxDaysPerStep }) * DAY;
-          const command = g(property.next, state, new Date(now));
-          const streamId = property.streamId(state, command);
-          let fallback: readonly unknown[] | undefined;
-          for (const actor of property.actors) {
-            const resent = { ...command, actor } as Command;
-            const events = await attempt(resent, state, new Date(now), streamId);
-            checked += 1;
-            if (events === undefined) continue;
-            fallback ??= events;
-            const roles = accepted.get(command.type) ?? new Set<Role>();
-            roles.add(actor.role);
-            accepted.set(command.type, roles);
-            const who = `${command.type} accepted from ${actor.personId} as ${actor.role}`;
-            expect(
-              property.allowed(resent, actor, state),
-              `${who}, a role the table does not name`,
-            ).toBe(true);
-            expect(property.inScope(resent, actor, state), `${who}, outside the scope`).toBe(true);
+  const batch = () =>
+    fc.assert(
+      fc.asyncProperty(
+        fc.gen(),
+        fc.integer({ min: 1, max: property.maxSteps }),
+        async (g, length) => {
+          let state = decider.initialState();
+          let now = Date.parse(property.start);
+          for (let step = 0; step < length; step += 1) {
+            now += g(fc.integer, { min: 0, max: property.maxDaysPerStep }) * DAY;
+            const command = g(property.next, state, new Date(now));
+            const streamId = property.streamId(state, command);
+            let fallback: readonly unknown[] | undefined;
+            for (const actor of property.actors) {
+              const resent = { ...command, actor } as Command;
+              const events = await attempt(resent, state, new Date(now), streamId);
+              checked += 1;
+              if (events === undefined) continue;
+              fallback ??= events;
+              const roles = accepted.get(command.type) ?? new Set<Role>();
+              roles.add(actor.role);
+              accepted.set(command.type, roles);
+              const who = `${command.type} accepted from ${actor.personId} as ${actor.role}`;
+              expect(
+                property.allowed(resent, actor, state),
+                `${who}, a role the table does not name`,
+              ).toBe(true);
+              expect(property.inScope(resent, actor, state), `${who}, outside the scope`).toBe(
+                true,
+              );
+            }
+            // The run goes on with the command as its own actor sent it if that was accepted, else
+            // as the first actor it was accepted from, so runs get deep into the lifecycle.
+            const events = (await attempt(command, state, new Date(now), streamId)) ?? fallback;
+            for (const event of events ?? []) state = decider.evolve(state, event as never);
           }
-          // The run goes on with the command as its own actor sent it if that was accepted, else
-          // as the first actor it was accepted from, so runs get deep into the lifecycle.
-          const events = (await attempt(command, state, new Date(now), streamId)) ?? fallback;
-          for (const event of events ?? []) state = decider.evolve(state, event as never);
-        }
-      },
-    ),
-    // No shrinking: a run drawn with fc.gen shrinks slowly, and the message already names the
-    // command and the actor that got through.
-    { numRuns: property.numRuns, endOnFailure: true },
-  );
+        },
+      ),
+      // No shrinking: a run drawn with fc.gen shrinks slowly, and the message already names the
+      // command and the actor that got through.
+      { numRuns: property.numRuns, endOnFailure: true },
+    );
+  await batch();
+  for (let extra = 0; extra < 3 && property.types.some((t) => !accepted.has(t)); extra += 1)
+    await batch();
   return { accepted, checked };
 }
 

@@ -73,6 +73,7 @@ it('G-5: no site command is accepted from a role §4.7 does not allow, or from o
     maxSteps: 14,
     allowed: (command, actor) => who[command.type].includes(actor.role),
     inScope,
+    types: Object.keys(who),
     numRuns: Number(process.env.FC_NUM_RUNS ?? 60),
   });
   expect(summary.checked).toBeGreaterThan(1_000);

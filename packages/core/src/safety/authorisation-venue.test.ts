@@ -115,6 +115,7 @@ it('G-5: no venue command is accepted from a role §4.6 does not allow, or from 
     maxSteps: 14,
     allowed: (command, actor) => who[command.type].includes(actor.role),
     inScope,
+    types: Object.keys(who),
     numRuns: Number(process.env.FC_NUM_RUNS ?? 60),
   });
   expect(summary.checked).toBeGreaterThan(1_000);
