@@ -47,7 +47,10 @@ const who: Record<SupervisionItemCommand['type'], readonly Role[]> = {
   SubmitFeedback: ['AuthorityHead'],
   // The issuer, or the committee office when closure is delegated (checked in the scope).
   CloseItem: ['SupervisionTeam', 'SafetyCommitteeOffice'],
-  ReturnItem: ['SupervisionTeam'],
+  // §4.5 names the issuer alone. The library lets a committee office to which closure was
+  // delegated also return the item: refusing a closure is the other half of deciding it. This
+  // table follows that reading (scope below); the spec's wording is a question for its authors.
+  ReturnItem: ['SupervisionTeam', 'SafetyCommitteeOffice'],
 };
 /** Commands of the lead organisation. */
 const leadCommands: readonly SupervisionItemCommand['type'][] = [
@@ -80,9 +83,8 @@ function inScope(command: SupervisionItemCommand, actor: SafetyActor, state: Sup
   if (state.status === 'not_received') return false;
   if (leadCommands.includes(command.type))
     return state.leadOrgId !== null && actor.orgId === state.leadOrgId;
-  if (command.type === 'CloseItem')
-    return ofIssuer || (office && state.closureAuthority === 'committee_office');
-  return ofIssuer;
+  // CloseItem and ReturnItem: the issuer, or the committee office when closure is delegated.
+  return ofIssuer || (office && state.closureAuthority === 'committee_office');
 }
 
 /**
