@@ -43,7 +43,7 @@ export interface ResendProperty<State, Command extends SentCommand> {
   readonly numRuns: number;
   /**
    * The command types the run must see accepted from someone: a seed that reaches too few of
-   * them gets another batch of runs (at most three more) before the coverage assertion fails.
+   * them gets another batch of runs (at most six more) before the coverage assertion fails.
    */
   readonly types: readonly string[];
 }
@@ -124,7 +124,7 @@ export async function checkResentCommands<State, Command extends SentCommand>(
       { numRuns: property.numRuns, endOnFailure: true },
     );
   await batch();
-  for (let extra = 0; extra < 3 && property.types.some((t) => !accepted.has(t)); extra += 1)
+  for (let extra = 0; extra < 6 && property.types.some((t) => !accepted.has(t)); extra += 1)
     await batch();
   return { accepted, checked };
 }
