@@ -92,11 +92,13 @@ it('G-5: no inspection command is accepted from a role §4.4 does not allow, or 
     decider: createInspectionDecider({ directory, subjects: staticSubjectStatus() }),
     actors: actorsOf(directory),
     streamId: () => 'insp-i-1',
-    next: (state, now) =>
-      inspectionCommandArbitrary({
+    next: (state, now) => {
+      const types = early(state);
+      return inspectionCommandArbitrary({
         today: localDate(now),
-        ...(early(state) === undefined ? {} : { types: early(state) }),
-      }),
+        ...(types === undefined ? {} : { types }),
+      });
+    },
     start: '2024-03-01T02:00:00Z',
     maxDaysPerStep: 3,
     maxSteps: 16,

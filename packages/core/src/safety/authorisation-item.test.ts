@@ -133,18 +133,25 @@ it('G-5: no supervision item command is accepted from a role §4.5 does not allo
 // The case the property found: the handover names its issuing team, and only a member of that
 // team (or a committee office recording the team's document) may record it, as only that team
 // may later close or return the item.
-it('SI-0: a member of another supervision team may not record a team’s handover in its name', () => {
+it('SI-0: a member of another supervision team may not record a team’s handover in its name', async () => {
   const kit = sampleItemCommands();
   const decider = createSupervisionItemDecider({
     directory: kit.directory,
     hazards: staticItemHazards({}),
   });
-  const context = { now: sampleNow, streamId: 'item-it-1', version: 0 };
-  const ownTeam = decider.decide(kit.receive(), decider.initialState(), context);
+  const base = { now: sampleNow, streamId: 'item-it-1', version: 0 };
+  const initial = decider.initialState();
+  // The decide context with the facts `prepare` loads for the command, as a handler passes it.
+  const contextFor = async (command: SupervisionItemCommand) => ({
+    ...base,
+    facts: await decider.prepare!(command, initial, base),
+  });
+  const ownTeam = decider.decide(kit.receive(), initial, await contextFor(kit.receive()));
   expect(Array.isArray(ownTeam) ? ownTeam.length : 1).toBe(1);
   let refusal: unknown;
   try {
-    decider.decide(kit.receive({ actor: kit.actors.otherTeam }), decider.initialState(), context);
+    const other = kit.receive({ actor: kit.actors.otherTeam });
+    decider.decide(other, initial, await contextFor(other));
   } catch (error) {
     refusal = error;
   }
