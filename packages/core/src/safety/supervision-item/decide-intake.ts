@@ -10,12 +10,12 @@ import type { ReceivedItem } from './state.js';
 
 type Parsed<S extends z.ZodType> = z.output<S>;
 
-/** `ReceiveHandover`: by the team or the committee office; a hazard list names subjects (SI-2). */
+/** `ReceiveHandover`: by the issuing team or the committee office; a hazard list names subjects (SI-2). */
 export function decideReceiveHandover(
   ctx: ItemDecisionContext,
   command: Parsed<typeof ReceiveHandoverSchema>,
 ): SupervisionItemEvent[] {
-  requireReceiver(ctx);
+  requireReceiver(ctx, command.issuer, command.closureAuthority);
   if (command.kind === 'hazard_list' && command.subjectEnterpriseIds.length === 0) {
     throw violate('SI-2', 'SubjectsRequired', {});
   }

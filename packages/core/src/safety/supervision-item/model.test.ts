@@ -83,7 +83,9 @@ function expectedAccept(m: Model, c: SupervisionItemCommand): boolean {
   if (c.type === 'ReceiveHandover') {
     return (
       m.status === 'none' &&
-      ['p-team-1', 'p-team-2', 'p-cmo-district'].includes(who) &&
+      // The issuing (city) team's member or the committee office; another team may not hand
+      // over in the city team's name (§4.5: the issuer's own document).
+      ['p-team-1', 'p-cmo-district'].includes(who) &&
       (c.kind !== 'hazard_list' || (c.subjectEnterpriseIds ?? []).length > 0)
     );
   }

@@ -6,13 +6,29 @@ import type { ReceivedItem } from './state.js';
 
 // Who may send each command (§4.5 "Who"), checked on the actor the directory backs (G-5).
 
-/** `ReceiveHandover`: a SupervisionTeam member or a SafetyCommitteeOffice recording the document. */
-export function requireReceiver(ctx: ItemDecisionContext): void {
-  const { role } = ctx.actor;
-  if (role === 'SupervisionTeam' || role === 'SafetyCommitteeOffice') return;
-  throw forbidden('SI-0', ctx.actor, 'role_not_allowed', {
+/**
+ * `ReceiveHandover`: a SafetyCommitteeOffice recording the issuer's document, or a member of the
+ * issuing team itself (of the issuer's organisation when the handover names one): the item is
+ * that team's to close or return, so no other team may hand it over in its name.
+ */
+export function requireReceiver(
+  ctx: ItemDecisionContext,
+  issuer: { readonly name: string; readonly orgId?: string | undefined },
+  closureAuthority: ReceivedItem['closureAuthority'],
+): void {
+  const { actor } = ctx;
+  if (actor.role === 'SafetyCommitteeOffice') return;
+  if (actor.role !== 'SupervisionTeam') {
+    throw forbidden('SI-0', actor, 'role_not_allowed', {
+      command: 'ReceiveHandover',
+      allowedRoles: ['SupervisionTeam', 'SafetyCommitteeOffice'],
+    });
+  }
+  if (issuer.orgId === undefined || actor.orgId === issuer.orgId) return;
+  throw forbidden('SI-0', actor, 'not_issuer', {
     command: 'ReceiveHandover',
-    allowedRoles: ['SupervisionTeam', 'SafetyCommitteeOffice'],
+    issuerName: issuer.name,
+    closureAuthority,
   });
 }
 
