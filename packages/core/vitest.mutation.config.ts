@@ -13,6 +13,10 @@ export default mergeConfig(
       exclude: ['src/safety/hazard/model.test.ts'],
       typecheck: { enabled: false },
       env: { FC_NUM_RUNS: '30' },
+      // Stryker switches mutants at run time inside code loaded once, so the test files may share
+      // one module graph: without isolation a mutant costs its tests, not a re-import of the
+      // aggregate per test file (the hazard tests hold no module-level state between files).
+      isolate: false,
     },
   }),
 );

@@ -62,7 +62,7 @@ const completion = (judgedAt: string, onSpot = false): HazardCompletion => ({
 const completedAt = (judgedAt: string, onSpot = false): RegisteredHazard => ({
   ...open,
   version: 2,
-  status: 'completed',
+  status: 'awaiting_verification',
   lastCompletion: completion(judgedAt, onSpot),
   completions: 1,
 });
@@ -165,7 +165,7 @@ describe('H-22 the regulator verification SLA at its bound', () => {
   const regulatorSide: RegisteredHazard = {
     ...open,
     version: 3,
-    status: 'completed',
+    status: 'awaiting_verification',
     discoveredBy: actors.officers[0],
     source: 'regulator_inspection',
     lastCompletion: completion('2024-03-01T01:00:00.000Z'),
@@ -228,7 +228,7 @@ describe('H-22 the regulator verification SLA at its bound', () => {
       const old = answered('2024-03-01T01:30:00.000Z', atVersion);
       expect(isVerificationSlaBreached(old, '2024-04-01T00:00:00Z', policy)).toBe(false);
       expect(
-        isVerificationSlaBreached({ ...old, status: 'completed' }, '2024-04-01T00:00:00Z', policy),
+        isVerificationSlaBreached({ ...old, status: 'awaiting_verification' }, '2024-04-01T00:00:00Z', policy),
       ).toBe(true);
     }
   });
