@@ -228,7 +228,11 @@ describe('H-22 the regulator verification SLA at its bound', () => {
       const old = answered('2024-03-01T01:30:00.000Z', atVersion);
       expect(isVerificationSlaBreached(old, '2024-04-01T00:00:00Z', policy)).toBe(false);
       expect(
-        isVerificationSlaBreached({ ...old, status: 'awaiting_verification' }, '2024-04-01T00:00:00Z', policy),
+        isVerificationSlaBreached(
+          { ...old, status: 'awaiting_verification' },
+          '2024-04-01T00:00:00Z',
+          policy,
+        ),
       ).toBe(true);
     }
   });
