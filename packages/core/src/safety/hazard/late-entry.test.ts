@@ -5,6 +5,7 @@ import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/super
 import type { HazardCommand } from './commands.js';
 import { createHazardDecider } from './decide.js';
 import type { HazardEvent } from './events.js';
+import { lateEntryOf, lateEntryRoles } from './late-entry.js';
 import { evolveHazard, type HazardState, initialHazardState } from './state.js';
 import { isDeadlineMet, isOverdue } from './time-facts.js';
 
@@ -177,5 +178,57 @@ describe('H-30 late entries', () => {
       [failed('2024-04-20'), '2024-04-10T02:00:00Z'],
     ]);
     expect(state).toMatchObject({ status: 'open', deadline: '2024-04-20' });
+  });
+});
+
+describe('H-30 the bound and the answer for a late entry, exactly', () => {
+  const recordedAt = new Date('2024-03-09T02:00:00.000Z');
+  const hours = (n: number) => new Date(recordedAt.getTime() - n * 3_600_000).toISOString();
+  const entry =
+    (occurredAt: string, actor = actors.safetyOfficer, reason?: string) =>
+    () =>
+      lateEntryOf({ policy, occurredAt, recordedAt, actor, reason });
+
+  it('H-30 back-dated by exactly maxBackdatingHours is within the bound; one millisecond more is not', () => {
+    expect(entry(hours(72))()).toBeUndefined();
+    const justBeyond = new Date(recordedAt.getTime() - 72 * 3_600_000 - 1).toISOString();
+    expect(violation(entry(justBeyond))).toMatchObject({
+      rule: 'H-30',
+      violation: 'LateEntryReasonRequired',
+    });
+    // Dated after the recording time (a clock ahead) is not a back-dated entry.
+    expect(entry('2024-03-10T02:00:00.000Z')()).toBeUndefined();
+  });
+
+  it('H-30 a blank reason is no reason', () => {
+    for (const reason of ['', '   ', '\t']) {
+      expect(violation(entry(hours(100), actors.principal, reason))).toMatchObject({
+        rule: 'H-30',
+        violation: 'LateEntryReasonRequired',
+      });
+    }
+  });
+
+  it('H-30 every supervisory role answers for a late entry; other roles do not; System is not bounded', () => {
+    expect(lateEntryRoles).toEqual([
+      'Principal',
+      'VenueOperator',
+      'AuthorityHead',
+      'SafetyCommitteeOffice',
+    ]);
+    const principal = entry(hours(100), actors.principal, 'paper record')();
+    expect(principal).toEqual({ reason: 'paper record', recordedAt: '2024-03-09T02:00:00.000Z' });
+    const head = entry(hours(100), actors.head, 'paper record')();
+    expect(head).toEqual({ reason: 'paper record', recordedAt: '2024-03-09T02:00:00.000Z' });
+    const officer = violation(entry(hours(100), actors.officers[0], 'paper record'));
+    expect(officer).toMatchObject({ rule: 'H-30', violation: 'SupervisorRequired' });
+    expect(officer.details).toMatchObject({
+      role: 'EnforcementOfficer',
+      allowedRoles: lateEntryRoles,
+      maxBackdatingHours: 72,
+      recordedAt: '2024-03-09T02:00:00.000Z',
+    });
+    const system = { personId: 'sys', role: 'System' as const };
+    expect(entry(hours(1000), system)()).toBeUndefined();
   });
 });
