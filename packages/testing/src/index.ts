@@ -37,6 +37,11 @@ export {
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
 export {
+  type CasePolicyInvariant,
+  type CasePolicyView,
+  casePolicyInvariants,
+} from './safety/case-policy-invariants.js';
+export {
   type DutyRosterCommandArbitraryOptions,
   dutyRosterCommandArbitrary,
   dutyRosterScheduleArbitrary,
@@ -140,9 +145,13 @@ export {
   venueCommandArbitrary,
 } from './safety/venue-command-arbitraries.js';
 export {
+  type AggregatePolicySummary,
+  type PolicyAggregate,
+  type PolicyDeciders,
   type PolicyStep,
   PolicyVerificationError,
   type PolicyVerificationSummary,
+  policyAggregates,
   type VerifyPolicyOptions,
   verifyPolicy,
 } from './safety/verify-policy.js';
