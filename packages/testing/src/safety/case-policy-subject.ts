@@ -128,7 +128,8 @@ export function casePolicySubject(
       CasePolicyView
     >['decider'],
     invariants: casePolicyInvariants,
-    next: (state, _nowMs, events) => {
+    nextArgs: (state, _nowMs, events) => [state, events],
+    next: (state: EnforcementCaseState, events: readonly EnforcementCaseEvent[]) => {
       // Filing first: a case lifecycle means nothing before it.
       if (!isFiledCase(state))
         return fc.oneof(

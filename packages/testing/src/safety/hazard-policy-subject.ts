@@ -50,13 +50,14 @@ export function hazardPolicySubject(
   return {
     decider: decider as PolicySubject<HazardState, HazardEvent, HazardPolicyView>['decider'],
     invariants: hazardPolicyInvariants,
-    next: (state, nowMs, events) => {
+    // The instant goes as a number: two Dates are deep-equal to fc.gen's cache.
+    nextArgs: (state, nowMs, events) => [state, nowMs, rectifierOf(events)],
+    next: (state: HazardState, nowMs: number, rectifier: SafetyActor | null) => {
       const options = { directory, state, now: new Date(nowMs), policy };
       const candidates = hazardCommandCandidates(options);
       const invalid = invalidHazardCommandArbitrary(options);
       if (candidates.length === 0) return invalid;
       const plausible = fc.oneof(...candidates);
-      const rectifier = rectifierOf(events);
       return fc.oneof(
         { arbitrary: plausible, weight: 4 },
         { arbitrary: invalid, weight: 1 },

@@ -6,12 +6,24 @@ const DAY = 86_400_000;
 
 /** The local calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function localDateIn(instant: string | number | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
+  return formatterFor(timeZone).format(new Date(instant));
+}
+
+// Building a DateTimeFormat costs far more than formatting with one; rosters format thousands
+// of instants per run.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** The calendar date `days` after `date` (both `YYYY-MM-DD`; negative goes back). */
@@ -19,11 +31,14 @@ export function plusDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
-/** The calendar date `years` after `date`; 29 February falls back to 28 February (§4.8 validity). */
-export function plusYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const year = y + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** The first instant of a local date in a time zone (found by bisection, so any offset works). */
+export function startOfLocalDate(date: string, timeZone: string): number {
+  let lo = Date.parse(`${date}T00:00:00Z`) - 2 * DAY;
+  let hi = lo + 4 * DAY;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDateIn(mid, timeZone) >= date) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }

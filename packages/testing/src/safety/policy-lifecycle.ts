@@ -27,6 +27,7 @@ export interface PolicyEventView<Event> {
 export interface PolicyInvariantOf<View> {
   readonly rule: string;
   readonly name: string;
+  readonly relevant?: (policy: PolicyEventView<never>['policy']) => boolean;
   readonly applies: (view: View) => boolean;
   readonly check: (view: View) => string | undefined;
 }
@@ -39,9 +40,22 @@ export interface PolicyInvariantOf<View> {
 export interface PolicySubject<State, Event extends DomainEvent, View> {
   readonly decider: Decider<State, never, Event, unknown>;
   readonly invariants: readonly PolicyInvariantOf<View>[];
-  /** The commands to draw from next, given the state, the clock and the events so far. */
-  readonly next: (state: State, nowMs: number, events: readonly Event[]) => fc.Arbitrary<unknown>;
+  /**
+   * The commands to draw from next, built from `nextArgs`. fc.gen caches arbitraries by
+   * deep-equal arguments, so `nextArgs` hands over only what the choice depends on (comparing a
+   * month's hundred shifts at every step would dominate the run).
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: each subject has its own arguments
+  readonly next: (...args: any[]) => fc.Arbitrary<unknown>;
+  /** The arguments of `next` at this point of the lifecycle. */
+  readonly nextArgs: (state: State, nowMs: number, events: readonly Event[]) => readonly unknown[];
   readonly streamId: (state: State, command: unknown) => string;
+  /**
+   * Share of `numRuns` this aggregate runs, and the longest lifecycle worth drawing, when its
+   * commands are costly (a duty roster schedules a whole month at once); default 1 and no cap.
+   */
+  readonly runsShare?: number;
+  readonly maxCommands?: number;
   readonly ended: (state: State) => boolean;
   /** The facts `prepare` would load, fixed for the run (the sample hazards, inspections…). */
   readonly facts?: (command: unknown) => unknown;

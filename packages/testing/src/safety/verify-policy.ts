@@ -1,6 +1,8 @@
 import {
+  createDutyRosterDecider,
   createEnforcementCaseDecider,
   createHazardDecider,
+  type DutyRosterDecider,
   type EnforcementCaseDecider,
   type HazardDecider,
   type InMemoryDirectory,
@@ -8,6 +10,7 @@ import {
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { casePolicySubject } from './case-policy-subject.js';
+import { dutyPolicySubject } from './duty-policy-subject.js';
 import { hazardPolicySubject } from './hazard-policy-subject.js';
 import {
   type BrokenInvariant,
@@ -24,7 +27,7 @@ import { createSampleSafetyDirectory } from './sample-directory.js';
 export type { PolicyStep } from './policy-lifecycle.js';
 
 /** The built-in aggregates `verifyPolicy` re-checks, in the order it runs them. */
-export const policyAggregates = ['hazard', 'enforcementCase'] as const;
+export const policyAggregates = ['hazard', 'enforcementCase', 'dutyRoster'] as const;
 /** One of `policyAggregates`. */
 export type PolicyAggregate = (typeof policyAggregates)[number];
 
@@ -38,11 +41,16 @@ export interface PolicyDeciders {
    * yours should be built on `sampleCaseCommands().directory` too.
    */
   readonly enforcementCase?: EnforcementCaseDecider;
+  /** Default `createDutyRosterDecider({ directory, policy })` on the sample directory. */
+  readonly dutyRoster?: DutyRosterDecider;
 }
 
 /** Options of `verifyPolicy`. */
 export interface VerifyPolicyOptions {
-  /** Lifecycles to try per aggregate (default 100). */
+  /**
+   * Lifecycles to try per aggregate (default 100); duty rosters, each a whole month of shifts,
+   * run a fifth of it.
+   */
   readonly numRuns?: number;
   /** Seed to replay a failure. */
   readonly seed?: number;
@@ -76,11 +84,16 @@ export interface AggregatePolicySummary {
   readonly checked: Readonly<Record<string, number>>;
   /** Invariants that never had anything to check in this run: raise `numRuns` if any matter. */
   readonly unexercised: readonly string[];
+  /**
+   * Invariants the policy gives nothing to check at all, so they are not counted unexercised
+   * (DR-3 while `reinforcedDutyDates` is empty).
+   */
+  readonly notApplicable: readonly string[];
 }
 
 /**
  * What a successful `verifyPolicy` exercised: assert on it so a vacuous run fails. The top-level
- * counts add up every aggregate's (`runs` is per aggregate); `aggregates` has each one's own.
+ * counts add up every aggregate's (`runs` is the `numRuns` asked for); `aggregates` has each one's own.
  */
 export interface PolicyVerificationSummary extends AggregatePolicySummary {
   readonly seed: number;
@@ -175,6 +188,12 @@ function subjectsFor(policy: SupervisionPolicy, options: VerifyPolicyOptions) {
         });
       return casePolicySubject(decider, kit, policy) as unknown as AnySubject;
     },
+    dutyRoster: () => {
+      const directory = createSampleSafetyDirectory();
+      const decider =
+        options.deciders?.dutyRoster ?? createDutyRosterDecider({ directory, policy });
+      return dutyPolicySubject(decider, directory, policy) as unknown as AnySubject;
+    },
   };
   const names = policyAggregates.filter((name) => options.aggregates?.includes(name) ?? true);
   return names.map((name) => ({ name, subject: build[name]() }));
@@ -182,10 +201,10 @@ function subjectsFor(policy: SupervisionPolicy, options: VerifyPolicyOptions) {
 
 /**
  * Re-checks the built-in aggregates' core invariants under a user's policy. For each aggregate
- * (Hazard, EnforcementCase; pick with `aggregates`) random lifecycles of plausible, broken and
+ * (Hazard, EnforcementCase, DutyRoster; pick with `aggregates`) random lifecycles of plausible, broken and
  * policy-probing commands run through its decider (the library's built with `policy`, or yours
  * from `deciders`) while the clock moves by hours and days; after every accepted command each
- * invariant of `hazardPolicyInvariants` / `casePolicyInvariants` is checked in the policy's own
+ * invariant of `hazardPolicyInvariants`, `casePolicyInvariants` and `dutyPolicyInvariants` is checked in the policy's own
  * terms (verifier and officer counts, back-dating, procedure windows, fine thresholds, the
  * decision deadline, …). Throws a `PolicyVerificationError` with the shrunk lifecycle when one
  * breaks; otherwise returns what it exercised, per aggregate and in total.
@@ -204,7 +223,8 @@ export function verifyPolicy(
   const runs = options.numRuns ?? 100;
   const aggregates: Partial<Record<PolicyAggregate, AggregatePolicySummary>> = {};
   for (const { name, subject } of subjectsFor(policy, options)) {
-    aggregates[name] = verifySubject(name, subject, policy, options, seed, runs);
+    const share = Math.max(1, Math.ceil(runs * (subject.runsShare ?? 1)));
+    aggregates[name] = verifySubject(name, subject, policy, options, seed, share);
   }
   const all = Object.values(aggregates);
   const sum = (pick: (s: AggregatePolicySummary) => number) =>
@@ -224,9 +244,15 @@ export function verifyPolicy(
     rejectedBy: merge((s) => s.rejectedBy),
     checked: merge((s) => s.checked),
     unexercised: all.flatMap((s) => s.unexercised),
+    notApplicable: all.flatMap((s) => s.notApplicable),
     aggregates,
   };
 }
+
+/** The distinct keys of some invariants (EC-5 has two invariants under one rule). */
+const unique = (invariants: readonly { rule: string; name: string }[]) => [
+  ...new Set(invariants.map(invariantKey)),
+];
 
 /** Runs one aggregate's lifecycles; throws the shrunk failure. */
 function verifySubject(
@@ -237,7 +263,7 @@ function verifySubject(
   seed: number,
   runs: number,
 ): AggregatePolicySummary {
-  const maxCommands = options.maxCommands ?? 25;
+  const maxCommands = Math.min(options.maxCommands ?? 25, subject.maxCommands ?? Infinity);
   const start = (options.startTime ?? new Date('2024-01-01T00:00:00Z')).getTime();
   const tally: PolicyTally = {
     counts: { commands: 0, accepted: 0, rejected: 0 },
@@ -245,15 +271,13 @@ function verifySubject(
     checked: {},
   };
   let broken: BrokenInvariant | undefined;
-  // fc.gen caches arbitraries by deep-equal arguments, so the builder takes the instant as a
-  // number (two Dates are deep-equal to it) along with the state and events.
   const next = subject.next;
   const property = fc.property(fc.gen(), fc.integer({ min: 1, max: maxCommands }), (g, length) => {
     const run = createPolicyLifecycle(subject, policy, tally);
     let now = start;
     for (let step = 0; step < length && !run.ended(); step += 1) {
       now += g(fc.integer, { min: 0, max: 10 }) * DAY + g(fc.integer, { min: 0, max: 23 }) * HOUR;
-      const command = g(next, run.state(), now, run.events());
+      const command = g(next, ...subject.nextArgs(run.state(), now, run.events()));
       const failure = run.step(now, command);
       if (failure !== undefined) {
         broken = failure;
@@ -284,9 +308,11 @@ function verifySubject(
     ...tally.counts,
     rejectedBy: tally.rejectedBy,
     checked: tally.checked,
-    unexercised: subject.invariants
-      .map(invariantKey)
-      .filter((key, index, keys) => keys.indexOf(key) === index)
-      .filter((key) => tally.checked[key] === undefined),
+    unexercised: unique(
+      subject.invariants.filter((invariant) => invariant.relevant?.(policy) ?? true),
+    ).filter((key) => tally.checked[key] === undefined),
+    notApplicable: unique(
+      subject.invariants.filter((invariant) => !(invariant.relevant?.(policy) ?? true)),
+    ),
   };
 }
