@@ -48,6 +48,11 @@ export {
   type RosterFlaw,
 } from './safety/duty-command-arbitraries.js';
 export {
+  type DutyPolicyInvariant,
+  type DutyPolicyView,
+  dutyPolicyInvariants,
+} from './safety/duty-policy-invariants.js';
+export {
   type CaseCommandArbitraryOptions,
   caseCommandArbitrary,
   caseHistoryArbitrary,

@@ -45,7 +45,6 @@ export interface PolicySubject<State, Event extends DomainEvent, View> {
    * deep-equal arguments, so `nextArgs` hands over only what the choice depends on (comparing a
    * month's hundred shifts at every step would dominate the run).
    */
-  // biome-ignore lint/suspicious/noExplicitAny: each subject has its own arguments
   readonly next: (...args: any[]) => fc.Arbitrary<unknown>;
   /** The arguments of `next` at this point of the lifecycle. */
   readonly nextArgs: (state: State, nowMs: number, events: readonly Event[]) => readonly unknown[];
