@@ -2,6 +2,7 @@ import {
   type Decider,
   type DomainEvent,
   RuleViolationError,
+  type SupervisionPolicy,
   ValidationError,
 } from '@safeledger/core';
 import type fc from 'fast-check';
@@ -17,7 +18,7 @@ export interface PolicyStep {
 
 /** What every aggregate's invariants see: the stream's events, the new ones, the clock. */
 export interface PolicyEventView<Event> {
-  readonly policy: import('@safeledger/core').SupervisionPolicy;
+  readonly policy: SupervisionPolicy;
   readonly events: readonly Event[];
   readonly lastEvents: readonly Event[];
   readonly now: Date;
@@ -27,7 +28,7 @@ export interface PolicyEventView<Event> {
 export interface PolicyInvariantOf<View> {
   readonly rule: string;
   readonly name: string;
-  readonly relevant?: (policy: PolicyEventView<never>['policy']) => boolean;
+  readonly relevant?: (policy: SupervisionPolicy) => boolean;
   readonly applies: (view: View) => boolean;
   readonly check: (view: View) => string | undefined;
 }
@@ -83,7 +84,7 @@ export const invariantKey = (invariant: { rule: string; name: string }) =>
 /** A stream's lifecycle under verification: decide, evolve and check, one command at a time. */
 export function createPolicyLifecycle<State, Event extends DomainEvent, View>(
   subject: PolicySubject<State, Event, View>,
-  policy: PolicyEventView<Event>['policy'],
+  policy: SupervisionPolicy,
   tally?: PolicyTally,
 ) {
   const { decider } = subject;

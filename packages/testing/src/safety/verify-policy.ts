@@ -74,9 +74,13 @@ export interface VerifyPolicyOptions {
 
 /** What one aggregate's verification exercised. */
 export interface AggregatePolicySummary {
+  /** Lifecycles run (at the top level: the `numRuns` asked for). */
   readonly runs: number;
+  /** Commands sent to the decider. */
   readonly commands: number;
+  /** Commands the decider accepted; the invariants were checked after each. */
   readonly accepted: number;
+  /** Commands the decider refused with a rule violation or a validation error. */
   readonly rejected: number;
   /** Rejections per rule id. */
   readonly rejectedBy: Readonly<Record<string, number>>;
@@ -96,6 +100,7 @@ export interface AggregatePolicySummary {
  * counts add up every aggregate's (`runs` is the `numRuns` asked for); `aggregates` has each one's own.
  */
 export interface PolicyVerificationSummary extends AggregatePolicySummary {
+  /** The seed the run used: pass it back as `seed` to replay it. */
   readonly seed: number;
   /** Per verified aggregate, what its lifecycles exercised. */
   readonly aggregates: Readonly<Partial<Record<PolicyAggregate, AggregatePolicySummary>>>;
