@@ -37,11 +37,21 @@ export {
   safetyActorArbitrary,
 } from './safety/actor-arbitraries.js';
 export {
+  type CasePolicyInvariant,
+  type CasePolicyView,
+  casePolicyInvariants,
+} from './safety/case-policy-invariants.js';
+export {
   type DutyRosterCommandArbitraryOptions,
   dutyRosterCommandArbitrary,
   dutyRosterScheduleArbitrary,
   type RosterFlaw,
 } from './safety/duty-command-arbitraries.js';
+export {
+  type DutyPolicyInvariant,
+  type DutyPolicyView,
+  dutyPolicyInvariants,
+} from './safety/duty-policy-invariants.js';
 export {
   type CaseCommandArbitraryOptions,
   caseCommandArbitrary,
@@ -140,9 +150,13 @@ export {
   venueCommandArbitrary,
 } from './safety/venue-command-arbitraries.js';
 export {
+  type AggregatePolicySummary,
+  type PolicyAggregate,
+  type PolicyDeciders,
   type PolicyStep,
   PolicyVerificationError,
   type PolicyVerificationSummary,
+  policyAggregates,
   type VerifyPolicyOptions,
   verifyPolicy,
 } from './safety/verify-policy.js';

@@ -1,50 +1,86 @@
 import {
+  createDutyRosterDecider,
+  createEnforcementCaseDecider,
   createHazardDecider,
-  type HazardCommand,
+  type DutyRosterDecider,
+  type EnforcementCaseDecider,
   type HazardDecider,
-  type HazardEvent,
-  type HazardState,
-  hazardStreamId,
   type InMemoryDirectory,
-  isRegisteredHazard,
-  RuleViolationError,
-  type SafetyActor,
   type SupervisionPolicy,
-  ValidationError,
 } from '@safeledger/core';
 import fc from 'fast-check';
+import { casePolicySubject } from './case-policy-subject.js';
+import { dutyPolicySubject } from './duty-policy-subject.js';
+import { hazardPolicySubject } from './hazard-policy-subject.js';
 import {
-  hazardCommandCandidates,
-  invalidHazardCommandArbitrary,
-} from './hazard-command-arbitraries.js';
-import { hazardPolicyInvariants } from './hazard-policy-invariants.js';
+  type BrokenInvariant,
+  createPolicyLifecycle,
+  invariantKey,
+  minimisePolicyFailure,
+  type PolicyStep,
+  type PolicySubject,
+  type PolicyTally,
+} from './policy-lifecycle.js';
+import { sampleCaseCommands } from './sample-case-commands.js';
 import { createSampleSafetyDirectory } from './sample-directory.js';
+
+export type { PolicyStep } from './policy-lifecycle.js';
+
+/** The built-in aggregates `verifyPolicy` re-checks, in the order it runs them. */
+export const policyAggregates = ['hazard', 'enforcementCase', 'dutyRoster'] as const;
+/** One of `policyAggregates`. */
+export type PolicyAggregate = (typeof policyAggregates)[number];
+
+/** The deciders to verify, one per aggregate; each defaults to the library's under the policy. */
+export interface PolicyDeciders {
+  /** Default `createHazardDecider({ directory, policy })`. */
+  readonly hazard?: HazardDecider;
+  /**
+   * Default `createEnforcementCaseDecider({ directory, policy, … })` on the sample case kit
+   * (`sampleCaseCommands`): the case commands name its people, hazards and inspections, so
+   * yours should be built on `sampleCaseCommands().directory` too.
+   */
+  readonly enforcementCase?: EnforcementCaseDecider;
+  /** Default `createDutyRosterDecider({ directory, policy })` on the sample directory. */
+  readonly dutyRoster?: DutyRosterDecider;
+}
 
 /** Options of `verifyPolicy`. */
 export interface VerifyPolicyOptions {
-  /** Hazard lifecycles to try (default 100). */
+  /**
+   * Lifecycles to try per aggregate (default 100); duty rosters, each a whole month of shifts,
+   * run a fifth of it.
+   */
   readonly numRuns?: number;
   /** Seed to replay a failure. */
   readonly seed?: number;
   /** Longest command sequence per lifecycle (default 25). */
   readonly maxCommands?: number;
-  /** People and subjects the commands are drawn from (default: the sample directory). */
+  /** People and subjects the hazard commands are drawn from (default: the sample directory). */
   readonly directory?: InMemoryDirectory;
   /** Business clock before the first command (default 2024-01-01T00:00:00Z). */
   readonly startTime?: Date;
+  /** The aggregates to re-check (default all of `policyAggregates`). */
+  readonly aggregates?: readonly PolicyAggregate[];
   /**
    * The hazard decider to verify, when yours wraps or extends the library's (a local rule, a
-   * different directory); default `createHazardDecider({ directory, policy })`.
+   * different directory); default `createHazardDecider({ directory, policy })`. Kept for
+   * compatibility: the same as `deciders.hazard`, and an error if both are given.
    */
   readonly decider?: HazardDecider;
+  /** The decider to verify per aggregate, when yours wraps or extends the library's. */
+  readonly deciders?: PolicyDeciders;
 }
 
-/** What a successful `verifyPolicy` exercised: assert on it so a vacuous run fails. */
-export interface PolicyVerificationSummary {
-  readonly seed: number;
+/** What one aggregate's verification exercised. */
+export interface AggregatePolicySummary {
+  /** Lifecycles run (at the top level: the `numRuns` asked for). */
   readonly runs: number;
+  /** Commands sent to the decider. */
   readonly commands: number;
+  /** Commands the decider accepted; the invariants were checked after each. */
   readonly accepted: number;
+  /** Commands the decider refused with a rule violation or a validation error. */
   readonly rejected: number;
   /** Rejections per rule id. */
   readonly rejectedBy: Readonly<Record<string, number>>;
@@ -52,15 +88,22 @@ export interface PolicyVerificationSummary {
   readonly checked: Readonly<Record<string, number>>;
   /** Invariants that never had anything to check in this run: raise `numRuns` if any matter. */
   readonly unexercised: readonly string[];
+  /**
+   * Invariants the policy gives nothing to check at all, so they are not counted unexercised
+   * (DR-3 while `reinforcedDutyDates` is empty).
+   */
+  readonly notApplicable: readonly string[];
 }
 
-/** One command of a failing lifecycle, as the report shows it. */
-export interface PolicyStep {
-  readonly at: string;
-  /** The command as sent: a broken one (a probe of bad input) may not be a valid command. */
-  readonly command: unknown;
-  /** Event types it produced, or the rule it was rejected under. */
-  readonly outcome: string;
+/**
+ * What a successful `verifyPolicy` exercised: assert on it so a vacuous run fails. The top-level
+ * counts add up every aggregate's (`runs` is the `numRuns` asked for); `aggregates` has each one's own.
+ */
+export interface PolicyVerificationSummary extends AggregatePolicySummary {
+  /** The seed the run used: pass it back as `seed` to replay it. */
+  readonly seed: number;
+  /** Per verified aggregate, what its lifecycles exercised. */
+  readonly aggregates: Readonly<Partial<Record<PolicyAggregate, AggregatePolicySummary>>>;
 }
 
 /** A lifecycle in which the decider, configured with the policy, broke an invariant. */
@@ -77,10 +120,12 @@ export class PolicyVerificationError extends Error {
     readonly steps: readonly PolicyStep[],
     /** Seed to replay with. */
     readonly seed: number,
+    /** The aggregate whose lifecycle broke it. */
+    readonly aggregate: PolicyAggregate = 'hazard',
   ) {
     super(
       [
-        `verifyPolicy(hazard) failed: ${rule} (${invariant}): ${problem}`,
+        `verifyPolicy(${aggregate}) failed: ${rule} (${invariant}): ${problem}`,
         '',
         ...steps.map(
           (step, index) =>
@@ -106,83 +151,138 @@ function describeCommand(command: unknown): string {
   return `${typeof c.type === 'string' ? c.type : JSON.stringify(command)}${actor}`;
 }
 
-/** Who reported the latest completion, if any. */
-function rectifierOf(events: readonly HazardEvent[]): SafetyActor | null {
-  for (let index = events.length - 1; index >= 0; index -= 1) {
-    const event = events[index];
-    if (event?.type === 'RectificationCompleted') return event.data.actor;
+// The runner treats every subject alike; each subject's own types are checked where it is built.
+type AnySubject = PolicySubject<any, any, any>;
+
+/** The subject of each requested aggregate, with the decider the options give or the library's. */
+function subjectsFor(policy: SupervisionPolicy, options: VerifyPolicyOptions) {
+  if (
+    options.decider !== undefined &&
+    options.deciders?.hazard !== undefined &&
+    options.decider !== options.deciders.hazard
+  ) {
+    throw new TypeError(
+      'verifyPolicy: give the hazard decider as `decider` or as `deciders.hazard`, not two different ones',
+    );
   }
-  return null;
-}
-
-/** A verification with the rectifier among its verifiers (and acting, if it verifies alone). */
-function withRectifier(command: unknown, rectifier: SafetyActor | null): unknown {
-  const c = command as HazardCommand;
-  if (rectifier === null || c.type !== 'VerifyRectification') return command;
-  return {
-    ...c,
-    actor: rectifier,
-    verifierIds: [rectifier.personId, ...c.verifierIds.filter((id) => id !== rectifier.personId)],
+  const unknown = (options.aggregates ?? []).filter(
+    (name) => !(policyAggregates as readonly string[]).includes(name),
+  );
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `verifyPolicy: unknown aggregate(s) ${unknown.map((n) => JSON.stringify(n)).join(', ')}; expected some of ${policyAggregates.join(', ')}`,
+    );
+  }
+  const build: Record<PolicyAggregate, () => AnySubject> = {
+    hazard: () => {
+      const directory = options.directory ?? createSampleSafetyDirectory();
+      const decider =
+        options.deciders?.hazard ?? options.decider ?? createHazardDecider({ directory, policy });
+      return hazardPolicySubject(decider, directory, policy) as unknown as AnySubject;
+    },
+    enforcementCase: () => {
+      const kit = sampleCaseCommands();
+      const decider =
+        options.deciders?.enforcementCase ??
+        createEnforcementCaseDecider({
+          directory: kit.directory,
+          policy,
+          // `decide` receives the facts from the kit directly; the ports are never read here.
+          hazards: { hazard: async (id) => kit.hazards[id] },
+          inspections: { inspection: async (id) => kit.inspections[id] },
+        });
+      return casePolicySubject(decider, kit, policy) as unknown as AnySubject;
+    },
+    dutyRoster: () => {
+      const directory = createSampleSafetyDirectory();
+      const decider =
+        options.deciders?.dutyRoster ?? createDutyRosterDecider({ directory, policy });
+      return dutyPolicySubject(decider, directory, policy) as unknown as AnySubject;
+    },
   };
+  const names = policyAggregates.filter((name) => options.aggregates?.includes(name) ?? true);
+  return names.map((name) => ({ name, subject: build[name]() }));
 }
-
-type Broken = { rule: string; invariant: string; problem: string; steps: PolicyStep[] };
 
 /**
- * Re-checks the built-in Hazard aggregate's core invariants under a user's policy: random
- * lifecycles of plausible and broken commands (`hazardCommandCandidates`,
- * `invalidHazardCommandArbitrary`) run through `createHazardDecider({ policy })` while the clock
- * moves by hours and days, and after every accepted command each invariant of
- * `hazardPolicyInvariants` is checked in the policy's own terms (its verifier count, back-dating
- * window, extension and segregation switches). Throws a `PolicyVerificationError` with the
- * shrunk lifecycle when one breaks; otherwise returns what it exercised.
+ * Re-checks the built-in aggregates' core invariants under a user's policy. For each aggregate
+ * (Hazard, EnforcementCase, DutyRoster; pick with `aggregates`) random lifecycles of plausible, broken and
+ * policy-probing commands run through its decider (the library's built with `policy`, or yours
+ * from `deciders`) while the clock moves by hours and days; after every accepted command each
+ * invariant of `hazardPolicyInvariants`, `casePolicyInvariants` and `dutyPolicyInvariants` is checked in the policy's own
+ * terms (verifier and officer counts, back-dating, procedure windows, fine thresholds, the
+ * decision deadline, …). Throws a `PolicyVerificationError` with the shrunk lifecycle when one
+ * breaks; otherwise returns what it exercised, per aggregate and in total.
  *
  * @example
  * const summary = verifyPolicy(createSupervisionPolicy({ minVerifiersMajor: 3 }));
  * expect(summary.unexercised).toEqual([]);
+ * @throws PolicyVerificationError when an invariant breaks (or a decider crashes).
+ * @throws TypeError for an unknown aggregate name, or two different hazard deciders.
  */
 export function verifyPolicy(
   policy: SupervisionPolicy,
   options: VerifyPolicyOptions = {},
 ): PolicyVerificationSummary {
-  const directory = options.directory ?? createSampleSafetyDirectory();
-  const decider = options.decider ?? createHazardDecider({ directory, policy });
-  const maxCommands = options.maxCommands ?? 25;
-  const start = (options.startTime ?? new Date('2024-01-01T00:00:00Z')).getTime();
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
-  const counts = { commands: 0, accepted: 0, rejected: 0 };
-  const rejectedBy: Record<string, number> = {};
-  const checked: Record<string, number> = {};
-  let broken: Broken | undefined;
-  // fc.gen caches arbitraries by deep-equal arguments, so the builder takes the instant as a
-  // number (two Dates are deep-equal to it) along with the state.
-  const next = (
-    state: HazardState,
-    nowMs: number,
-    rectifier: SafetyActor | null,
-  ): fc.Arbitrary<unknown> => {
-    const arbitraryOptions = { directory, state, now: new Date(nowMs), policy };
-    const candidates = hazardCommandCandidates(arbitraryOptions);
-    const invalid = invalidHazardCommandArbitrary(arbitraryOptions);
-    if (candidates.length === 0) return invalid;
-    const plausible = fc.oneof(...candidates);
-    return fc.oneof(
-      { arbitrary: plausible, weight: 4 },
-      { arbitrary: invalid, weight: 1 },
-      // Probes at the policy's switches: the person who reported the completion joins the
-      // verification (verifierMustDifferFromRectifier).
-      { arbitrary: plausible.map((command) => withRectifier(command, rectifier)), weight: 1 },
-    );
+  const runs = options.numRuns ?? 100;
+  const aggregates: Partial<Record<PolicyAggregate, AggregatePolicySummary>> = {};
+  for (const { name, subject } of subjectsFor(policy, options)) {
+    const share = Math.max(1, Math.ceil(runs * (subject.runsShare ?? 1)));
+    aggregates[name] = verifySubject(name, subject, policy, options, seed, share);
+  }
+  const all = Object.values(aggregates);
+  const sum = (pick: (s: AggregatePolicySummary) => number) =>
+    all.reduce((total, s) => total + pick(s), 0);
+  const merge = (pick: (s: AggregatePolicySummary) => Readonly<Record<string, number>>) => {
+    const merged: Record<string, number> = {};
+    for (const s of all)
+      for (const [key, count] of Object.entries(pick(s))) merged[key] = (merged[key] ?? 0) + count;
+    return merged;
   };
-  const lifecycle = (count: boolean) =>
-    createLifecycle(decider, policy, count ? { counts, rejectedBy, checked } : undefined);
+  return {
+    seed,
+    runs,
+    commands: sum((s) => s.commands),
+    accepted: sum((s) => s.accepted),
+    rejected: sum((s) => s.rejected),
+    rejectedBy: merge((s) => s.rejectedBy),
+    checked: merge((s) => s.checked),
+    unexercised: all.flatMap((s) => s.unexercised),
+    notApplicable: all.flatMap((s) => s.notApplicable),
+    aggregates,
+  };
+}
 
+/** The distinct keys of some invariants (EC-5 has two invariants under one rule). */
+const unique = (invariants: readonly { rule: string; name: string }[]) => [
+  ...new Set(invariants.map(invariantKey)),
+];
+
+/** Runs one aggregate's lifecycles; throws the shrunk failure. */
+function verifySubject(
+  name: PolicyAggregate,
+  subject: AnySubject,
+  policy: SupervisionPolicy,
+  options: VerifyPolicyOptions,
+  seed: number,
+  runs: number,
+): AggregatePolicySummary {
+  const maxCommands = Math.min(options.maxCommands ?? 25, subject.maxCommands ?? Infinity);
+  const start = (options.startTime ?? new Date('2024-01-01T00:00:00Z')).getTime();
+  const tally: PolicyTally = {
+    counts: { commands: 0, accepted: 0, rejected: 0 },
+    rejectedBy: {},
+    checked: {},
+  };
+  let broken: BrokenInvariant | undefined;
+  const next = subject.next;
   const property = fc.property(fc.gen(), fc.integer({ min: 1, max: maxCommands }), (g, length) => {
-    const run = lifecycle(true);
+    const run = createPolicyLifecycle(subject, policy, tally);
     let now = start;
     for (let step = 0; step < length && !run.ended(); step += 1) {
       now += g(fc.integer, { min: 0, max: 10 }) * DAY + g(fc.integer, { min: 0, max: 23 }) * HOUR;
-      const command = g(next, run.state(), now, rectifierOf(run.events()));
+      const command = g(next, ...subject.nextArgs(run.state(), now, run.events()));
       const failure = run.step(now, command);
       if (failure !== undefined) {
         broken = failure;
@@ -191,18 +291,17 @@ export function verifyPolicy(
     }
     return true;
   });
-
-  const runs = options.numRuns ?? 100;
-  const details = fc.check(property, { numRuns: runs, seed });
+  const details = fc.check(property, { numRuns: runs, seed, endOnFailure: true });
   if (details.failed) {
     if (broken !== undefined) {
-      const short = minimise(broken, () => lifecycle(false));
+      const short = minimisePolicyFailure(broken, () => createPolicyLifecycle(subject, policy));
       throw new PolicyVerificationError(
         short.rule,
         short.invariant,
         short.problem,
         short.steps,
         seed,
+        name,
       );
     }
     throw details.errorInstance instanceof Error
@@ -210,106 +309,15 @@ export function verifyPolicy(
       : new Error(String(details.errorInstance));
   }
   return {
-    seed,
     runs,
-    ...counts,
-    rejectedBy,
-    checked,
-    unexercised: hazardPolicyInvariants
-      .map((invariant) => `${invariant.rule}: ${invariant.name}`)
-      .filter((key) => checked[key] === undefined),
+    ...tally.counts,
+    rejectedBy: tally.rejectedBy,
+    checked: tally.checked,
+    unexercised: unique(
+      subject.invariants.filter((invariant) => invariant.relevant?.(policy) ?? true),
+    ).filter((key) => tally.checked[key] === undefined),
+    notApplicable: unique(
+      subject.invariants.filter((invariant) => !(invariant.relevant?.(policy) ?? true)),
+    ),
   };
-}
-
-interface Tally {
-  readonly counts: { commands: number; accepted: number; rejected: number };
-  readonly rejectedBy: Record<string, number>;
-  readonly checked: Record<string, number>;
-}
-
-/** One hazard's lifecycle under verification: decide, evolve and check, one command at a time. */
-function createLifecycle(decider: HazardDecider, policy: SupervisionPolicy, tally?: Tally) {
-  let state = decider.initialState();
-  const events: HazardEvent[] = [];
-  const steps: PolicyStep[] = [];
-  return {
-    state: () => state,
-    events: () => events,
-    ended: () =>
-      isRegisteredHazard(state) && (state.status === 'closed' || state.status === 'voided'),
-    /** Runs one command at `nowMs`; returns the broken invariant, if any. */
-    step(nowMs: number, command: unknown): Broken | undefined {
-      const at = new Date(nowMs).toISOString();
-      if (tally !== undefined) tally.counts.commands += 1;
-      let produced: readonly HazardEvent[];
-      try {
-        const hazardId = isRegisteredHazard(state)
-          ? state.hazardId
-          : ((command as { hazardId?: unknown }).hazardId ?? 'h-1');
-        const decided = decider.decide(command as HazardCommand, state, {
-          now: new Date(nowMs),
-          streamId: hazardStreamId(String(hazardId)),
-          version: state.version,
-        });
-        produced = Array.isArray(decided) ? decided : [decided as HazardEvent];
-      } catch (error) {
-        if (error instanceof RuleViolationError || error instanceof ValidationError) {
-          const rule = error instanceof RuleViolationError ? error.rule : error.code;
-          if (tally !== undefined) {
-            tally.counts.rejected += 1;
-            tally.rejectedBy[rule] = (tally.rejectedBy[rule] ?? 0) + 1;
-          }
-          steps.push({ at, command, outcome: `rejected ${rule}` });
-          return undefined;
-        }
-        // Anything else is a crash: the decider must answer every command with events or a
-        // rule violation, whatever the policy.
-        steps.push({ at, command, outcome: 'crashed' });
-        return {
-          rule: 'crash',
-          invariant: 'every command gets events or a rule violation',
-          problem: `the decider threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-          steps: [...steps],
-        };
-      }
-      if (tally !== undefined) tally.counts.accepted += 1;
-      for (const event of produced) state = decider.evolve(state, event);
-      events.push(...produced);
-      steps.push({ at, command, outcome: produced.map((event) => event.type).join(', ') });
-      const view = { policy, events, lastEvents: produced, now: new Date(nowMs) };
-      for (const invariant of hazardPolicyInvariants) {
-        if (!invariant.applies(view)) continue;
-        if (tally !== undefined) {
-          const key = `${invariant.rule}: ${invariant.name}`;
-          tally.checked[key] = (tally.checked[key] ?? 0) + 1;
-        }
-        const problem = invariant.check(view);
-        if (problem !== undefined)
-          return { rule: invariant.rule, invariant: invariant.name, problem, steps: [...steps] };
-      }
-      return undefined;
-    },
-  };
-}
-
-/**
- * Replays the failing lifecycle without each command in turn, keeping every removal after
- * which the same rule still breaks, so the report is the few commands the failure needs.
- */
-function minimise(failure: Broken, lifecycle: () => ReturnType<typeof createLifecycle>): Broken {
-  const replay = (steps: readonly PolicyStep[]): Broken | undefined => {
-    const run = lifecycle();
-    for (const step of steps) {
-      const broken = run.step(Date.parse(step.at), step.command);
-      if (broken !== undefined) return broken;
-    }
-    return undefined;
-  };
-  let best = failure;
-  for (let index = best.steps.length - 2; index >= 0; index -= 1) {
-    const without = best.steps.filter((_, i) => i !== index);
-    const again = replay(without);
-    if (again !== undefined && again.rule === failure.rule) best = again;
-  }
-  return best;
 }
