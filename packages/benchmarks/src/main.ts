@@ -17,6 +17,8 @@ const { values } = parseArgs({
     // Comma-separated workload ids and families, to measure one comparison alone (e.g.
     // `--only writers --family postgres`); a narrowed run never rewrites docs/benchmarks.md.
     only: { type: 'string' },
+    // Write docs/benchmarks.md from a quick run too (its report says it was a quick run).
+    write: { type: 'boolean', default: false },
     family: { type: 'string' },
   },
 });
@@ -67,7 +69,7 @@ const report = await runBenchmarks({
   log: (line) => console.log(line),
 });
 console.log(`\n${report.markdown}`);
-if (!values.quick && !values['no-write'] && !narrowed) {
+if ((!values.quick || values.write) && !values['no-write'] && !narrowed) {
   const target = join(here, '..', '..', '..', 'docs', 'benchmarks.md');
   // Sections other benchmarks write by hand (the district year, scale) follow a marker; a run
   // rewrites what it measured and keeps them.

@@ -15,5 +15,5 @@ const profiles = [];
 for (const subject of profiledStores) profiles.push(await profileHazardPath(subject, hazards));
 console.log(renderHazardProfiles(profiles));
 console.log(
-  `\n${hazards} hazards × 4 commands per store, Node.js ${process.version}, ${os.cpus().length} cores; load (1-minute average) ${loadBefore.toFixed(2)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end.`,
+  `\n${hazards} hazards × 4 commands per store, each figure the median of ${profiles[0]?.rounds ?? 0} rounds after a warm-up; Node.js ${process.version}, ${os.cpus().length} cores; load (1-minute average) ${loadBefore.toFixed(2)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(2)} at the end.`,
 );
