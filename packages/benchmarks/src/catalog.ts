@@ -56,8 +56,11 @@ export function subjectsOf(lineup: Lineup): HazardPathSubject[] {
   ];
 }
 
+/** The workloads, by the id a job carries (and `pnpm bench --only` takes). */
+export const workloadIds = ['single', 'batch', 'writers', 'loads', 'rebuild', 'hazard'] as const;
+
 /** The workloads, by the id a job carries. */
-export type WorkloadId = 'single' | 'batch' | 'writers' | 'loads' | 'rebuild' | 'hazard';
+export type WorkloadId = (typeof workloadIds)[number];
 
 /** The title a workload's results carry at this scale (the report's table headings). */
 export function workloadTitle(id: WorkloadId, scale: Scale): string {

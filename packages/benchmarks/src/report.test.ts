@@ -34,6 +34,15 @@ it("prints the machine's load around the run", () => {
     load: { start: 0.5, end: 1.75 },
   });
   expect(text).toContain('0.50 when the run started, 1.75 when it ended');
+  expect(text).not.toContain('Run under load');
+});
+
+it('says a run was made under load when the load exceeded the cores', () => {
+  const machine = { cpu: 'cpu', cores: 2, memoryGiB: 4, os: 'os', node: 'v20', versions: {} };
+  expect(renderMachine({ ...machine, load: { start: 1.5, end: 2.5 } })).toContain(
+    '**Run under load**',
+  );
+  expect(renderMachine({ ...machine, load: { start: 2, end: 2 } })).not.toContain('Run under load');
 });
 
 it('marks a target whose repeats overlap its line as within noise', () => {

@@ -70,6 +70,13 @@ export function renderMachine(machine: MachineDescription): string {
       ? []
       : [
           `- Load (1-minute average, all processes): ${machine.load.start.toFixed(2)} when the run started, ${machine.load.end.toFixed(2)} when it ended`,
+          // Say it in words when other work outnumbered the cores: every figure is then slower
+          // than on an idle machine, and ratios move between runs.
+          ...(Math.max(machine.load.start, machine.load.end) > machine.cores
+            ? [
+                `- **Run under load**: other work kept more processes runnable than the machine has cores, so every figure is slower than on an idle machine and ratios move between runs`,
+              ]
+            : []),
         ]),
   ].join('\n');
 }

@@ -48,6 +48,8 @@ export interface RunOptions {
   readonly log: (line: string) => void;
   /** Narrow the run (tests use it); default: every family. */
   readonly families?: readonly ('memory' | 'sqlite' | 'postgres')[];
+  /** Narrow the run to these workloads (`--only`); default: every workload. */
+  readonly workloads?: readonly WorkloadId[];
   readonly scale?: Scale;
   /** Per contender and workload; a job still running then is killed and reported as failed. */
   readonly timeLimitMs?: number;
@@ -90,6 +92,7 @@ export async function runBenchmarks(
     workload: WorkloadId,
     of: readonly { name: string; family: Family; kind?: Result['kind'] }[],
   ) => {
+    if (options.workloads !== undefined && !options.workloads.includes(workload)) return;
     for (const c of of) {
       jobs.push({
         workload: workloadTitle(workload, scale),

@@ -193,7 +193,6 @@ export function createPostgresEventStore(
   });
 
   const wakeUps = createWakeUps({
-    pool,
     schema,
     tenantId,
     connection: context.dedicatedConnection,

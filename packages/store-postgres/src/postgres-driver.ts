@@ -141,11 +141,13 @@ export function createPostgresDriver(
       throw new ConcurrencyError(streamId, expectedVersion, int(first.version));
     }
     if (first.kind === 'duplicate') {
+      // The append statement returns no event columns (see statements.ts): the stored events
+      // whose ids the batch reused are committed and never change, so read them now.
       const duplicate = resolveDuplicateAppend(
         streamId,
         events,
         expectedVersion,
-        rows.map(toStoredEvent),
+        await existingEvents(request),
       );
       if (duplicate !== undefined) return duplicate;
       throw new StoreFailureError(`append to "${streamId}" found no stored events to compare`);

@@ -1,8 +1,11 @@
-import pg, { type ClientConfig, type Notification, type Pool } from 'pg';
+import pg, { type ClientConfig, type Notification } from 'pg';
 import { run, statement } from './database.js';
 import { quoteIdentifier } from './schema-name.js';
 
-/** Wake-up hints of one store: local listeners, NOTIFY after appends, one LISTEN connection. */
+/**
+ * Wake-up hints of one store: local listeners, NOTIFY after appends on a connection of its own,
+ * one LISTEN connection.
+ */
 export interface WakeUps {
   watch(listener: () => void): () => void;
   /** Called after a committed append: wakes local listeners and (coalesced) notifies others. */
@@ -12,7 +15,6 @@ export interface WakeUps {
 
 /** Settings of the wake-ups of one store. */
 export interface WakeUpOptions {
-  readonly pool: Pool;
   readonly schema: string;
   readonly tenantId: string;
   /** Connection settings of the dedicated LISTEN connection. */
@@ -65,10 +67,47 @@ export function createWakeUps(options: WakeUpOptions): WakeUps {
   // notifies at once; appends that follow share one trailing NOTIFY.
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let delayTimer: ReturnType<typeof setTimeout> | undefined;
+  // NOTIFY runs on a connection of its own, never on the store's pool: with as many concurrent
+  // writers as pooled connections, a NOTIFY holding one of them made a writer queue behind it
+  // for a whole round trip, every interval (seen as pool-queue hand-offs in profiles of 16
+  // writers). At most one NOTIFY is in flight, so one connection is enough.
+  let notifier: pg.Client | undefined;
+  const notifierClient = async (): Promise<pg.Client> => {
+    if (notifier !== undefined) return notifier;
+    const fresh = new pg.Client({
+      fallback_application_name: 'safeledger-notify',
+      ...options.connection,
+    });
+    // An idle connection's error arrives as an event; the next NOTIFY opens a new one.
+    fresh.on('error', (error) => {
+      if (!closed) options.onError(error);
+      if (notifier === fresh) notifier = undefined;
+      fresh.end().catch(() => {});
+    });
+    fresh.on('end', () => {
+      if (notifier === fresh) notifier = undefined;
+    });
+    try {
+      await fresh.connect();
+    } catch (error) {
+      await fresh.end().catch(() => {});
+      throw error;
+    }
+    notifier = fresh;
+    return fresh;
+  };
   const sendNotify = () => {
     again = false;
     lastSentAt = Date.now();
-    notifying = run(options.pool, NOTIFY, [channel, payload])
+    notifying = notifierClient()
+      .then((client) =>
+        run(client, NOTIFY, [channel, payload]).catch((error: unknown) => {
+          // A connection that failed mid-statement is not reused.
+          if (notifier === client) notifier = undefined;
+          client.end().catch(() => {});
+          throw error;
+        }),
+      )
       .then(
         () => undefined,
         (error: unknown) => {
@@ -192,6 +231,9 @@ export function createWakeUps(options: WakeUpOptions): WakeUps {
         await current.end().catch(() => {});
       }
       await notifying;
+      const sender = notifier;
+      notifier = undefined;
+      await sender?.end().catch(() => {});
     },
   };
 }
