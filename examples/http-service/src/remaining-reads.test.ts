@@ -75,7 +75,7 @@ const cases: Array<[string, ReturnType<typeof decidedCase>]> = [
   ['case-c5', decidedCase('c5', 'harbour-bureau', 'docks', '2024-02-01', true)],
 ];
 
-describe('closure watchlist, lead gaps and responsibility ledger endpoints', () => {
+describe('closure watchlist, lead gaps, responsibility and plan ledger endpoints', () => {
   let client: CommandTestClient;
   // Assignments are issued now, for the current year of the policy's time zone.
   const year = Number(localDateOf(new Date(), createSupervisionPolicy().timezone).slice(0, 4));
@@ -98,6 +98,8 @@ describe('closure watchlist, lead gaps and responsibility ledger endpoints', () 
       },
     ],
   });
+
+  const plan = (kind: string, ownerOrgId: string) => ({ kind, title: `${kind} plan`, ownerOrgId });
 
   beforeAll(async () => {
     client = await startCommandTestClient('remaining-reads');
@@ -124,6 +126,12 @@ describe('closure watchlist, lead gaps and responsibility ledger endpoints', () 
         'tang',
       ],
       ['/assignments/ra-3/issue-assignment', {}, 'tang'],
+      ['/plans/p-1/draft-plan', plan('comprehensive', 'bureau'), 'chen'],
+      ['/plans/p-1/publish-plan', { version: 1 }, 'zhou'],
+      ['/plans/p-1/revise-plan', { summary: 'Second version' }, 'chen'],
+      ['/plans/p-1/publish-plan', { version: 2 }, 'zhou'],
+      ['/plans/p-2/draft-plan', plan('special', 'bureau'), 'chen'],
+      ['/plans/p-3/draft-plan', plan('special', 'harbour-bureau'), 'gao'],
     ];
     for (const [path, body, sub] of commands) {
       const answer = await client.post(path, body, sub);
@@ -260,5 +268,42 @@ describe('closure watchlist, lead gaps and responsibility ledger endpoints', () 
     const bad = await client.get('/ledgers/responsibility-assignments?acknowledged=maybe', 'tang');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.errors)).toContain('querystring.acknowledged');
+  });
+
+  it('pages and filters the emergency-plan ledger of the owners the reader may see', async () => {
+    const bureau = await client.get('/ledgers/plans?limit=1&lang=en', 'chen');
+    expect(bureau.status, JSON.stringify(bureau.body)).toBe(200);
+    expect([bureau.body.title, bureau.body.total]).toEqual(['Emergency-plan ledger', 2]);
+    expect(bureau.body.items.map((row: any) => row.planId)).toEqual(['p-1']);
+    const next = await client.get(
+      `/ledgers/plans?limit=1&cursor=${encodeURIComponent(bureau.body.nextCursor)}`,
+      'chen',
+    );
+    expect(next.body.items.map((row: any) => row.planId)).toEqual(['p-2']);
+    expect(next.body.nextCursor).toBeNull();
+    const published = await client.get('/ledgers/plans?published=true', 'chen');
+    expect(
+      published.body.items.map((row: any) => [
+        row.planId,
+        row.publishedVersion,
+        row.state.publications.map((p: any) => p.version),
+      ]),
+    ).toEqual([['p-1', 2, [1, 2]]]);
+    const special = await client.get('/ledgers/plans?kind=special&lang=zh-CN', 'qian');
+    expect(special.body.title).toBe('应急预案台账');
+    expect(special.body.items.map((row: any) => row.planId)).toEqual(['p-2', 'p-3']);
+    expect(
+      (await client.get('/ledgers/plans', 'gao')).body.items.map((r: any) => r.planId),
+    ).toEqual(['p-3']);
+    // The works enterprise owns no plan.
+    expect((await client.get('/ledgers/plans', 'li')).body.total).toBe(0);
+  });
+
+  it('G-5 and 400 on the emergency-plan ledger', async () => {
+    const worker = await client.get('/ledgers/plans', 'wu');
+    expect([worker.status, worker.body.ruleId]).toEqual([403, 'G-5']);
+    const bad = await client.get('/ledgers/plans?kind=secret', 'chen');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('querystring.kind');
   });
 });

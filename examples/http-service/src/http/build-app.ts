@@ -24,6 +24,7 @@ import { inspectionRoutes } from './inspection-routes.js';
 import { itemRoutes } from './item-routes.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
+import { planLedgerRoutes } from './plan-ledger-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { problemOf, sendProblem } from './problem.js';
 import { responsibilityLedgerRoutes } from './responsibility-ledger-routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(
   responsibilityReadRoutes(app, context);
   closureWatchRoutes(app, context);
   responsibilityLedgerRoutes(app, context);
+  planLedgerRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
