@@ -50,6 +50,7 @@ import type { CaseFigures, HazardFigures, ProjectionLag, ServiceContext } from '
 import { READY_LAG_LIMIT } from './http/health-routes.js';
 import type { TokenVerification } from './http/identity.js';
 import { hazardActivity } from './projections/hazard-activity.js';
+import { planRegister } from './projections/plan-register.js';
 import {
   createCategoryLeadsFromDirectory,
   createSubjectStatusFromStore,
@@ -136,6 +137,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       createPlanLedgerProjection(),
       createDutyCoverageProjection(policy),
       createResponsibilityLedgerProjection(),
+      // One row per plan with its owner, behind the plan ledger endpoint.
+      planRegister,
     ],
     owner: config.instance,
     ...(config.pollIntervalMs !== undefined ? { pollIntervalMs: config.pollIntervalMs } : {}),

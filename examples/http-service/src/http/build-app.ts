@@ -9,6 +9,7 @@ import { activityReadRoutes } from './activity-read-routes.js';
 import { activityRoutes } from './activity-routes.js';
 import { caseReadRoutes } from './case-read-routes.js';
 import { caseRoutes } from './case-routes.js';
+import { closureWatchRoutes } from './closure-watch-routes.js';
 import type { ServiceContext } from './context.js';
 import { dutyReadRoutes } from './duty-read-routes.js';
 import { dutyRoutes } from './duty-routes.js';
@@ -23,8 +24,10 @@ import { inspectionRoutes } from './inspection-routes.js';
 import { itemRoutes } from './item-routes.js';
 import { ledgerRoutes } from './ledger-routes.js';
 import { localeOf } from './locale.js';
+import { planLedgerRoutes } from './plan-ledger-routes.js';
 import { planRoutes } from './plan-routes.js';
 import { problemOf, sendProblem } from './problem.js';
+import { responsibilityLedgerRoutes } from './responsibility-ledger-routes.js';
 import { responsibilityReadRoutes } from './responsibility-read-routes.js';
 import { responsibilityRoutes } from './responsibility-routes.js';
 import { ruleRoutes } from './rule-routes.js';
@@ -135,6 +138,9 @@ export async function buildApp(
   activityReadRoutes(app, context);
   dutyReadRoutes(app, context);
   responsibilityReadRoutes(app, context);
+  closureWatchRoutes(app, context);
+  responsibilityLedgerRoutes(app, context);
+  planLedgerRoutes(app, context);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -55,7 +55,7 @@ function caseScopeFilter(
 }
 
 /** The same scope as a condition on the case ledger's indexed fields. */
-function caseScopeWhere(scope: ReadScope) {
+export function caseScopeWhere(scope: ReadScope) {
   const filter = caseScopeFilter(scope);
   return {
     and: [

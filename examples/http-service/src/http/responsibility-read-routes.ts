@@ -1,5 +1,6 @@
 import {
   createResponsibilityFigures,
+  divisionListKinds,
   ListKindSchema,
   label,
   type ResponsibilityFigureFilter,
@@ -27,11 +28,20 @@ const CoverageQuery = z.object({
   lang,
 });
 
+/** RA-10 reads the division lists only; another kind is a 400 naming `listKind`. */
+const LeadGapsQuery = CoverageQuery.extend({
+  listKind: z
+    .enum(divisionListKinds as ['venue_division', 'duty_task_list'])
+    .optional()
+    .describe('A division list kind; both when absent'),
+});
+
 /**
  * P-17 over HTTP: responsibility coverage per list, over the assignments in force at T of the
  * lists one organisation issued (its own, or one below it; 403 G-5 for another and for an
  * enterprise's staff): assignments issued and acknowledged, RA-2 and RA-3 gaps, duties done and
- * staffing (RA-8) as exact fractions with the policy's display.
+ * staffing (RA-8) as exact fractions with the policy's display; and RA-10's lead gaps of the
+ * division lists in force at T, judged with the directory's industry bodies.
  */
 export function responsibilityReadRoutes(app: FastifyInstance, context: ServiceContext): void {
   const { policy } = context;
@@ -69,6 +79,46 @@ export function responsibilityReadRoutes(app: FastifyInstance, context: ServiceC
           dutyCompletionRate: presentRate(list.dutyCompletionRate, policy, 'P-17'),
           staffingCompliance: presentRate(list.staffingCompliance, policy, 'P-17'),
         })),
+      };
+    },
+  );
+
+  readRoute(
+    app,
+    context,
+    {
+      path: '/figures/division-lead-gaps',
+      summary: 'Lead gaps (RA-10 of P-17) per division list in force at T',
+      tag: 'figures',
+      querystring: LeadGapsQuery,
+    },
+    async (q, reader) => {
+      const issuer = namedOrganisation(reader.scope, 'division lead gaps (RA-10)', q.issuerOrgId);
+      if (typeof issuer !== 'string') return issuer;
+      const T = q.asOf ?? new Date().toISOString();
+      const base = { asOf: T, issuerOrgId: issuer, ...defined({ listId: q.listId, year: q.year }) };
+      const kinds = q.listKind !== undefined ? [q.listKind] : divisionListKinds;
+      // The lists in force at T come from the store, grouped per list; each is then judged.
+      const listIds = (
+        await Promise.all(
+          kinds.map((listKind) => figures.responsibilityCoverage({ ...base, listKind })),
+        )
+      )
+        .flat()
+        .map((list) => list.listId)
+        .sort();
+      const lists = await Promise.all(
+        listIds.map(async (listId) => ({
+          listId,
+          ...(await figures.divisionLeadGaps(listId, T, context.directory)),
+        })),
+      );
+      const { asOf: _T, ...filter } = base;
+      return {
+        title: label('responsibilityCoverageColumn', 'leadGaps', reader.locale),
+        asOf: T,
+        filter: { ...filter, ...defined({ listKind: q.listKind }) },
+        lists,
       };
     },
   );
