@@ -128,7 +128,11 @@ function lastQuarter(now: Date): string {
 }
 
 const person = (personId: string) => ({ personId, name: `Person ${personId}` });
-const officer = { personId: 'p-terr', role: 'TerritorialOfficer', orgId: 'org-territorial' } as const;
+const officer = {
+  personId: 'p-terr',
+  role: 'TerritorialOfficer',
+  orgId: 'org-territorial',
+} as const;
 
 /** The registration, in or out of the park and the industry bureau's sector. */
 const register = registerEnterpriseArbitrary(ENTERPRISE).chain((command) =>
