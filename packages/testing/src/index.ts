@@ -67,6 +67,11 @@ export {
   usccArbitrary,
 } from './safety/enterprise-arbitraries.js';
 export {
+  type EnterprisePolicyInvariant,
+  type EnterprisePolicyView,
+  enterprisePolicyInvariants,
+} from './safety/enterprise-policy-invariants.js';
+export {
   type HazardCommandArbitraryOptions,
   hazardCommandArbitrary,
   hazardCommandCandidates,
@@ -84,6 +89,11 @@ export {
   type InspectionCommandArbitraryOptions,
   inspectionCommandArbitrary,
 } from './safety/inspection-command-arbitraries.js';
+export {
+  type InspectionPolicyInvariant,
+  type InspectionPolicyView,
+  inspectionPolicyInvariants,
+} from './safety/inspection-policy-invariants.js';
 export {
   type SupervisionItemCommandArbitraryOptions,
   supervisionItemCommandArbitrary,

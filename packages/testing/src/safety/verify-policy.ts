@@ -1,17 +1,24 @@
 import {
   createDutyRosterDecider,
   createEnforcementCaseDecider,
+  createEnterpriseDecider,
   createHazardDecider,
+  createInspectionDecider,
   type DutyRosterDecider,
   type EnforcementCaseDecider,
+  type EnterpriseDecider,
   type HazardDecider,
   type InMemoryDirectory,
+  type InspectionDecider,
   type SupervisionPolicy,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { casePolicySubject } from './case-policy-subject.js';
 import { dutyPolicySubject } from './duty-policy-subject.js';
+import { createSampleRegistryDirectory } from './enterprise-arbitraries.js';
+import { enterprisePolicySubject } from './enterprise-policy-subject.js';
 import { hazardPolicySubject } from './hazard-policy-subject.js';
+import { inspectionPolicySubject } from './inspection-policy-subject.js';
 import {
   type BrokenInvariant,
   createPolicyLifecycle,
@@ -23,11 +30,18 @@ import {
 } from './policy-lifecycle.js';
 import { sampleCaseCommands } from './sample-case-commands.js';
 import { createSampleSafetyDirectory } from './sample-directory.js';
+import { staticSubjectStatus } from './sample-inspection-commands.js';
 
 export type { PolicyStep } from './policy-lifecycle.js';
 
 /** The built-in aggregates `verifyPolicy` re-checks, in the order it runs them. */
-export const policyAggregates = ['hazard', 'enforcementCase', 'dutyRoster'] as const;
+export const policyAggregates = [
+  'hazard',
+  'enforcementCase',
+  'dutyRoster',
+  'enterprise',
+  'inspection',
+] as const;
 /** One of `policyAggregates`. */
 export type PolicyAggregate = (typeof policyAggregates)[number];
 
@@ -43,6 +57,17 @@ export interface PolicyDeciders {
   readonly enforcementCase?: EnforcementCaseDecider;
   /** Default `createDutyRosterDecider({ directory, policy })` on the sample directory. */
   readonly dutyRoster?: DutyRosterDecider;
+  /**
+   * Default `createEnterpriseDecider({ directory, policy })` on the sample registry directory
+   * (`createSampleRegistryDirectory`): the award commands name its grading authorities.
+   */
+  readonly enterprise?: EnterpriseDecider;
+  /**
+   * Default `createInspectionDecider({ directory, subjects, policy })` on the sample directory,
+   * every subject active; the subject status reaches `decide` as facts, so `subjects` is never
+   * read here.
+   */
+  readonly inspection?: InspectionDecider;
 }
 
 /** Options of `verifyPolicy`. */
@@ -199,6 +224,19 @@ function subjectsFor(policy: SupervisionPolicy, options: VerifyPolicyOptions) {
         options.deciders?.dutyRoster ?? createDutyRosterDecider({ directory, policy });
       return dutyPolicySubject(decider, directory, policy) as unknown as AnySubject;
     },
+    enterprise: () => {
+      const decider =
+        options.deciders?.enterprise ??
+        createEnterpriseDecider({ directory: createSampleRegistryDirectory(), policy });
+      return enterprisePolicySubject(decider) as unknown as AnySubject;
+    },
+    inspection: () => {
+      const directory = createSampleSafetyDirectory();
+      const decider =
+        options.deciders?.inspection ??
+        createInspectionDecider({ directory, subjects: staticSubjectStatus(), policy });
+      return inspectionPolicySubject(decider, directory) as unknown as AnySubject;
+    },
   };
   const names = policyAggregates.filter((name) => options.aggregates?.includes(name) ?? true);
   return names.map((name) => ({ name, subject: build[name]() }));
@@ -206,12 +244,13 @@ function subjectsFor(policy: SupervisionPolicy, options: VerifyPolicyOptions) {
 
 /**
  * Re-checks the built-in aggregates' core invariants under a user's policy. For each aggregate
- * (Hazard, EnforcementCase, DutyRoster; pick with `aggregates`) random lifecycles of plausible, broken and
- * policy-probing commands run through its decider (the library's built with `policy`, or yours
- * from `deciders`) while the clock moves by hours and days; after every accepted command each
- * invariant of `hazardPolicyInvariants`, `casePolicyInvariants` and `dutyPolicyInvariants` is checked in the policy's own
- * terms (verifier and officer counts, back-dating, procedure windows, fine thresholds, the
- * decision deadline, …). Throws a `PolicyVerificationError` with the shrunk lifecycle when one
+ * (Hazard, EnforcementCase, DutyRoster, Enterprise, Inspection; pick with `aggregates`) random
+ * lifecycles of plausible, broken and policy-probing commands run through its decider (the
+ * library's built with `policy`, or yours from `deciders`) while the clock moves by hours and
+ * days; after every accepted command each invariant of `hazardPolicyInvariants`,
+ * `casePolicyInvariants`, `dutyPolicyInvariants`, `enterprisePolicyInvariants` and
+ * `inspectionPolicyInvariants` is checked in the policy's own terms (verifier and officer counts,
+ * back-dating, procedure windows, fine thresholds, the decision deadline, grade validity, …). Throws a `PolicyVerificationError` with the shrunk lifecycle when one
  * breaks; otherwise returns what it exercised, per aggregate and in total.
  *
  * @example
