@@ -11,8 +11,8 @@ export const provincePolicy = createSupervisionPolicy({
 });
 
 export function verifyProvincePolicy() {
-  // Random hazard, case and duty-roster lifecycles under the province's policy; throws with a
-  // short failing lifecycle.
+  // Random lifecycles of every aggregate whose decider reads the policy (hazard, case, duty
+  // roster, enterprise, inspection); throws with a short failing lifecycle.
   const summary = verifyPolicy(provincePolicy, { numRuns: 150, seed: 42 });
   // A verification that never reached an invariant proves nothing about it.
   if (summary.unexercised.length > 0)
