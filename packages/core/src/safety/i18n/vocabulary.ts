@@ -18,6 +18,7 @@ import {
   inspectionTerms,
 } from './vocabulary/inspection-terms.js';
 import type { LabelEntry, LabelGroupEntries } from './vocabulary/label-entry.js';
+import { ledgerRowTerms } from './vocabulary/ledger-row-terms.js';
 import { readModelTerms } from './vocabulary/read-model-terms.js';
 import {
   responsibilityCommandLabels,
@@ -69,7 +70,8 @@ export function labelProblem(entry: LabelEntry): string | undefined {
 
 /**
  * The domain's vocabulary in zh-CN and en: every state, event type, command type, role, grade,
- * nature, source, kind and level of the domain spec, the read models of §5 and their columns.
+ * nature, source, kind and level of the domain spec, the read models of §5 and their columns, and
+ * every field of their ledgers' rows.
  * Codes are the spec's; where a term is the library's own, its entry has `library: true`.
  */
 export const vocabulary = defineVocabulary({
@@ -83,6 +85,7 @@ export const vocabulary = defineVocabulary({
   ...siteEnterpriseTerms,
   ...activityTerms,
   ...readModelTerms,
+  ...ledgerRowTerms,
   /** Every event type of every aggregate (§4.1–§4.9). */
   eventType: {
     ...hazardEventLabels,

@@ -54,6 +54,32 @@ export const readModelTerms = {
     overdue: term('是否逾期', 'Overdue'),
     caseIds: term('关联案件', 'Cases'),
     supervisionItemId: term('关联交办事项', 'Supervision item'),
+    // The remaining fields of the ledger's documents (`HazardLedgerRow`), so every column of it
+    // has a heading.
+    subjectKind: term('隐患所在单位类型', 'Subject kind'),
+    subjectId: term('隐患所在单位编号', 'Subject ID'),
+    gradeBefore: libraryTerm('调整前隐患等级', 'Grade before regrade'),
+    gradeSetAt: libraryTerm('等级调整日期', 'Regraded'),
+    majorBasis: term('重大事故隐患判定依据', 'Major-hazard basis'),
+    supervisingOrgId: term('监管部门', 'Supervising organisation'),
+    inspectionId: term('关联检查', 'Inspection'),
+    voidedAt: term('作废日期', 'Voided'),
+    knownToRegulatorAt: libraryTerm('监管部门知悉日期', 'Known to regulator'),
+    reportedToRegulatorAt: term('向监管部门报告日期', 'Reported to regulator'),
+    disclosedToWorkforceAt: term('向从业人员通报日期', 'Disclosed to workforce'),
+    completedOnTime: term('是否按期整改', 'Completed on time'),
+    completedOnTimeStrict: libraryTerm('是否按原定期限整改', 'Completed by original deadline'),
+    closedOnTime: term('是否按期销号', 'Closed on time'),
+    closedOnTimeStrict: libraryTerm('是否按原定期限销号', 'Closed by original deadline'),
+    verificationRequestedAt: term('申请验收日期', 'Verification requested'),
+    verificationAnsweredAt: libraryTerm('首次验收日期', 'Verification answered'),
+    verificationResults: term('验收结果', 'Verification results'),
+    listings: term('挂牌督办情况', 'Listings'),
+    plan: term('治理方案', 'Rectification plan'),
+    suspendedAt: term('停产停业日期', 'Suspended'),
+    resumedAt: term('复产复业日期', 'Resumed'),
+    assessment: term('治理情况评估', 'Assessment'),
+    cases: term('关联执法案件', 'Linked cases'),
   },
   /** P-2 rectification rate and P-3 major-hazard rate (cohort: found in P, rectified by T). */
   rectificationRateColumn: {
@@ -76,6 +102,8 @@ export const readModelTerms = {
   overdueLedgerColumn: {
     overdue: term('逾期隐患', 'Overdue'),
     daysOverdue: term('逾期天数', 'Days overdue'),
+    /** The overdue hazard's ledger row (`OverdueRow.row`). */
+    row: term('隐患', 'Hazard'),
   },
   /** P-6 major-hazard / listed-supervision ledger. */
   majorHazardLedgerColumn: {
@@ -111,6 +139,8 @@ export const readModelTerms = {
   verificationBacklogColumn: {
     requestedAt: term('申请验收时间', 'Requested'),
     slaBreached: term('是否超期未验收', 'SLA breached'),
+    /** The waiting hazard's ledger row (`BacklogRow.row`). */
+    row: term('隐患', 'Hazard'),
   },
   /** P-8 source mix and detection density (考核指标). */
   sourceMixColumn: {
@@ -148,6 +178,7 @@ export const readModelTerms = {
     cancelledAt: term('取消日期', 'Cancelled'),
     findingCount: term('发现问题数', 'Findings'),
     majorCount: term('发现重大隐患数', 'Major findings'),
+    subjectKey: libraryTerm('检查对象标识', 'Subject key'),
   },
   /** P-10 venue marking rates (标注率), one per marking role. */
   venueMarkingColumn: {
@@ -223,6 +254,16 @@ export const readModelTerms = {
     closedAt: term('结案日期', 'Closed'),
     dismissedAt: term('撤案日期', 'Dismissed'),
     transferredAt: term('移送日期', 'Transferred'),
+    caseId: libraryTerm('案件内部编号', 'Case ID'),
+    respondents: term('当事人', 'Respondents'),
+    inspectionId: term('关联检查', 'Inspection'),
+    supervisionItemId: term('关联交办事项', 'Supervision item'),
+    hazardIds: term('关联隐患', 'Hazards'),
+    decisionNo: term('行政处罚决定书文号', 'Decision number'),
+    finesUnitFen: term('单位罚款金额（分）', 'Fines on the unit (fen)'),
+    finesIndividualFen: term('个人罚款金额（分）', 'Fines on individuals (fen)'),
+    dismissalReason: term('撤案理由', 'Dismissal reason'),
+    transferKind: term('移送类型', 'Transfer kind'),
   },
   /** P-16 closure watchlist (WSL 2021 Art. 113). */
   closureWatchlistColumn: {
