@@ -46,10 +46,18 @@ const who: Record<HazardCommand['type'], readonly Role[]> = {
   CompleteRectification: ['SafetyOfficer', 'Principal', 'VenueOperator'],
   RecordRectificationAssessment: ['Principal'],
   RequestVerification: ['SafetyOfficer', 'Principal', 'VenueOperator'],
-  VerifyRectification: ['SafetyOfficer', 'Principal', 'GridPatroller', ...regulatorOfficers],
+  // H-19 (c): a venue hazard is verified by the area's GridPatroller or TerritorialOfficer "or the
+  // finding org", and a FireAdvisor may find one (row 1): the advisor's own organisation verifies.
+  VerifyRectification: [
+    'SafetyOfficer',
+    'Principal',
+    'GridPatroller',
+    'FireAdvisor',
+    ...regulatorOfficers,
+  ],
   ApproveResumption: ['AuthorityHead', 'Principal'],
   DelistHazard: ['SafetyCommitteeOffice', 'AuthorityHead'],
-  CloseHazard: ['SafetyOfficer', 'Principal', 'GridPatroller', ...regulatorOfficers],
+  CloseHazard: ['SafetyOfficer', 'Principal', 'GridPatroller', 'FireAdvisor', ...regulatorOfficers],
   VoidHazard: ['AuthorityHead', 'Principal'],
   ReferHazard: regulatorOfficers,
 };
