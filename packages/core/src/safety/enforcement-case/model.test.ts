@@ -384,8 +384,17 @@ function guided(m: Model): fc.Arbitrary<EnforcementCaseCommand> {
   if (pre.includes(m.status) && notified.length > 0) {
     options.push(
       fc
-        .tuple(fc.subarray(notified, { minLength: 1 }), fc.constantFrom(1, 0.5))
-        .map(([chosen, share]) =>
+        .tuple(
+          fc.subarray(notified, { minLength: 1 }),
+          fc.constantFrom(1, 0.5),
+          // Now and then every fine cites the unit provision, which has no fine for an
+          // individual (EC-10): without it, random runs reach EC-10 only by chance.
+          fc.oneof(
+            { weight: 4, arbitrary: fc.constant(null) },
+            { weight: 1, arbitrary: fc.constant('WSL2021-102') },
+          ),
+        )
+        .map(([chosen, share, citedProvision]) =>
           kit.decide(
             chosen.flatMap(([ref, n]) => [
               ...(n.fine > 0
@@ -394,7 +403,7 @@ function guided(m: Model): fc.Arbitrary<EnforcementCaseCommand> {
                       respondentRef: ref,
                       kind: 'fine' as const,
                       amountCny: n.fine * share,
-                      basisProvision: provisionOf(ref),
+                      basisProvision: citedProvision ?? provisionOf(ref),
                     },
                   ]
                 : []),
@@ -450,8 +459,40 @@ function guided(m: Model): fc.Arbitrary<EnforcementCaseCommand> {
 // Longer sequences than fast-check's default size: a case needs a dozen steps to reach closure.
 fc.configureGlobal({ ...fc.readConfigureGlobal(), baseSize: 'large' });
 
+/** What one batch of runs reached; summed over batches for the coverage check. */
+interface Reached {
+  decisions: number;
+  closures: number;
+  rejectedBy: Record<string, number>;
+}
+
+const coveredRules = ['EC-0', 'EC-4', 'EC-5', 'EC-7', 'EC-8', 'EC-10', 'EC-13'] as const;
+const isCovered = (r: Reached) =>
+  r.decisions > 10 && r.closures > 0 && coveredRules.every((rule) => (r.rejectedBy[rule] ?? 0) > 0);
+
 it('EC-0…EC-15 the case lifecycle follows an independent model of §4.2 as days and weeks pass', () => {
-  const summary = verifyDecider<
+  const reached: Reached = { decisions: 0, closures: 0, rejectedBy: {} };
+  // A batch of 200 runs reaches EC-7 and EC-10 a handful of times, and now and then not at all:
+  // a batch that misses one is followed by another (each a full check with a fresh seed), up to
+  // five, so the coverage check fails when the generator stops reaching a rule, not on a seed.
+  for (let batch = 0; batch < 5 && !isCovered(reached); batch += 1) {
+    const summary = runBatch();
+    reached.decisions += summary.events.PenaltyDecisionIssued ?? 0;
+    reached.closures += summary.events.CaseClosed ?? 0;
+    for (const [rule, n] of Object.entries(summary.rejectedBy)) {
+      reached.rejectedBy[rule] = (reached.rejectedBy[rule] ?? 0) + n;
+    }
+  }
+  // The runs must reach the decision and beyond, and exercise rejections of the main rules.
+  expect(reached.decisions).toBeGreaterThan(10);
+  expect(reached.closures).toBeGreaterThan(0);
+  for (const rule of coveredRules) {
+    expect(reached.rejectedBy[rule] ?? 0, rule).toBeGreaterThan(0);
+  }
+});
+
+function runBatch() {
+  return verifyDecider<
     EnforcementCaseState,
     EnforcementCaseCommand,
     never,
@@ -511,10 +552,4 @@ it('EC-0…EC-15 the case lifecycle follows an independent model of §4.2 as day
       },
     },
   });
-  // The runs must reach the decision and beyond, and exercise rejections of the main rules.
-  expect(summary.events.PenaltyDecisionIssued ?? 0).toBeGreaterThan(10);
-  expect(summary.events.CaseClosed ?? 0).toBeGreaterThan(0);
-  for (const rule of ['EC-0', 'EC-4', 'EC-5', 'EC-7', 'EC-8', 'EC-10', 'EC-13']) {
-    expect(summary.rejectedBy[rule] ?? 0, rule).toBeGreaterThan(0);
-  }
-});
+}
