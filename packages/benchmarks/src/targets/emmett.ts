@@ -87,19 +87,26 @@ export const emmettSqlite: Contender = {
   family: 'sqlite',
   kind: 'emmett',
   open: async () => {
-    const { getSQLiteEventStore } = await load('@event-driven-io/emmett-sqlite');
+    const { getSQLiteEventStore, sqliteConnection } = await load('@event-driven-io/emmett-sqlite');
     const file = tempDatabase('emmett');
     // Emmett switches to WAL with a PRAGMA it does not await; when its first transaction starts
     // first, SQLite refuses the switch. WAL is a property of the file, so set it up front.
     const setup = new Database(file.path);
     setup.pragma('journal_mode = WAL');
     setup.close();
+    // One connection for the whole run, Emmett's own `singleton` option. By default its store
+    // opens a connection per call, and each new connection issues that un-awaited PRAGMA again:
+    // a COMMIT that overtakes it fails with SQLITE_BUSY ("SQL statements in progress"), which
+    // ended whole runs. A reused connection is also how an application would keep one open.
+    const connection = sqliteConnection({ fileName: file.path });
+    await connection.query('SELECT 1');
     const store = getSQLiteEventStore({
       fileName: file.path,
       schema: { autoMigration: 'CreateOrUpdate' },
+      connectionOptions: { singleton: true, connection },
     });
     return emmettTarget(store, 'sqlite', 'WAL, synchronous FULL (SQLite default)', async () => {
-      await store.close?.();
+      connection.close();
       file.remove();
     });
   },
