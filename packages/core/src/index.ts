@@ -143,6 +143,7 @@ export {
   normaliseFieldValue,
   type ProjectionFieldSchema,
   RESERVED_FIELD_NAMES,
+  type ScalarFieldOptions,
 } from './eventsourcing/projection-fields.js';
 export {
   createProjectionQuery,

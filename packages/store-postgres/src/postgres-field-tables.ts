@@ -44,9 +44,9 @@ function numbered(sql: string): string {
 /**
  * Indexed fields as real columns (S7) on PostgreSQL: one table per projection field schema
  * (`pf_<key>`), shared by the tenants of the schema and keyed `(tenant_id, id)`; one btree
- * index `(tenant_id, field NULLS FIRST, id)` per scalar field, the declared composite indexes
- * and a GIN index per text-array field. Writes share the transaction of the documents and
- * checkpoint.
+ * index `(tenant_id, field NULLS FIRST, id)` per scalar field that keeps its own index
+ * (`ownIndex`, the default), the declared composite indexes and a GIN index per text-array
+ * field. Writes share the transaction of the documents and checkpoint.
  */
 export function createPostgresFieldTables(context: StoreContext) {
   const s = quoteIdentifier(context.schema);
@@ -83,11 +83,13 @@ export function createPostgresFieldTables(context: StoreContext) {
     const columns = schema.fields.map(({ name, type }) => `, ${quote(name)} ${SQL_TYPES[type]}`);
     return [
       `CREATE TABLE ${table} (tenant_id text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL${columns.join('')}, PRIMARY KEY (tenant_id, id))`,
-      ...schema.fields.map(({ name, type }) =>
-        type === 'text_array'
-          ? `CREATE INDEX ${index(`g_${name}`)} ON ${table} USING gin (${quote(name)})`
-          : `CREATE INDEX ${index(`i_${name}`)} ON ${table} (tenant_id, ${quote(name)} NULLS FIRST, id)`,
-      ),
+      ...schema.fields
+        .filter(({ ownIndex }) => ownIndex)
+        .map(({ name, type }) =>
+          type === 'text_array'
+            ? `CREATE INDEX ${index(`g_${name}`)} ON ${table} USING gin (${quote(name)})`
+            : `CREATE INDEX ${index(`i_${name}`)} ON ${table} (tenant_id, ${quote(name)} NULLS FIRST, id)`,
+        ),
       ...schema.indexes.map(
         (fields, i) =>
           `CREATE INDEX ${index(`c${i}`)} ON ${table} (tenant_id, ${fields.map((f) => `${quote(f)} NULLS FIRST`).join(', ')}, id)`,

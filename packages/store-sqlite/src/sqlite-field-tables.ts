@@ -40,8 +40,9 @@ const quote = (name: string) => `"${name}"`;
 
 /**
  * Indexed fields as real columns (S7): one table per projection field schema, named by the
- * schema's hash (`<prefix>pf_<key>`), with one index `(field, id)` per scalar field, the
- * declared composite indexes, and one `(value, id)` side table per text-array field.
+ * schema's hash (`<prefix>pf_<key>`), with an index `(field, id)` per scalar field that keeps
+ * its own index (`ownIndex`, the default), the declared composite indexes, and one `(value, id)`
+ * side table per text-array field.
  */
 export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: TableNames) {
   const prepared = new Map<string, FieldTable>();
@@ -81,10 +82,12 @@ export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: Tabl
     );
     const statements = [
       `CREATE TABLE ${quote(table)} (id TEXT NOT NULL PRIMARY KEY${columns.map((c) => `, ${c}`).join('')}) STRICT`,
-      ...scalars(schema).map(
-        ({ name }) =>
-          `CREATE INDEX ${quote(`${table}_i_${name}`)} ON ${quote(table)} (${quote(name)}, id)`,
-      ),
+      ...scalars(schema)
+        .filter(({ ownIndex }) => ownIndex)
+        .map(
+          ({ name }) =>
+            `CREATE INDEX ${quote(`${table}_i_${name}`)} ON ${quote(table)} (${quote(name)}, id)`,
+        ),
       ...schema.indexes.map(
         (index, i) =>
           `CREATE INDEX ${quote(`${table}_c${i}`)} ON ${quote(table)} (${index.map(quote).join(', ')}, id)`,

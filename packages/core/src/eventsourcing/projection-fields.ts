@@ -25,39 +25,76 @@ export interface IndexedField<Doc = any, T extends IndexedFieldType = IndexedFie
   readonly type: T;
   /** Reads the field from a document; `null`/`undefined` store SQL NULL (an empty array). */
   readonly value: (document: Doc, id: string) => IndexedFieldValueOf[T] | null | undefined;
+  /** `false`: a column without its own single-field index (see `ScalarFieldOptions`). */
+  readonly ownIndex?: boolean;
+}
+
+/** Options of a scalar indexed field. */
+export interface ScalarFieldOptions {
+  /**
+   * Whether the SQL stores give the field its own index `(field, id)`; default `true`.
+   *
+   * `false` keeps the field a real column: filters, sorts, keyset pages, counts and groups on it
+   * work as before and still run as SQL, with the same answers on every store. Only the
+   * single-field index is left out, so every document write maintains one B-tree fewer. Choose
+   * it for a field that is filtered only together with a more selective one (a composite index
+   * of `indexes` that leads with that one serves the query), or only on small result sets;
+   * keep the index for a field that is filtered or sorted alone over many documents. Composite
+   * indexes may still name the field.
+   *
+   * It is part of the field schema: changing it is a new projection version (a rebuild).
+   */
+  readonly ownIndex?: boolean;
 }
 
 /** Indexed fields of a projection, by field name. */
 export type IndexedFields<Doc = any> = Readonly<Record<string, IndexedField<Doc>>>;
 
-/** Builders of indexed fields, e.g. `indexed.date((doc) => doc.deadline)`. */
+/** A scalar field; `ownIndex` is kept only when given, so default fields stay plain. */
+function scalar<Doc, T extends Exclude<IndexedFieldType, 'text_array'>>(
+  type: T,
+  value: IndexedField<Doc, T>['value'],
+  options: ScalarFieldOptions | undefined,
+): IndexedField<Doc, T> {
+  return options?.ownIndex === undefined
+    ? { type, value }
+    : { type, value, ownIndex: options.ownIndex };
+}
+
+/**
+ * Builders of indexed fields, e.g. `indexed.date((doc) => doc.deadline)`, or
+ * `indexed.text((doc) => doc.source, { ownIndex: false })` for a column without its own index.
+ */
 export const indexed = {
   /** A text field (compared by Unicode code point on every store). */
-  text: <Doc>(value: IndexedField<Doc, 'text'>['value']): IndexedField<Doc, 'text'> => ({
-    type: 'text',
-    value,
-  }),
+  text: <Doc>(
+    value: IndexedField<Doc, 'text'>['value'],
+    options?: ScalarFieldOptions,
+  ): IndexedField<Doc, 'text'> => scalar('text', value, options),
   /** A safe integer. */
-  integer: <Doc>(value: IndexedField<Doc, 'integer'>['value']): IndexedField<Doc, 'integer'> => ({
-    type: 'integer',
-    value,
-  }),
+  integer: <Doc>(
+    value: IndexedField<Doc, 'integer'>['value'],
+    options?: ScalarFieldOptions,
+  ): IndexedField<Doc, 'integer'> => scalar('integer', value, options),
   /** A calendar date `YYYY-MM-DD`. */
-  date: <Doc>(value: IndexedField<Doc, 'date'>['value']): IndexedField<Doc, 'date'> => ({
-    type: 'date',
-    value,
-  }),
+  date: <Doc>(
+    value: IndexedField<Doc, 'date'>['value'],
+    options?: ScalarFieldOptions,
+  ): IndexedField<Doc, 'date'> => scalar('date', value, options),
   /** An instant (ISO-8601 with offset), normalised to UTC. */
-  instant: <Doc>(value: IndexedField<Doc, 'instant'>['value']): IndexedField<Doc, 'instant'> => ({
-    type: 'instant',
-    value,
-  }),
+  instant: <Doc>(
+    value: IndexedField<Doc, 'instant'>['value'],
+    options?: ScalarFieldOptions,
+  ): IndexedField<Doc, 'instant'> => scalar('instant', value, options),
   /** A boolean. */
-  boolean: <Doc>(value: IndexedField<Doc, 'boolean'>['value']): IndexedField<Doc, 'boolean'> => ({
-    type: 'boolean',
-    value,
-  }),
-  /** A set of text tags, queried with `contains`. */
+  boolean: <Doc>(
+    value: IndexedField<Doc, 'boolean'>['value'],
+    options?: ScalarFieldOptions,
+  ): IndexedField<Doc, 'boolean'> => scalar('boolean', value, options),
+  /**
+   * A set of text tags, queried with `contains`. It has no `ownIndex` option: its values live
+   * in an index of their own (a side table or a GIN index), which is the only way to find them.
+   */
   textArray: <Doc>(
     value: IndexedField<Doc, 'text_array'>['value'],
   ): IndexedField<Doc, 'text_array'> => ({ type: 'text_array', value }),
@@ -67,6 +104,8 @@ export const indexed = {
 export interface FieldColumn {
   readonly name: string;
   readonly type: IndexedFieldType;
+  /** Whether the SQL stores keep a single-field index on it (always `true` for text arrays). */
+  readonly ownIndex: boolean;
 }
 
 /**
@@ -77,7 +116,7 @@ export interface ProjectionFieldSchema {
   readonly projection: string;
   readonly version: number;
   readonly fields: readonly FieldColumn[];
-  /** Composite indexes (each a list of scalar field names) besides one index per field. */
+  /** Composite indexes (each a list of scalar field names) besides the fields' own indexes. */
   readonly indexes: readonly (readonly string[])[];
   /** Stable text identifying name, version, fields and indexes; stores key their tables on it. */
   readonly signature: string;
@@ -101,7 +140,8 @@ export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
 /**
  * Builds and checks the schema of a projection's indexed fields.
  * @throws TypeError for a field name that is not a plain identifier or is reserved, an unknown
- * type, or an index naming an unknown or array field.
+ * type, an `ownIndex` that is not a boolean or is `false` on a text array, or an index naming an
+ * unknown or array field.
  */
 export function fieldSchemaOf(
   projection: string,
@@ -120,7 +160,18 @@ export function fieldSchemaOf(
     if (!FIELD_TYPES.has(type)) {
       throw new TypeError(`projection "${projection}" field "${name}" has unknown type "${type}"`);
     }
-    columns.push({ name, type });
+    const ownIndex = fields[name]!.ownIndex ?? true;
+    if (typeof ownIndex !== 'boolean') {
+      throw new TypeError(
+        `projection "${projection}" field "${name}" has ownIndex ${String(ownIndex)}; it must be true or false`,
+      );
+    }
+    if (!ownIndex && type === 'text_array') {
+      throw new TypeError(
+        `projection "${projection}" field "${name}" is a text array, whose values are found only through its own index; it cannot have ownIndex false`,
+      );
+    }
+    columns.push({ name, type, ownIndex });
   }
   for (const index of indexes) {
     if (index.length === 0) throw new TypeError(`projection "${projection}" has an empty index`);
@@ -136,7 +187,9 @@ export function fieldSchemaOf(
   const signature = JSON.stringify({
     projection,
     version,
-    fields: columns.map((c) => [c.name, c.type]),
+    // A field without its own index is marked; the others keep the form signatures had before
+    // the option existed, so their stored tables stay valid.
+    fields: columns.map((c) => (c.ownIndex ? [c.name, c.type] : [c.name, c.type, 'no-own-index'])),
     indexes,
   });
   return { projection, version, fields: columns, indexes, signature, key: fnv1a(signature) };
