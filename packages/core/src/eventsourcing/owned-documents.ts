@@ -31,6 +31,9 @@ export const MAX_WALKED_ENTRIES = 4096;
  * every event `settle` walks the document and replaces every object it does not own, or meets
  * a second time, by a private deep copy. Every object in a settled document is then owned and
  * reachable once, and the next event's mutations touch nothing outside it.
+ *
+ * One difference remains: immer refuses `Object.defineProperty` and `Object.setPrototypeOf` on a
+ * draft, a plain object does not. Documents are plain JSON, so projections have no use for them.
  */
 export class OwnedDocuments {
   /** Owned objects, each with the walk that last reached it (to find one reached twice). */

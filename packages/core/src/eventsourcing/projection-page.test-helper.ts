@@ -131,7 +131,7 @@ export async function foldStore(events: readonly FoldEvent[]) {
     ...store,
     readAllPage: async (options) => {
       const page = await store.readAllPage(options);
-      return { ...page, events: page.events.map((event) => structuredClone(event)) };
+      return { ...page, events: page.events.map((event) => JSON.parse(JSON.stringify(event))) };
     },
     projections: {
       ...store.projections,
@@ -144,12 +144,16 @@ export async function foldStore(events: readonly FoldEvent[]) {
   return { store, thawed, commits };
 }
 
-/** Runs `folds` over the store in pages of `batchSize`; returns what it stored. */
-export async function runFolds(events: readonly FoldEvent[], batchSize: number) {
+/** Runs `folds` (or a wrapper of it) over the store in pages of `batchSize`; returns what it stored. */
+export async function runFolds(
+  events: readonly FoldEvent[],
+  batchSize: number,
+  projection: typeof folds = folds,
+) {
   const { store, thawed, commits } = await foldStore(events);
   const runner = createProjectionRunner({
     store: thawed,
-    projections: [folds],
+    projections: [projection],
     batchSize,
     pollIntervalMs: 1,
   });

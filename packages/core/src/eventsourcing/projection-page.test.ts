@@ -1,5 +1,6 @@
+import { isDraft } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { type FoldEvent, NO_TAGS, runFolds } from './projection-page.test-helper.js';
+import { type FoldEvent, folds, NO_TAGS, runFolds } from './projection-page.test-helper.js';
 
 const counted = (...ids: string[]): FoldEvent => ({ type: 'Counted', data: { ids } });
 
@@ -133,5 +134,31 @@ describe('projection runner page application (S1, S6, S7)', () => {
     // One event per page stores the fractional count after the first: that page stops there.
     const narrow = await runFolds([counted('a'), misfiled, misfiled], 1);
     expect(narrow.checkpoint.failure?.eventId).toBe(narrow.events[1]!.eventId);
+  });
+
+  it('S1 documents are changed in place while apply only mutates them, and through immer once it returns values', async () => {
+    const drafts: boolean[] = [];
+    const watched: typeof folds = {
+      ...folds,
+      apply: (doc, event) => {
+        drafts.push(isDraft(doc));
+        return folds.apply(doc, event);
+      },
+    };
+    const { documents } = await runFolds(
+      [
+        counted('a'),
+        { type: 'Pushed', data: { ids: ['a'], item: 'x' } },
+        counted('a'),
+        { type: 'Replaced', data: { ids: ['a'], label: 'r' } },
+        counted('a'),
+      ],
+      3,
+      watched,
+    );
+    // Page 1 in place; page 2 tries in place, meets the replacement and is folded again with
+    // immer, which the runner keeps using for this projection.
+    expect(drafts).toEqual([false, false, false, false, true, true]);
+    expect(documents.get('a')?.count).toBe(3);
   });
 });
