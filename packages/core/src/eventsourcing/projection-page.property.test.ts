@@ -9,7 +9,7 @@ import {
   folds,
   NO_TAGS,
   runFolds,
-} from './projection-page.test-helper.js';
+} from './projection-page.test-support.js';
 
 const produce = new Immer({ autoFreeze: false }).produce as (
   base: unknown,

@@ -1,6 +1,6 @@
 import { isDraft } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { type FoldEvent, folds, NO_TAGS, runFolds } from './projection-page.test-helper.js';
+import { type FoldEvent, folds, NO_TAGS, runFolds } from './projection-page.test-support.js';
 
 const counted = (...ids: string[]): FoldEvent => ({ type: 'Counted', data: { ids } });
 
