@@ -1,4 +1,3 @@
-import { Immer } from 'immer';
 import { type Clock, createUlidGenerator, type IdGenerator, systemClock } from './defaults.js';
 import type { ReadAllPage } from './driver.js';
 import type { StoredEvent } from './envelope.js';
@@ -10,12 +9,20 @@ import {
   ProjectionLaggingError,
 } from './errors.js';
 import { type EventStore, readHead } from './event-store.js';
-import { DELETE_DOCUMENT, type Projection, SINGLE_DOCUMENT_ID } from './projection.js';
+import { InPlaceUnsupported } from './owned-documents.js';
+import { DELETE_DOCUMENT, type Projection } from './projection.js';
 import { extractFields, type ProjectionFieldSchema } from './projection-fields.js';
+import {
+  type FoldedPage,
+  foldInPlace,
+  foldWithImmer,
+  planPage,
+  produce,
+} from './projection-page.js';
 import { projectionFieldSchema } from './projection-query.js';
 import type { StoredFields } from './projection-query-request.js';
 import type { DocumentWrite, ProjectionFailure, ProjectionLease } from './projection-store.js';
-import { findUnstorable, identifierProblem, quoteId, STORE_LIMITS } from './store-limits.js';
+import { findUnstorable, quoteId } from './store-limits.js';
 import { createAlarm, sleep } from './timers.js';
 
 /** Options of `createProjectionRunner`. */
@@ -75,10 +82,6 @@ export interface ProjectionRunner {
   /** Where each projection stands: checkpoint, lease, failure. */
   status(): readonly ProjectionStatus[];
 }
-
-const immer = new Immer({ autoFreeze: false });
-// Documents are opaque JSON here; this view skips immer's curried overloads.
-const produce = immer.produce as (base: unknown, recipe: (draft: any) => unknown) => unknown;
 
 /**
  * Creates a projection runner. Each projection advances under its own lease with documents and
@@ -162,6 +165,8 @@ class ProjectionWorker {
   /** While set, batches are one event each up to this position, to find a failing event. */
   private narrowUntil: string | undefined;
   private failedRounds = 0;
+  /** Cleared once the projection's documents or `apply` turn out unfit for in-place folding. */
+  private foldsInPlace = true;
   private wakeFromBackoff: (() => void) | undefined;
 
   constructor(
@@ -389,11 +394,11 @@ class ProjectionWorker {
     }
     if (page.events.length === 0 && page.checkpoint === checkpoint.position) return false;
 
-    let applied = await this.applyPage(page.events, checkpoint.position, page.checkpoint, false);
+    let applied = await this.applyPage(page.events, checkpoint.position, page.checkpoint);
     if (applied.writes.some(({ document }) => document !== null && findUnstorable(document))) {
       // Some document cannot be kept: apply again, checking after every event, to stop at the
       // event that made it so.
-      applied = await this.applyPage(page.events, checkpoint.position, page.checkpoint, true);
+      applied = await this.applyCarefully(page.events, checkpoint.position, page.checkpoint, true);
     }
     const { writes, position, failure } = applied;
     try {
@@ -473,46 +478,86 @@ class ProjectionWorker {
   }
 
   /**
-   * Folds a page into documents. Stops at the first event whose `documentId` or `apply` throws
-   * or yields an id no store can keep; with `checkEach`, also at the first event after which
-   * its document is not storable (the documents then hold the state before that event).
+   * Folds a page into documents, in place when the projection allows it (see `foldInPlace`),
+   * and reads the indexed fields of each changed document once, at the end. Stops at the first
+   * event whose `documentId`, `init` or `apply` throws or yields an id no store can keep.
+   *
+   * Like storability, indexed values are judged on the documents the page leaves: a bad value
+   * that a later event of the same page replaces is never stored and stops nothing. When a
+   * final value is bad, `applyCarefully` folds the page again, reading the fields after every
+   * event, so the failure names the event that produced the value and the events before it
+   * are committed.
    */
   private async applyPage(
     events: readonly StoredEvent[],
     from: string | undefined,
     pageCheckpoint: string | undefined,
-    checkEach: boolean,
-  ): Promise<{
-    writes: DocumentWrite[];
-    position: string | undefined;
-    failure: ProjectionFailure | undefined;
-  }> {
+  ): Promise<AppliedPage> {
     const projection = this.projection;
-    // A fan-out (a list of ids) applies the event to each of its documents in order.
-    const documentIds = (event: StoredEvent): readonly string[] => {
-      const id = projection.documentId ? projection.documentId(event) : SINGLE_DOCUMENT_ID;
-      return id === null ? [] : typeof id === 'string' ? [id] : [...new Set(id)];
-    };
-    const relevant = events.filter((event) => this.handles.has(event.type));
-    const ids = new Set<string>();
-    const idOf = new Map<StoredEvent, readonly string[]>();
-    let failure: ProjectionFailure | undefined;
-    let failedAt = relevant.length;
-    for (const [index, event] of relevant.entries()) {
+    const describe = (event: StoredEvent, error: unknown) => this.describeFailure(event, error);
+    const plan = planPage(projection, this.handles, events, describe);
+    const loaded = await this.options.store.projections.loadDocuments(projection.name, [
+      ...plan.ids,
+    ]);
+    let folded: FoldedPage | undefined;
+    if (this.foldsInPlace) {
       try {
-        const eventIds = documentIds(event);
-        for (const id of eventIds) {
-          const problem = identifierProblem(id, STORE_LIMITS.documentIdLength);
-          if (problem !== undefined) throw new Error(`document id ${quoteId(id)} ${problem}`);
-        }
-        idOf.set(event, eventIds);
-        for (const id of eventIds) ids.add(id);
+        folded = foldInPlace(projection, plan, loaded);
       } catch (error) {
-        failure = this.describeFailure(event, error);
-        failedAt = index;
-        break;
+        // A throwing `apply` is judged by immer, which leaves the failing event's documents
+        // untouched; so is anything the in-place fold does not cover.
+        if (error instanceof InPlaceUnsupported && error.lasting) this.foldsInPlace = false;
       }
     }
+    folded ??= foldWithImmer(projection, plan, loaded, describe);
+    const schema = this.schema;
+    const writes: DocumentWrite[] = [];
+    for (const id of folded.touched) {
+      const document = folded.documents.get(id) ?? null;
+      if (document === null || schema === undefined) {
+        writes.push({ id, document });
+        continue;
+      }
+      try {
+        writes.push({
+          id,
+          document,
+          fields: extractFields(projection.fields!, schema, document, id),
+        });
+      } catch {
+        return this.applyCarefully(events, from, pageCheckpoint, false);
+      }
+    }
+    const position =
+      folded.failure === undefined
+        ? pageCheckpoint
+        : folded.applied === 0
+          ? from
+          : plan.relevant[folded.applied - 1]!.position;
+    return { writes, position, failure: folded.failure };
+  }
+
+  /**
+   * Folds a page with immer, reading the indexed fields after every event. Stops at the first
+   * event whose `documentId` or `apply` throws, yields an id no store can keep or a bad indexed
+   * value; with `checkEach`, also at the first event after which its document is not storable
+   * (the documents then hold the state before that event).
+   */
+  private async applyCarefully(
+    events: readonly StoredEvent[],
+    from: string | undefined,
+    pageCheckpoint: string | undefined,
+    checkEach: boolean,
+  ): Promise<AppliedPage> {
+    const projection = this.projection;
+    const describe = (event: StoredEvent, error: unknown) => this.describeFailure(event, error);
+    const { relevant, idOf, ids, failedAt, ...planned } = planPage(
+      projection,
+      this.handles,
+      events,
+      describe,
+    );
+    let failure = planned.failure;
     const loaded = await this.options.store.projections.loadDocuments(projection.name, [...ids]);
     const documents = new Map<string, unknown>(loaded);
     const touched = new Set<string>();
@@ -545,7 +590,7 @@ class ProjectionWorker {
               : undefined;
           staged.push({ id, next, fields });
         } catch (error) {
-          failure = this.describeFailure(event, error);
+          failure = describe(event, error);
           failed = true;
           break;
         }
@@ -580,6 +625,13 @@ class ProjectionWorker {
       failedAt: this.clock().toISOString(),
     };
   }
+}
+
+/** Documents to commit for a page, the checkpoint to commit with them, and a failure to record. */
+interface AppliedPage {
+  writes: DocumentWrite[];
+  position: string | undefined;
+  failure: ProjectionFailure | undefined;
 }
 
 /** Longest pause between two tries after failures nothing can be blamed on (S6). */
