@@ -246,8 +246,9 @@ function assertKindFitsSide(
     side,
     allowed,
     suspended,
-    mismatch:
-      kind === 'resumption_review' && allowed.includes(kind) ? 'not_suspended' : 'wrong_kind',
+    // Past the return above, a kind the side allows can only be a resumption review without an
+    // active suspension.
+    mismatch: allowed.includes(kind) ? 'not_suspended' : 'wrong_kind',
   });
 }
 

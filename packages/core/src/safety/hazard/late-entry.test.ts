@@ -178,6 +178,17 @@ describe('H-30 late entries', () => {
       [failed('2024-04-20'), '2024-04-10T02:00:00Z'],
     ]);
     expect(state).toMatchObject({ status: 'open', deadline: '2024-04-20' });
+    // The judging day itself is not past: a fix completed that day meets the deadline.
+    const sameDay = run([
+      regulatorFound,
+      completed,
+      [failed('2024-04-10'), '2024-04-10T02:00:00Z'],
+    ]);
+    expect(sameDay.state).toMatchObject({ status: 'open', deadline: '2024-04-10' });
+    const dayBefore = violation(() =>
+      run([regulatorFound, completed, [failed('2024-04-09'), '2024-04-10T02:00:00Z']]),
+    );
+    expect(dayBefore.details).toMatchObject({ newDeadline: '2024-04-09', judgedOn: '2024-04-10' });
   });
 });
 

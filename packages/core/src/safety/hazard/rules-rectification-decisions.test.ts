@@ -1,58 +1,15 @@
 import { sampleHazardCommands, sampleNow } from '@safeledger/testing';
 import { describe, expect, it } from 'vitest';
-import { isRuleViolation, type RuleViolationError } from '../../eventsourcing/errors.js';
-import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import type { HazardCommand } from './commands.js';
-import { createHazardDecider } from './decide.js';
 import type { HazardEvent } from './events.js';
-import {
-  evolveHazard,
-  type HazardState,
-  type HazardSuspension,
-  initialHazardState,
-  type RegisteredHazard,
-} from './state.js';
+import { hazardDecisions } from './hazard-decisions.test-helper.js';
+import type { HazardSuspension } from './state.js';
 
 // The rectification decisions (G-5, H-15, H-16, H-17, H-26), each refusal with its details and
 // each accepted command with the event data it records.
 const kit = sampleHazardCommands();
 const { actors } = kit;
-const policy = createSupervisionPolicy();
-const decider = createHazardDecider({ directory: kit.directory, policy });
-
-const decide = (state: HazardState, command: HazardCommand): HazardEvent[] =>
-  ([] as HazardEvent[]).concat(
-    decider.decide(command, state, {
-      now: sampleNow,
-      streamId: 'hazard-h-1',
-      version: state.version,
-      facts: undefined,
-    }),
-  );
-function stateAfter(commands: readonly HazardCommand[]): RegisteredHazard {
-  let state: HazardState = initialHazardState();
-  for (const command of commands) state = decide(state, command).reduce(evolveHazard, state);
-  if (state.status === 'unregistered') throw new Error('expected a registered hazard');
-  return state;
-}
-function refusal(state: HazardState, command: HazardCommand): RuleViolationError {
-  try {
-    decide(state, command);
-  } catch (error) {
-    if (isRuleViolation(error)) return error;
-    throw error;
-  }
-  throw new Error(`expected ${command.type} to be refused`);
-}
-function badInputPath(state: HazardState, command: HazardCommand): unknown {
-  try {
-    decide(state, command);
-  } catch (error) {
-    if (isRuleViolation(error)) throw error;
-    return (error as { issues?: readonly { path: string }[] }).issues?.[0]?.path;
-  }
-  throw new Error(`expected ${command.type} to be refused`);
-}
+const { decide, stateAfter, refusal, badInputPath } = hazardDecisions(kit.directory);
 const only = (events: readonly HazardEvent[], type: HazardEvent['type']) => {
   expect(events.map((event) => event.type)).toEqual([type]);
   return events[0]?.data as unknown as Record<string, unknown>;

@@ -1,65 +1,18 @@
-import { sampleHazardCommands, sampleNow } from '@safeledger/testing';
+import { sampleHazardCommands } from '@safeledger/testing';
 import { describe, expect, it } from 'vitest';
-import { isRuleViolation, type RuleViolationError } from '../../eventsourcing/errors.js';
-import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
+import type { Directory } from '../directory/directory.js';
+import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import type { HazardCommand } from './commands.js';
-import { createHazardDecider } from './decide.js';
 import type { HazardEvent } from './events.js';
-import {
-  evolveHazard,
-  type HazardState,
-  type HazardSuspension,
-  initialHazardState,
-  type RegisteredHazard,
-} from './state.js';
+import { hazardDecisions } from './hazard-decisions.test-helper.js';
+import type { HazardSuspension, RegisteredHazard } from './state.js';
 
 // The verification and closure decisions (H-18 to H-21), each refusal with its details and each
 // accepted verification with the event data it records.
 const kit = sampleHazardCommands();
 const { actors } = kit;
-const policy = createSupervisionPolicy();
+const { decide, stateAfter, refusal, badInputPath } = hazardDecisions(kit.directory);
 
-const decide = (
-  state: HazardState,
-  command: HazardCommand,
-  withPolicy: SupervisionPolicy = policy,
-) =>
-  ([] as HazardEvent[]).concat(
-    createHazardDecider({ directory: kit.directory, policy: withPolicy }).decide(command, state, {
-      now: sampleNow,
-      streamId: 'hazard-h-1',
-      version: state.version,
-      facts: undefined,
-    }),
-  );
-function stateAfter(commands: readonly HazardCommand[]): RegisteredHazard {
-  let state: HazardState = initialHazardState();
-  for (const command of commands) state = decide(state, command).reduce(evolveHazard, state);
-  if (state.status === 'unregistered') throw new Error('expected a registered hazard');
-  return state;
-}
-function refusal(
-  state: HazardState,
-  command: HazardCommand,
-  withPolicy?: SupervisionPolicy,
-): RuleViolationError {
-  try {
-    decide(state, command, withPolicy);
-  } catch (error) {
-    if (isRuleViolation(error)) return error;
-    throw error;
-  }
-  throw new Error(`expected ${command.type} to be refused`);
-}
-function badInputPath(state: HazardState, command: HazardCommand): unknown {
-  try {
-    decide(state, command);
-  } catch (error) {
-    if (isRuleViolation(error)) throw error;
-    return (error as { issues?: readonly { path: string }[] }).issues?.[0]?.path;
-  }
-  throw new Error(`expected ${command.type} to be refused`);
-}
 type Verify = Extract<HazardCommand, { type: 'VerifyRectification' }>;
 const verify = (actor: Verify['actor'], verifierIds: string[], extra: Partial<Verify> = {}) =>
   ({
@@ -161,6 +114,10 @@ describe('H-18 H-19 who verifies, with the details of each refusal', () => {
       reason: 'not_officer',
       side: 'major',
     });
+    // The acting officer lends no role to a co-verifier: the bureau's legal reviewer is no officer.
+    const reviewer = refusal(major, review(['p-enf-1', 'p-legal']));
+    expect(reviewer).toMatchObject({ rule: 'H-18', violation: 'Forbidden' });
+    expect(reviewer.details).toMatchObject({ verifierId: 'p-legal', reason: 'not_officer' });
     const alone = refusal(major, review(['p-enf-1']));
     expect(alone).toMatchObject({ rule: 'H-18', violation: 'TooFewVerifiers' });
     expect(alone.details).toEqual({ required: 2, actual: 1 });
@@ -178,6 +135,9 @@ describe('H-18 H-19 who verifies, with the details of each refusal', () => {
     const wrongSide = refusal(selfFound, verify(actors.safetyOfficer, ['p-so-1', 'p-enf-1']));
     expect(wrongSide).toMatchObject({ rule: 'H-19', violation: 'Forbidden' });
     expect(wrongSide.details).toMatchObject({ verifierId: 'p-enf-1', reason: 'wrong_side' });
+    // Listed first, before the acting tenant, an outsider is refused all the same.
+    const listedFirst = refusal(selfFound, verify(actors.safetyOfficer, ['p-enf-1', 'p-so-1']));
+    expect(listedFirst.details).toMatchObject({ verifierId: 'p-enf-1', reason: 'wrong_side' });
     // The landlord's check on its site: the landlord co-signs, the tenant verifies.
     const landlordCheck = stateAfter([
       kit.registerGeneral({
@@ -253,6 +213,20 @@ describe('H-18 H-19 who verifies, with the details of each refusal', () => {
     ).toMatchObject({
       kind: 'resumption_review',
     });
+    // The enterprise never records a resumption review, suspended or not: a wrong kind, not a
+    // missing suspension.
+    for (const state of [selfFound, { ...selfFound, suspension }]) {
+      const own = refusal(
+        state,
+        verify(actors.safetyOfficer, ['p-so-1'], { kind: 'resumption_review' }),
+      );
+      expect(own).toMatchObject({ rule: 'H-19', violation: 'VerificationKindMismatch' });
+      expect(own.details).toMatchObject({
+        side: 'enterprise',
+        suspended: state.suspension?.active === true,
+        mismatch: 'wrong_kind',
+      });
+    }
     const resumed = { ...regulatorFound, suspension: { ...suspension, active: false } };
     expect(
       refusal(resumed, review(['p-enf-1'], { kind: 'resumption_review' })).details,
@@ -293,6 +267,17 @@ describe('H-20 H-21 what a verification records', () => {
     expect(dataOf(decide(major, review(['p-enf-1', 'p-enf-2'])))).toMatchObject({
       byRegulator: true,
     });
+    // H-18 makes a major's verification the supervising regulator's, whatever the directory now
+    // says of that organisation: here its record was re-filed under a kind that is no regulator.
+    const refiled: Directory = {
+      ...kit.directory,
+      organization: (id: string) => {
+        const org = kit.directory.organization(id);
+        return org?.id === 'org-safety' ? { ...org, kind: 'other_department' } : org;
+      },
+    };
+    const afterRefiling = hazardDecisions(refiled).decide(major, review(['p-enf-1', 'p-enf-2']));
+    expect(dataOf(afterRefiling)).toMatchObject({ byRegulator: true });
   });
 
   it('H-21 a new deadline: on failure only, later than the current one, recorded as an extension', () => {

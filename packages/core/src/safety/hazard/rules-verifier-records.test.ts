@@ -1,18 +1,11 @@
-import { createSampleSafetyDirectory, sampleHazardCommands, sampleNow } from '@safeledger/testing';
+import { createSampleSafetyDirectory, sampleHazardCommands } from '@safeledger/testing';
 import { describe, expect, it } from 'vitest';
 import type { Directory } from '../directory/directory.js';
 import { createInMemoryDirectory } from '../directory/in-memory-directory.js';
 import type { PersonRecord } from '../directory/person.js';
-import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import type { SafetyActor } from '../roles/actor.js';
-import { createHazardDecider } from './decide.js';
-import type { HazardEvent } from './events.js';
-import {
-  evolveHazard,
-  type HazardState,
-  initialHazardState,
-  type RegisteredHazard,
-} from './state.js';
+import { hazardDecisions, personIn } from './hazard-decisions.test-helper.js';
+import type { RegisteredHazard } from './state.js';
 import { isRegulatorVerification, verifierStanding } from './verifiers.js';
 
 // H-18 / H-19 on directory records the sample directory does not hold: people whose record lacks
@@ -73,28 +66,8 @@ const directory = createInMemoryDirectory({
   ],
   persons: [...sample.persons(), ...extraPersons],
 });
-const decider = createHazardDecider({ directory, policy: createSupervisionPolicy() });
-
-function registered(): RegisteredHazard {
-  const state = ([] as HazardEvent[])
-    .concat(
-      decider.decide(kit.registerGeneral(), initialHazardState(), {
-        now: sampleNow,
-        streamId: 'hazard-h-1',
-        version: 0,
-        facts: undefined,
-      }),
-    )
-    .reduce<HazardState>(evolveHazard, initialHazardState());
-  if (state.status === 'unregistered') throw new Error('expected a registered hazard');
-  return state;
-}
-
-function person(id: string): PersonRecord {
-  const record = directory.person(id);
-  if (record === undefined) throw new Error(`no person ${id}`);
-  return record;
-}
+const { decide, stateAfter, refusal } = hazardDecisions(directory);
+const person = (id: string) => personIn(directory, id);
 const standings = (
   state: RegisteredHazard,
   ids: readonly string[],
@@ -110,7 +83,7 @@ const strictDirectory: Directory = {
   },
 };
 
-const selfFound = registered();
+const selfFound = stateAfter([kit.registerGeneral()]);
 const expert: SafetyActor = { personId: 'p-expert-1', role: 'Expert' };
 const venue: RegisteredHazard = {
   ...selfFound,
@@ -128,6 +101,34 @@ describe('H-18 H-19 verifier standing on unusual directory records', () => {
     expect(standings(major, ['p-enf-legal'])).toEqual({ 'p-enf-legal': 'verifier' });
     expect(verifierStanding(directory, major, person('p-enf-legal'), ['LegalReviewer'])).toBe(
       'none',
+    );
+  });
+
+  it('H-18 a person holding two roles verifies a major only when acting in the officer role, and co-verifies through it', () => {
+    const major = stateAfter([kit.registerMajor(), ...kit.majorPrerequisites(), kit.complete()]);
+    const review = (actor: SafetyActor, verifierIds: string[]) =>
+      ({
+        type: 'VerifyRectification',
+        actor,
+        outcome: 'passed',
+        kind: 'regulator_review',
+        verifierIds,
+      }) as const;
+    const asReviewer: SafetyActor = {
+      personId: 'p-enf-legal',
+      role: 'LegalReviewer',
+      orgId: 'org-safety',
+    };
+    const acting = refusal(major, review(asReviewer, ['p-enf-legal', 'p-enf-1']));
+    expect(acting).toMatchObject({ rule: 'H-18', violation: 'Forbidden' });
+    expect(acting.details).toMatchObject({ verifierId: 'p-enf-legal', reason: 'not_officer' });
+    const asOfficer: SafetyActor = { ...asReviewer, role: 'EnforcementOfficer' };
+    expect(decide(major, review(asOfficer, ['p-enf-legal', 'p-enf-1']))[0]?.type).toBe(
+      'RectificationVerified',
+    );
+    // A co-verifier is not acting: any role held counts.
+    expect(decide(major, review(actors.officers[0], ['p-enf-1', 'p-enf-legal']))[0]?.type).toBe(
+      'RectificationVerified',
     );
   });
 

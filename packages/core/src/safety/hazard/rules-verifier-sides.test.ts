@@ -1,51 +1,22 @@
-import { sampleHazardCommands, sampleNow } from '@safeledger/testing';
+import { sampleHazardCommands } from '@safeledger/testing';
 import { describe, expect, it } from 'vitest';
-import type { PersonRecord } from '../directory/person.js';
-import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import type { Role } from '../roles/role.js';
-import { createHazardDecider } from './decide.js';
-import type { HazardEvent } from './events.js';
-import {
-  evolveHazard,
-  type HazardState,
-  initialHazardState,
-  type RegisteredHazard,
-} from './state.js';
+import { hazardDecisions, personIn } from './hazard-decisions.test-helper.js';
+import type { RegisteredHazard } from './state.js';
 import { isRegulatorVerification, verifierSide, verifierStanding } from './verifiers.js';
 
 // H-18 / H-19: who may verify, side by side and person by person, on the sample directory.
 const kit = sampleHazardCommands();
 const { actors, directory } = kit;
-const policy = createSupervisionPolicy();
-const decider = createHazardDecider({ directory, policy });
-
-function registered(): RegisteredHazard {
-  const state = ([] as HazardEvent[])
-    .concat(
-      decider.decide(kit.registerGeneral(), initialHazardState(), {
-        now: sampleNow,
-        streamId: 'hazard-h-1',
-        version: 0,
-        facts: undefined,
-      }),
-    )
-    .reduce<HazardState>(evolveHazard, initialHazardState());
-  if (state.status === 'unregistered') throw new Error('expected a registered hazard');
-  return state;
-}
-
-function person(id: string): PersonRecord {
-  const record = directory.person(id);
-  if (record === undefined) throw new Error(`no person ${id}`);
-  return record;
-}
+const { stateAfter } = hazardDecisions(directory);
+const person = (id: string) => personIn(directory, id);
 const standing = (state: RegisteredHazard, id: string, roles?: readonly Role[]) =>
   verifierStanding(directory, state, person(id), roles);
 const standings = (state: RegisteredHazard, ids: readonly string[]) =>
   Object.fromEntries(ids.map((id) => [id, standing(state, id)]));
 
 // Found by the chemical works' own safety officer: the enterprise verifies (H-19 a).
-const selfFound = registered();
+const selfFound = stateAfter([kit.registerGeneral()]);
 // Found by a territorial grid patroller on the same enterprise: a regulator verifies (H-19 b).
 const regulatorFound: RegisteredHazard = {
   ...selfFound,
