@@ -69,4 +69,7 @@ it('G-5 every version row of the plan ledger carries the plan’s owner, an orga
   const ofBureau = await ledger.find({ where: { ownerOrgId: 'org-safety' }, orderBy: ['version'] });
   expect(ofBureau.items.map(({ id }) => id)).toEqual(['p-org#1', 'p-org#2']);
   expect(await ledger.count({ where: { ownerEnterpriseId: 'ent-chem', version: 2 } })).toBe(1);
+  // The kind is known on the first version only, so "the special plans" are first-version rows.
+  const special = await ledger.find({ where: { kind: 'special' } });
+  expect(special.items.map(({ id }) => id)).toEqual(['p-org#1']);
 });

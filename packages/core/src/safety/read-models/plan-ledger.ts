@@ -43,6 +43,7 @@ export const planLedgerFields = {
   version: indexed.integer((row: PlanVersionRow) => row.version),
   ownerOrgId: indexed.text((row: PlanVersionRow) => row.ownerOrgId),
   ownerEnterpriseId: indexed.text((row: PlanVersionRow) => row.ownerEnterpriseId),
+  kind: indexed.text((row: PlanVersionRow) => row.kind),
   draftedAt: indexed.instant((row: PlanVersionRow) => row.draftedAt || null),
   publishedAt: indexed.instant((row: PlanVersionRow) => row.publishedAt),
   isRevision: indexed.boolean((row: PlanVersionRow) => row.isRevision),
@@ -80,7 +81,7 @@ function ownerOf(event: StoredEvent<EmergencyPlanEvent>): PlanOwner {
 export function createPlanLedgerProjection() {
   return defineProjection<PlanVersionRow, EmergencyPlanEvent, typeof planLedgerFields>({
     name: PLAN_LEDGER,
-    // 2: rows carry the plan's owner.
+    // 2: rows carry the plan's owner; owner and kind are indexed.
     version: 2,
     handles: planLedgerEventTypes,
     documentId: (event: StoredEvent<EmergencyPlanEvent>) =>
