@@ -57,6 +57,8 @@ export interface PagedLedgerOptions<Q extends z.ZodObject, Doc, F extends Indexe
   readonly orderBy: (query: z.infer<Q>) => readonly OrderBy<F>[];
   /** A row as the service answers it (with its codes' labels); the stored row when absent. */
   readonly present?: (row: Doc, locale: Locale) => object;
+  /** The page's rows as the service answers them, for rows completed by a further read. */
+  readonly presentPage?: (rows: readonly Doc[], reader: Reader) => Promise<readonly object[]>;
   /** What the answer echoes of the query, between the title and the rows. */
   readonly echo?: (query: z.infer<Q>) => object;
 }
@@ -71,7 +73,7 @@ export function pagedLedgerRoute<Q extends z.ZodObject, Doc, F extends IndexedFi
   context: ServiceContext,
   options: PagedLedgerOptions<Q, Doc, F>,
 ): void {
-  const { ledger, present } = options;
+  const { ledger, present, presentPage } = options;
   readRoute(app, context, { ...options, tag: 'ledgers' }, async (query, reader) => {
     const where = options.where(query, reader);
     if (where !== null && isProblem(where)) return where;
@@ -84,7 +86,11 @@ export function pagedLedgerRoute<Q extends z.ZodObject, Doc, F extends IndexedFi
       ...options.echo?.(query),
       total: page.total,
       items:
-        present === undefined ? page.rows : page.rows.map((row) => present(row, reader.locale)),
+        presentPage !== undefined
+          ? await presentPage(page.rows, reader)
+          : present !== undefined
+            ? page.rows.map((row) => present(row, reader.locale))
+            : page.rows,
       nextCursor: page.nextCursor ?? null,
     };
   });
