@@ -42,6 +42,31 @@ export async function readLedgerPage<Doc, F extends IndexedFields>(
   return { total, rows: found.items.map(({ document }) => document), nextCursor: found.nextCursor };
 }
 
+/**
+ * Every row matching `where`, in `orderBy` order, read `pageSize` rows at a time, for an answer
+ * computed over all of them (a judgement over a window, the versions of a page of plans).
+ */
+export async function readEveryRow<Doc, F extends IndexedFields>(
+  ledger: ProjectionQuery<Doc, F>,
+  where: Where<F>,
+  orderBy: readonly OrderBy<F>[],
+  pageSize: number,
+): Promise<Doc[]> {
+  const rows: Doc[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ledger.find({
+      where,
+      orderBy,
+      limit: pageSize,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    for (const { document } of page.items) rows.push(document);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return rows;
+}
+
 /** What a paged ledger route states beyond its path and query: its rows, scope, order and title. */
 export interface PagedLedgerOptions<Q extends z.ZodObject, Doc, F extends IndexedFields>
   extends Omit<ReadRouteOptions<Q>, 'tag'> {

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { defined } from './ledger-rows.js';
-import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { pagedLedgerRoute, readEveryRow } from './paged-ledger-route.js';
 import { lang, paging } from './read-query.js';
 import type { ReadScope } from './read-scope.js';
 
@@ -57,17 +57,10 @@ export function planLedgerRoutes(app: FastifyInstance, context: ServiceContext):
   async function versionsOf(planIds: readonly string[]) {
     const versions = new Map<string, PlanVersionRow[]>(planIds.map((id) => [id, []]));
     if (planIds.length === 0) return versions;
-    let cursor: string | undefined;
-    do {
-      const page = await ledger.find({
-        where: { planId: { in: [...planIds] } },
-        orderBy: ['planId', 'version'],
-        limit: VERSIONS_PAGE,
-        ...(cursor === undefined ? {} : { cursor }),
-      });
-      for (const { document } of page.items) versions.get(document.planId)?.push(document);
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
+    const where = { planId: { in: [...planIds] } };
+    for (const row of await readEveryRow(ledger, where, ['planId', 'version'], VERSIONS_PAGE)) {
+      versions.get(row.planId)?.push(row);
+    }
     return versions;
   }
 
