@@ -1,51 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { developmentVerification, mintDevelopmentToken } from './dev-keys.js';
-import { type RunningService, startService } from './service.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintDevelopmentToken } from './dev-keys.js';
+import type { RunningService } from './service.js';
+import { serviceOnStores } from './service-on-stores.js';
 
 // Enforcement cases over real HTTP, on SQLite and on PostgreSQL: filing with the case-number
 // claim (EC-1), linking a hazard read from its stream (EC-15), and the same refusals as the
 // hazard routes (G-5 identity, 422 rules, 409 versions, idempotent retries).
-const stores = [
-  {
-    name: 'SQLite',
-    start: (folder: string) =>
-      startService({
-        port: 0,
-        sqlitePath: join(folder, 'cases.db'),
-        instance: 'cases-sqlite',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-  {
-    name: 'PostgreSQL',
-    start: () =>
-      startService({
-        port: 0,
-        pgUrl: inject('pgUrl'),
-        pgSchema: `http_cases_${process.pid}_${Date.now().toString(36)}`,
-        instance: 'cases-pg',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-];
 
-describe.each(stores)('enforcement-case routes on $name', ({ start }) => {
+describe.each(serviceOnStores('cases'))('enforcement-case routes on $name', ({ start }) => {
   let service: RunningService;
-  let folder: string;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'safeledger-cases-'));
-    service = await start(folder);
+    service = await start();
   });
 
   afterAll(async () => {
     await service?.stop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   const auth = async (sub: string, role?: string) => ({

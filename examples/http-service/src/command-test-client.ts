@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { developmentVerification, mintDevelopmentToken } from './dev-keys.js';
 import { type RunningService, startService } from './service.js';
 
@@ -15,6 +16,13 @@ export interface CommandTestClient {
   readonly service: RunningService;
   /** POSTs `body` as the person `sub` (a development token), with extra headers. */
   post(path: string, body: unknown, sub: string, headers?: Record<string, string>): Promise<Answer>;
+  /** POSTs as `post` does and expects 200, failing with the problem document otherwise. */
+  postOk(
+    path: string,
+    body: unknown,
+    sub: string,
+    headers?: Record<string, string>,
+  ): Promise<Answer>;
   /** GETs `path` as the person `sub`. */
   get(path: string, sub: string): Promise<Answer>;
   /** How many events a stream holds, read from the store itself. */
@@ -40,14 +48,20 @@ export async function startCommandTestClient(name: string): Promise<CommandTestC
     });
     return { status: response.status, body: await response.json() };
   };
+  const post = (path: string, body: unknown, sub: string, headers: Record<string, string> = {}) =>
+    call(path, sub, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   return {
     service,
-    post: (path, body, sub, headers = {}) =>
-      call(path, sub, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      }),
+    post,
+    async postOk(path, body, sub, headers) {
+      const answer = await post(path, body, sub, headers);
+      expect(answer.status, `${path}: ${JSON.stringify(answer.body)}`).toBe(200);
+      return answer;
+    },
     get: (path, sub) => call(path, sub, { method: 'GET' }),
     async eventCount(streamId) {
       let count = 0;

@@ -1,45 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { addDays, createSupervisionPolicy, localDateOf } from '@safeledger/core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { developmentVerification, mintDevelopmentToken } from './dev-keys.js';
-import { type RunningService, startService } from './service.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintDevelopmentToken } from './dev-keys.js';
+import type { RunningService } from './service.js';
+import { serviceOnStores } from './service-on-stores.js';
 
 // The major-hazard ledger (P-6) and the case statistics and ledger (P-15) over real HTTP, on
 // SQLite and on PostgreSQL, with the read scopes: a district, the city above it, an enterprise.
 const policy = createSupervisionPolicy();
 const today = localDateOf(new Date(), policy.timezone);
 
-const stores = [
-  {
-    name: 'SQLite',
-    start: (folder: string) =>
-      startService({
-        port: 0,
-        sqlitePath: join(folder, 'majors.db'),
-        instance: 'majors-sqlite',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-  {
-    name: 'PostgreSQL',
-    start: () =>
-      startService({
-        port: 0,
-        pgUrl: inject('pgUrl'),
-        pgSchema: `http_majors_${process.pid}_${Date.now().toString(36)}`,
-        instance: 'majors-pg',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-];
-
-describe.each(stores)('P-6 and P-15 endpoints on $name', ({ start }) => {
+describe.each(serviceOnStores('majors'))('P-6 and P-15 endpoints on $name', ({ start }) => {
   let service: RunningService;
-  let folder: string;
   const auth = async (sub: string) => ({
     authorization: `Bearer ${await mintDevelopmentToken({ sub })}`,
   });
@@ -74,8 +45,7 @@ describe.each(stores)('P-6 and P-15 endpoints on $name', ({ start }) => {
   });
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'safeledger-majors-'));
-    service = await start(folder);
+    service = await start();
     await post('/hazards/m-works/register-hazard', hazard('works', 'major'), 'li');
     await post('/hazards/g-works/register-hazard', hazard('works', 'general'), 'li');
     await post('/hazards/m-docks/register-hazard', hazard('docks', 'major'), 'ma');
@@ -108,7 +78,6 @@ describe.each(stores)('P-6 and P-15 endpoints on $name', ({ start }) => {
 
   afterAll(async () => {
     await service?.stop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   const ids = (body: { items: { hazardId?: string; caseId?: string }[] }) =>

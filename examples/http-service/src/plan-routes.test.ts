@@ -16,23 +16,14 @@ describe('emergency plan routes', () => {
   const draft = { kind: 'special', title: 'Chemical leak response', ownerOrgId: 'bureau' };
 
   it('drafts, publishes, revises, republishes and retires a plan', async () => {
-    const drafted = await client.post('/plans/p-1/draft-plan', draft, 'chen');
-    expect(drafted.status, JSON.stringify(drafted.body)).toBe(200);
+    const drafted = await client.postOk('/plans/p-1/draft-plan', draft, 'chen');
     expect(drafted.body.events.map((e: { type: string }) => e.type)).toEqual(['PlanDrafted']);
-    const published = await client.post('/plans/p-1/publish-plan', { version: 1 }, 'zhou', {
+    await client.postOk('/plans/p-1/publish-plan', { version: 1 }, 'zhou', {
       'if-match': '"1"',
     });
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
-    const revised = await client.post(
-      '/plans/p-1/revise-plan',
-      { summary: 'New contacts' },
-      'chen',
-    );
-    expect(revised.status, JSON.stringify(revised.body)).toBe(200);
-    const again = await client.post('/plans/p-1/publish-plan', { version: 2 }, 'zhou');
-    expect(again.status, JSON.stringify(again.body)).toBe(200);
-    const retired = await client.post('/plans/p-1/retire-plan', { reason: 'Merged' }, 'zhou');
-    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    await client.postOk('/plans/p-1/revise-plan', { summary: 'New contacts' }, 'chen');
+    await client.postOk('/plans/p-1/publish-plan', { version: 2 }, 'zhou');
+    await client.postOk('/plans/p-1/retire-plan', { reason: 'Merged' }, 'zhou');
     const read = await client.get('/plans/p-1', 'chen');
     expect(read.status).toBe(200);
     expect(read.body.version).toBe(5);

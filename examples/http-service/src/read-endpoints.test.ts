@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   addDays,
   createSupervisionPolicy,
@@ -9,9 +6,10 @@ import {
   rateOf,
 } from '@safeledger/core';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { developmentVerification, mintDevelopmentToken } from './dev-keys.js';
-import { type RunningService, startService } from './service.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintDevelopmentToken } from './dev-keys.js';
+import type { RunningService } from './service.js';
+import { serviceOnStores } from './service-on-stores.js';
 
 // The read endpoints over real HTTP, on each real store: SQLite in a folder of its own and
 // PostgreSQL in a schema of its own. Every answer is held to the read model's own answer and to
@@ -28,35 +26,8 @@ interface Seeded {
   readonly deadline: Map<string, string>;
 }
 
-const stores = [
-  {
-    name: 'SQLite',
-    start: async (folder: string) =>
-      startService({
-        port: 0,
-        sqlitePath: join(folder, 'reads.db'),
-        instance: 'reads-sqlite',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-  {
-    name: 'PostgreSQL',
-    start: async () =>
-      startService({
-        port: 0,
-        pgUrl: inject('pgUrl'),
-        pgSchema: `http_reads_${process.pid}_${Date.now().toString(36)}`,
-        instance: 'reads-pg',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-];
-
-describe.each(stores)('read endpoints on $name', ({ start }) => {
+describe.each(serviceOnStores('reads'))('read endpoints on $name', ({ start }) => {
   let service: RunningService;
-  let folder: string;
   let seeded: Seeded;
   const auth = async (sub: string) => ({
     authorization: `Bearer ${await mintDevelopmentToken({ sub })}`,
@@ -99,8 +70,7 @@ describe.each(stores)('read endpoints on $name', ({ start }) => {
   }
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'safeledger-reads-'));
-    service = await start(folder);
+    service = await start();
     const li = await auth('li');
     const ma = await auth('ma');
     const wang = await auth('wang');
@@ -148,7 +118,6 @@ describe.each(stores)('read endpoints on $name', ({ start }) => {
 
   afterAll(async () => {
     await service?.stop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('pages through the hazard ledger without repeating or skipping a row', async () => {

@@ -281,14 +281,29 @@ describe('closure watchlist, lead gaps, responsibility and plan ledger endpoints
     );
     expect(next.body.items.map((row: any) => row.planId)).toEqual(['p-2']);
     expect(next.body.nextCursor).toBeNull();
-    const published = await client.get('/ledgers/plans?published=true', 'chen');
+    // Each plan with its versions: p-1 was published, revised and published again; p-2 is a draft.
+    const all = await client.get('/ledgers/plans?order=desc', 'chen');
     expect(
-      published.body.items.map((row: any) => [
+      all.body.items.map((row: any) => [
         row.planId,
+        row.ownerOrgId,
+        row.latestVersion,
         row.publishedVersion,
-        row.state.publications.map((p: any) => p.version),
+        row.versions.map((v: any) => [v.version, v.publishedAt !== null, v.isRevision]),
       ]),
-    ).toEqual([['p-1', 2, [1, 2]]]);
+    ).toEqual([
+      ['p-2', 'bureau', 1, null, [[1, false, false]]],
+      [
+        'p-1',
+        'bureau',
+        2,
+        2,
+        [
+          [1, true, false],
+          [2, true, true],
+        ],
+      ],
+    ]);
     const special = await client.get('/ledgers/plans?kind=special&lang=zh-CN', 'qian');
     expect(special.body.title).toBe('应急预案台账');
     expect(special.body.items.map((row: any) => row.planId)).toEqual(['p-2', 'p-3']);

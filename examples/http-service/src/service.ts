@@ -50,7 +50,6 @@ import type { CaseFigures, HazardFigures, ProjectionLag, ServiceContext } from '
 import { READY_LAG_LIMIT } from './http/health-routes.js';
 import type { TokenVerification } from './http/identity.js';
 import { hazardActivity } from './projections/hazard-activity.js';
-import { planRegister } from './projections/plan-register.js';
 import {
   createCategoryLeadsFromDirectory,
   createSubjectStatusFromStore,
@@ -134,11 +133,10 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       createEnterpriseFilingsProjection(policy),
       createEnterpriseComplianceProjection(),
       createActivityLedgerProjection(),
+      // One row per plan version, with the plan's owner: also behind GET /ledgers/plans.
       createPlanLedgerProjection(),
       createDutyCoverageProjection(policy),
       createResponsibilityLedgerProjection(),
-      // One row per plan with its owner, behind the plan ledger endpoint.
-      planRegister,
     ],
     owner: config.instance,
     ...(config.pollIntervalMs !== undefined ? { pollIntervalMs: config.pollIntervalMs } : {}),

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   addDays,
   createSupervisionPolicy,
@@ -8,53 +5,25 @@ import {
   localDateOf,
   venueStreamId,
 } from '@safeledger/core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { developmentVerification, mintDevelopmentToken } from './dev-keys.js';
-import { type RunningService, startService } from './service.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintDevelopmentToken } from './dev-keys.js';
+import type { RunningService } from './service.js';
+import { serviceOnStores } from './service-on-stores.js';
 
 // Venue and inspection command routes over real HTTP, on SQLite and on PostgreSQL: the happy
 // path, a rule violation in the language asked, and a refused role, each writing nothing.
 const policy = createSupervisionPolicy();
 const today = localDateOf(new Date(), policy.timezone);
 
-const stores = [
-  {
-    name: 'SQLite',
-    start: (folder: string) =>
-      startService({
-        port: 0,
-        sqlitePath: join(folder, 'venues.db'),
-        instance: 'venues-sqlite',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-  {
-    name: 'PostgreSQL',
-    start: () =>
-      startService({
-        port: 0,
-        pgUrl: inject('pgUrl'),
-        pgSchema: `http_venues_${process.pid}_${Date.now().toString(36)}`,
-        instance: 'venues-pg',
-        verification: developmentVerification(),
-        pollIntervalMs: 20,
-      }),
-  },
-];
-
-describe.each(stores)('venue and inspection routes on $name', ({ start }) => {
+describe.each(serviceOnStores('venues'))('venue and inspection routes on $name', ({ start }) => {
   let service: RunningService;
-  let folder: string;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'safeledger-venues-'));
-    service = await start(folder);
+    service = await start();
   });
 
   afterAll(async () => {
     await service?.stop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   async function post(

@@ -9,12 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { defined } from './ledger-rows.js';
-import { localPeriodOf } from './local-period.js';
-import { asOf, lang, paging, period } from './read-query.js';
-import { readRoute } from './read-routes.js';
-import { namedOrganisation, type ReadScope } from './read-scope.js';
-
-const id = z.string().min(1).max(200);
+import { localDays } from './local-period.js';
+import { organisationFigureRoute } from './organisation-figure-route.js';
+import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { asOf, id, lang, paging, period } from './read-query.js';
+import { echo } from './read-routes.js';
+import { namedEnterprise, type ReadScope } from './read-scope.js';
 
 /** The activity kinds of spec §4 (the library's `ActivityKind`). */
 const ActivityKind = z.enum([
@@ -66,10 +66,7 @@ const ACTIVITY_LEDGER_TITLE: Readonly<Record<Locale, string>> = {
 
 /** The reader's scope on the activity ledger: organisers, or the enterprise's own activities. */
 function activityScopeWhere(scope: ReadScope) {
-  const enterprise =
-    scope.kind === 'enterprise'
-      ? scope.enterpriseId
-      : scope.subjects?.find((subject) => subject.kind === 'enterprise')?.id;
+  const enterprise = namedEnterprise(scope);
   return {
     and: [
       ...(scope.kind === 'organisation' ? [{ organizerOrgId: { in: [...scope.orgIds] } }] : []),
@@ -105,23 +102,21 @@ export function activityReadRoutes(app: FastifyInstance, context: ServiceContext
   const { policy } = context;
   const figures = createActivityFigures({ store: context.store, policy });
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/activity-totals',
       summary: 'Activity totals (P-20) of the activities dated in P, recorded by T',
-      tag: 'figures',
       querystring: TotalsQuery,
+      what: 'activity totals (P-20)',
+      organisation: (q) => q.organizerOrgId,
     },
-    async (q, reader) => {
-      const organizer = namedOrganisation(reader.scope, 'activity totals (P-20)', q.organizerOrgId);
-      if (typeof organizer !== 'string') return organizer;
-      const days = localPeriodOf(q.period, policy);
-      if (days !== undefined && 'status' in days) return days;
+    async ({ query: q, reader, asOf: T, period, orgId }) => {
+      const days = period !== undefined ? localDays(period, policy) : undefined;
       const filter: ActivityFigureFilter = {
-        asOf: q.asOf ?? new Date().toISOString(),
-        organizerOrgId: organizer,
+        asOf: T,
+        organizerOrgId: orgId,
         ...defined({ kind: q.kind, topic: q.topic, sectorCode: q.sectorCode }),
         ...(days !== undefined ? { period: days } : {}),
       };
@@ -134,12 +129,8 @@ export function activityReadRoutes(app: FastifyInstance, context: ServiceContext
         }),
         q.by === undefined ? undefined : figures.activityTotalsBy(q.by, filter),
       ]);
-      const { asOf: T, period: P, ...rest } = filter;
       return {
-        title: label('readModel', 'activityTotals', reader.locale),
-        asOf: T,
-        ...(P !== undefined ? { period: P } : {}),
-        filter: rest,
+        ...echo(filter, label('readModel', 'activityTotals', reader.locale)),
         ...totals,
         distinctEnterprisesTrained: trained,
         plansRevisedAndPublished: plans,
@@ -148,37 +139,19 @@ export function activityReadRoutes(app: FastifyInstance, context: ServiceContext
     },
   );
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/activities',
-      summary: 'Activity ledger (the rows of P-20), filtered and paged by date',
-      tag: 'ledgers',
-      querystring: ActivityLedgerQuery,
-    },
-    async (q, reader) => {
-      const where = {
-        and: [
-          activityScopeWhere(reader.scope),
-          defined({ kind: q.kind, topic: q.topic, sectorCode: q.sectorCode }),
-        ],
-      };
-      const [page, total] = await Promise.all([
-        figures.ledger.find({
-          where,
-          orderBy: [{ field: 'date', direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        figures.ledger.count({ where }),
-      ]);
-      return {
-        title: ACTIVITY_LEDGER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }) => presentActivity(document, reader.locale)),
-        nextCursor: page.nextCursor ?? null,
-      };
-    },
-  );
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/activities',
+    summary: 'Activity ledger (the rows of P-20), filtered and paged by date',
+    querystring: ActivityLedgerQuery,
+    title: (reader) => ACTIVITY_LEDGER_TITLE[reader.locale],
+    ledger: figures.ledger,
+    where: (q, reader) => ({
+      and: [
+        activityScopeWhere(reader.scope),
+        defined({ kind: q.kind, topic: q.topic, sectorCode: q.sectorCode }),
+      ],
+    }),
+    orderBy: (q) => [{ field: 'date', direction: q.order }],
+    present: presentActivity,
+  });
 }

@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { defined } from './ledger-rows.js';
-import { asOf, lang, paging, period } from './read-query.js';
-import { periodOf, readRoute } from './read-routes.js';
-import type { ReadScope } from './read-scope.js';
-
-const id = z.string().min(1).max(200);
+import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { asOf, id, lang, paging, period } from './read-query.js';
+import { echo, periodOf, readRoute } from './read-routes.js';
+import { namedEnterprise, type ReadScope } from './read-scope.js';
 
 /** The filter of P-15 (the agency comes from the reader's scope, `read-scope.ts`). */
 const caseFilter = {
@@ -46,10 +45,9 @@ const CASE_LEDGER_TITLE: Readonly<Record<Locale, string>> = {
 function caseScopeFilter(
   scope: ReadScope,
 ): Pick<CaseFigureFilter, 'agencyOrgIds' | 'respondentEnterpriseId'> {
-  if (scope.kind === 'enterprise') return { respondentEnterpriseId: scope.enterpriseId };
-  const named = scope.subjects?.find((subject) => subject.kind === 'enterprise')?.id;
+  const named = namedEnterprise(scope);
   return {
-    agencyOrgIds: scope.orgIds,
+    ...(scope.kind === 'organisation' ? { agencyOrgIds: scope.orgIds } : {}),
     ...(named !== undefined ? { respondentEnterpriseId: named } : {}),
   };
 }
@@ -122,12 +120,8 @@ export function caseReadRoutes(app: FastifyInstance, context: ServiceContext): v
               : s.avgDaysToDecision.numerator / s.avgDaysToDecision.denominator,
         },
       });
-      const { asOf: T, period: P, ...rest } = filter;
       return {
-        title: label('readModel', 'caseStatistics', reader.locale),
-        asOf: T,
-        ...(P !== undefined ? { period: P } : {}),
-        filter: rest,
+        ...echo(filter, label('readModel', 'caseStatistics', reader.locale)),
         ...present(statistics),
         byPenaltyKind,
         ...(groups !== undefined
@@ -137,38 +131,20 @@ export function caseReadRoutes(app: FastifyInstance, context: ServiceContext): v
     },
   );
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/cases',
-      summary: 'Enforcement-case ledger (the rows of P-15), filtered and paged',
-      tag: 'ledgers',
-      querystring: CaseLedgerQuery,
-    },
-    async (q, reader) => {
-      const where = {
-        and: [
-          caseScopeWhere(reader.scope),
-          defined({ sourceKind: q.sourceKind }),
-          ...(q.campaignId !== undefined ? [{ campaignIds: { contains: q.campaignId } }] : []),
-        ],
-      };
-      const [page, total] = await Promise.all([
-        caseFigures.ledger.find({
-          where,
-          orderBy: [{ field: q.sort, direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        caseFigures.ledger.count({ where }),
-      ]);
-      return {
-        title: CASE_LEDGER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }) => presentCaseRow(document, reader.locale)),
-        nextCursor: page.nextCursor ?? null,
-      };
-    },
-  );
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/cases',
+    summary: 'Enforcement-case ledger (the rows of P-15), filtered and paged',
+    querystring: CaseLedgerQuery,
+    title: (reader) => CASE_LEDGER_TITLE[reader.locale],
+    ledger: caseFigures.ledger,
+    where: (q, reader) => ({
+      and: [
+        caseScopeWhere(reader.scope),
+        defined({ sourceKind: q.sourceKind }),
+        ...(q.campaignId !== undefined ? [{ campaignIds: { contains: q.campaignId } }] : []),
+      ],
+    }),
+    orderBy: (q) => [{ field: q.sort, direction: q.order }],
+    present: presentCaseRow,
+  });
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { caseScopeWhere } from './case-read-routes.js';
 import type { ServiceContext } from './context.js';
+import { readEveryRow } from './paged-ledger-route.js';
 import { asOf, lang } from './read-query.js';
 import { readRoute } from './read-routes.js';
 
@@ -53,26 +54,14 @@ export function closureWatchRoutes(app: FastifyInstance, context: ServiceContext
           { isMajorHazardCase: true },
         ],
       };
-      const decisions: MajorHazardDecision[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await caseFigures.ledger.find({
-          where,
-          orderBy: [{ field: 'decidedAt' }],
-          limit: PAGE,
-          ...(cursor === undefined ? {} : { cursor }),
-        });
-        for (const { document } of page.items) {
-          for (const enterpriseId of document.penalisedEnterpriseIds) {
-            decisions.push({
-              enterpriseId,
-              caseId: document.caseId,
-              decidedAt: document.decidedAt!,
-            });
-          }
-        }
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
+      const cases = await readEveryRow(caseFigures.ledger, where, ['decidedAt'], PAGE);
+      const decisions: MajorHazardDecision[] = cases.flatMap((document) =>
+        document.penalisedEnterpriseIds.map((enterpriseId) => ({
+          enterpriseId,
+          caseId: document.caseId,
+          decidedAt: document.decidedAt!,
+        })),
+      );
       // A case may penalise several enterprises; an enterprise's reader sees only its own entry.
       const only = reader.scope.kind === 'enterprise' ? reader.scope.enterpriseId : q.enterpriseId;
       const entries = closureWatch(decisions, at, policy).filter(

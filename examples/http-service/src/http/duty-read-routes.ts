@@ -2,11 +2,11 @@ import { createDutyFigures, label } from '@safeledger/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
-import { localPeriodOf } from './local-period.js';
+import { localDays } from './local-period.js';
+import { organisationFigureRoute } from './organisation-figure-route.js';
 import { PERIOD_PATTERN } from './period.js';
-import { asOf, lang } from './read-query.js';
-import { readRoute } from './read-routes.js';
-import { namedOrganisation } from './read-scope.js';
+import { asOf, id, lang } from './read-query.js';
+import { echo } from './read-routes.js';
 
 const CoverageQuery = z.object({
   asOf,
@@ -14,10 +14,7 @@ const CoverageQuery = z.object({
     .string()
     .regex(PERIOD_PATTERN, 'must be a year (2024), quarter (2024-Q3), month (2024-05) or day')
     .describe('Period P whose days are judged, in the policy time zone'),
-  orgId: z
-    .string()
-    .min(1)
-    .max(200)
+  orgId: id
     .optional()
     .describe("The roster's organisation: the reader's own when absent, or one below it"),
   days: z
@@ -37,31 +34,26 @@ export function dutyReadRoutes(app: FastifyInstance, context: ServiceContext): v
   const { policy } = context;
   const figures = createDutyFigures({ store: context.store, policy });
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/duty-coverage',
       summary: 'Duty coverage (P-21): days with gaps, overlaps and shifts without a leader',
-      tag: 'figures',
       querystring: CoverageQuery,
+      what: 'duty coverage (P-21)',
+      organisation: (q) => q.orgId,
     },
-    async (q, reader) => {
-      const orgId = namedOrganisation(reader.scope, 'duty coverage (P-21)', q.orgId);
-      if (typeof orgId !== 'string') return orgId;
-      const days = localPeriodOf(q.period, policy);
-      if (days !== undefined && 'status' in days) return days;
-      if (days === undefined) throw new TypeError('the period is required by the schema');
-      const filter = { asOf: q.asOf ?? new Date().toISOString(), period: days, orgId };
+    async ({ query: q, reader, asOf: T, period, orgId }) => {
+      if (period === undefined) throw new TypeError('the period is required by the schema');
+      const days = localDays(period, policy);
+      const filter = { asOf: T, period: days, orgId };
       const [coverage, perDay] = await Promise.all([
         figures.dutyCoverage(filter),
         q.days === 'true' ? figures.dutyCoverageByDay(filter) : undefined,
       ]);
       return {
-        title: label('readModel', 'dutyCoverage', reader.locale),
-        asOf: filter.asOf,
-        period: days,
-        filter: { orgId },
+        ...echo(filter, label('readModel', 'dutyCoverage', reader.locale)),
         ...coverage,
         ...(perDay !== undefined ? { days: perDay } : {}),
       };

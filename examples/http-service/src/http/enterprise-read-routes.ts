@@ -1,17 +1,12 @@
-import {
-  createEnterpriseFigures,
-  type EnterpriseFilingRow,
-  type Locale,
-  label,
-} from '@safeledger/core';
+import { createEnterpriseFigures, type Locale, label } from '@safeledger/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
-import { asOf, lang, paging } from './read-query.js';
-import { readRoute } from './read-routes.js';
-import { organisationScope, type ReadScope } from './read-scope.js';
+import { organisationFigureRoute } from './organisation-figure-route.js';
+import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { asOf, id, lang, paging } from './read-query.js';
+import { namedEnterprise, type ReadScope } from './read-scope.js';
 
-const id = z.string().min(1).max(200);
 /** The standardization grades of E-3 (一级, 二级, 三级). */
 const GRADES = [1, 2, 3] as const;
 
@@ -51,7 +46,7 @@ const FILINGS_LEDGER_TITLE: Readonly<Record<Locale, string>> = {
  */
 function enterprisesOf(scope: ReadScope, context: ServiceContext): string[] {
   if (scope.kind === 'enterprise') return [scope.enterpriseId];
-  const named = scope.subjects?.find((subject) => subject.kind === 'enterprise')?.id;
+  const named = namedEnterprise(scope);
   return context.directory
     .enterprises()
     .filter(
@@ -74,19 +69,16 @@ function enterprisesOf(scope: ReadScope, context: ServiceContext): string[] {
 export function enterpriseReadRoutes(app: FastifyInstance, context: ServiceContext): void {
   const figures = createEnterpriseFigures({ store: context.store, policy: context.policy });
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/enterprise-compliance',
       summary: 'Enterprise compliance (P-19) for year Y as of T',
-      tag: 'figures',
       querystring: ComplianceQuery,
+      what: 'enterprise compliance (P-19)',
     },
-    async (q, reader) => {
-      const orgs = organisationScope(reader.scope, 'enterprise compliance (P-19)');
-      if ('status' in orgs) return orgs;
-      const T = q.asOf ?? new Date().toISOString();
+    async ({ query: q, reader, asOf: T }) => {
       const year = { from: `${q.year}-01-01`, to: `${q.year + 1}-01-01` };
       const [riskReported, awarded, valid, emergencyTeams, statistics] = await Promise.all([
         figures.riskReported({ year: q.year, asOf: T }),
@@ -116,42 +108,23 @@ export function enterpriseReadRoutes(app: FastifyInstance, context: ServiceConte
     },
   );
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/enterprise-filings',
-      summary: 'Enterprise filings ledger (the rows of P-19), filtered and paged',
-      tag: 'ledgers',
-      querystring: FilingsLedgerQuery,
-    },
-    async (q, reader) => {
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/enterprise-filings',
+    summary: 'Enterprise filings ledger (the rows of P-19), filtered and paged',
+    querystring: FilingsLedgerQuery,
+    title: (reader) => FILINGS_LEDGER_TITLE[reader.locale],
+    ledger: figures.filings,
+    where: (q, reader) => {
       const visible = enterprisesOf(reader.scope, context);
-      const where = {
+      if (visible.length === 0) return null;
+      return {
         and: [
           { enterpriseId: { in: visible } },
           ...(q.kind !== undefined ? [{ kind: q.kind }] : []),
           ...(q.year !== undefined ? [{ year: q.year }] : []),
         ],
       };
-      const [page, total] =
-        visible.length === 0
-          ? [{ items: [], nextCursor: undefined }, 0]
-          : await Promise.all([
-              figures.filings.find({
-                where,
-                orderBy: [{ field: 'at' }],
-                limit: q.limit,
-                ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-              }),
-              figures.filings.count({ where }),
-            ]);
-      return {
-        title: FILINGS_LEDGER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }: { document: EnterpriseFilingRow }) => document),
-        nextCursor: page.nextCursor ?? null,
-      };
     },
-  );
+    orderBy: () => [{ field: 'at' }],
+  });
 }

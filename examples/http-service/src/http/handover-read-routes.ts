@@ -11,11 +11,11 @@ import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { presentRate } from './figure-routes.js';
 import { defined } from './ledger-rows.js';
-import { asOf, lang, paging } from './read-query.js';
-import { readRoute } from './read-routes.js';
-import { organisationScope } from './read-scope.js';
+import { organisationFigureRoute } from './organisation-figure-route.js';
+import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { asOf, id, lang, paging } from './read-query.js';
+import { namedEnterprise } from './read-scope.js';
 
-const id = z.string().min(1).max(200);
 const ItemKind = z.enum(['petition', 'hazard_list', 'feedback_issue']);
 
 const StatusQuery = z.object({
@@ -65,19 +65,16 @@ export function handoverReadRoutes(app: FastifyInstance, context: ServiceContext
   const { policy } = context;
   const figures = createHandoverFigures({ store: context.store, policy });
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/handover-status',
       summary: 'Handover status (P-14): items received, closed, open and overdue at T',
-      tag: 'figures',
       querystring: StatusQuery,
+      what: 'the handover status (P-14)',
     },
-    async (q, reader) => {
-      const orgs = organisationScope(reader.scope, 'the handover status (P-14)');
-      if ('status' in orgs) return orgs;
-      const T = q.asOf ?? new Date().toISOString();
+    async ({ query: q, reader, asOf: T }) => {
       const [total, groups] = await Promise.all([
         figures.handoverStatus({ asOf: T }),
         q.by === undefined ? undefined : figures.handoverStatusBy(q.by, { asOf: T }),
@@ -98,22 +95,15 @@ export function handoverReadRoutes(app: FastifyInstance, context: ServiceContext
     },
   );
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/handover-items',
-      summary: 'Handover ledger (the items of P-14), filtered and paged',
-      tag: 'ledgers',
-      querystring: ItemLedgerQuery,
-    },
-    async (q, reader) => {
-      const scope = reader.scope;
-      const enterprise =
-        scope.kind === 'enterprise'
-          ? scope.enterpriseId
-          : scope.subjects?.find((subject) => subject.kind === 'enterprise')?.id;
-      const where = {
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/handover-items',
+    summary: 'Handover ledger (the items of P-14), filtered and paged',
+    querystring: ItemLedgerQuery,
+    title: (reader) => HANDOVER_LEDGER_TITLE[reader.locale],
+    ledger: figures.ledger,
+    where: (q, reader) => {
+      const enterprise = namedEnterprise(reader.scope);
+      return {
         and: [
           { row: 'item' },
           defined({ batchId: q.batchId, issuerName: q.issuerName, kind: q.kind }),
@@ -121,23 +111,8 @@ export function handoverReadRoutes(app: FastifyInstance, context: ServiceContext
           ...(q.open === undefined ? [] : [{ closedAt: { isNull: q.open === 'true' } }]),
         ],
       };
-      const [page, total] = await Promise.all([
-        figures.ledger.find({
-          where,
-          orderBy: [{ field: q.sort, direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        figures.ledger.count({ where }),
-      ]);
-      return {
-        title: HANDOVER_LEDGER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }) =>
-          presentItem(document as HandoverItemRow, reader.locale),
-        ),
-        nextCursor: page.nextCursor ?? null,
-      };
     },
-  );
+    orderBy: (q) => [{ field: q.sort, direction: q.order }],
+    present: (row, locale) => presentItem(row as HandoverItemRow, locale),
+  });
 }

@@ -10,11 +10,11 @@ import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { presentRate } from './figure-routes.js';
 import { defined } from './ledger-rows.js';
-import { asOf, lang, paging, period } from './read-query.js';
-import { FigureQuery, figureRoute, periodOf, readRoute } from './read-routes.js';
-import { organisationScope, type ReadScope } from './read-scope.js';
-
-const id = z.string().min(1).max(200);
+import { organisationFigureRoute } from './organisation-figure-route.js';
+import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { asOf, id, lang, paging, period } from './read-query.js';
+import { echo, FigureQuery, figureRoute } from './read-routes.js';
+import type { ReadScope } from './read-scope.js';
 
 /** The inspection kinds of spec §4.4 (the library's `InspectionKind`). */
 const InspectionKind = z.enum([
@@ -107,78 +107,52 @@ export function inspectionReadRoutes(app: FastifyInstance, context: ServiceConte
   const { policy } = context;
   const figures = createInspectionFigures({ store: context.store, policy });
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/inspections',
-      summary: 'Inspection ledger (the rows of P-9), filtered and paged',
-      tag: 'ledgers',
-      querystring: InspectionLedgerQuery,
-    },
-    async (q, reader) => {
-      const where = {
-        and: [
-          inspectionScopeWhere(reader.scope),
-          defined({ kind: q.kind, subjectKind: q.subjectKind, areaId: q.areaId }),
-          ...(q.campaignId !== undefined ? [{ campaignIds: { contains: q.campaignId } }] : []),
-          ...statusWhere(q.status),
-        ],
-      };
-      const [page, total] = await Promise.all([
-        figures.ledger.find({
-          where,
-          orderBy: [{ field: q.sort, direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        figures.ledger.count({ where }),
-      ]);
-      return {
-        title: INSPECTION_LEDGER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }) => presentInspection(document, reader.locale)),
-        nextCursor: page.nextCursor ?? null,
-      };
-    },
-  );
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/inspections',
+    summary: 'Inspection ledger (the rows of P-9), filtered and paged',
+    querystring: InspectionLedgerQuery,
+    title: (reader) => INSPECTION_LEDGER_TITLE[reader.locale],
+    ledger: figures.ledger,
+    where: (q, reader) => ({
+      and: [
+        inspectionScopeWhere(reader.scope),
+        defined({ kind: q.kind, subjectKind: q.subjectKind, areaId: q.areaId }),
+        ...(q.campaignId !== undefined ? [{ campaignIds: { contains: q.campaignId } }] : []),
+        ...statusWhere(q.status),
+      ],
+    }),
+    orderBy: (q) => [{ field: q.sort, direction: q.order }],
+    present: presentInspection,
+  });
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/inspection-coverage',
       summary:
         'Inspection coverage (P-9): visits and units of the inspections completed in P, by T',
-      tag: 'figures',
       querystring: CoverageQuery,
+      what: 'inspection coverage (P-9)',
     },
-    async (q, reader) => {
-      const orgs = organisationScope(reader.scope, 'inspection coverage (P-9)');
-      if ('status' in orgs) return orgs;
-      const range = periodOf(q.period, policy);
-      if (range !== undefined && 'status' in range) return range;
+    async ({ query: q, reader, asOf: T, period, orgIds }) => {
       const filter: InspectionFigureFilter = {
-        asOf: q.asOf ?? new Date().toISOString(),
-        orgIds: orgs.orgIds,
+        asOf: T,
+        orgIds,
         ...defined({
           kind: q.kind,
           campaignId: q.campaignId,
           subjectKind: q.subjectKind,
           areaId: q.areaId,
         }),
-        ...(range !== undefined ? { period: range } : {}),
+        ...(period !== undefined ? { period } : {}),
       };
       const [total, groups] = await Promise.all([
         figures.coverage(filter),
         q.by === undefined ? undefined : figures.coverageBy(q.by, filter),
       ]);
-      const { asOf: T, period: P, ...rest } = filter;
       return {
-        title: label('readModel', 'inspectionCoverage', reader.locale),
-        asOf: T,
-        ...(P !== undefined ? { period: P } : {}),
-        filter: rest,
+        ...echo(filter, label('readModel', 'inspectionCoverage', reader.locale)),
         ...total,
         ...(groups !== undefined ? { groups } : {}),
       };
@@ -204,33 +178,28 @@ export function inspectionReadRoutes(app: FastifyInstance, context: ServiceConte
     },
   );
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/detection-density',
       summary: 'Detection density (P-8): hazards found in inspections per 1,000 inspections',
-      tag: 'figures',
       querystring: DensityQuery,
+      what: 'detection density (P-8)',
     },
-    async (q, reader) => {
-      const orgs = organisationScope(reader.scope, 'detection density (P-8)');
-      if ('status' in orgs) return orgs;
-      const range = periodOf(q.period, policy);
-      if (range !== undefined && 'status' in range) return range;
-      const T = q.asOf ?? new Date().toISOString();
+    async ({ query: q, reader, asOf: T, period, orgIds }) => {
       const majorsOnly = q.majorsOnly === 'true';
       const density = await figures.detectionDensity({
         asOf: T,
-        orgIds: orgs.orgIds,
+        orgIds,
         majorsOnly,
-        ...(range !== undefined ? { period: range } : {}),
+        ...(period !== undefined ? { period } : {}),
       });
       return {
-        title: label('readModel', 'sourceMix', reader.locale),
-        asOf: T,
-        ...(range !== undefined ? { period: range } : {}),
-        filter: { orgIds: orgs.orgIds, majorsOnly },
+        ...echo(
+          { asOf: T, ...(period !== undefined ? { period } : {}), orgIds, majorsOnly },
+          label('readModel', 'sourceMix', reader.locale),
+        ),
         hazards: density.hazards,
         visits: density.visits,
         per1000Inspections: {

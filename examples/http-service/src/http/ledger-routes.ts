@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { defined, presentRow } from './ledger-rows.js';
 import { majorAsOf, majorHazardColumns } from './major-hazard-ledger.js';
+import { pagedLedgerRoute, readLedgerPage } from './paged-ledger-route.js';
 import { hazardFilter, lang, paging } from './read-query.js';
-import { AsOfLedgerQuery, ledgerRoute, readRoute } from './read-routes.js';
+import { AsOfLedgerQuery, ledgerRoute } from './read-routes.js';
 import { hazardScopeWhere } from './read-scope.js';
 
 /** The ledger's statuses (the hazard's state machine, spec §4.1). */
@@ -20,8 +21,14 @@ const LedgerQuery = z.object({
   lang,
 });
 
-/** The filter F as conditions on the ledger's indexed fields (the scope is added apart). */
-function fieldsWhere(f: HazardFigureFilter) {
+/** The filter F but the grade as conditions on the ledger's indexed fields (the scope is added apart). */
+function fieldsWhere(
+  f: {
+    readonly [K in 'areaId' | 'sectorCode' | 'source' | 'subjectKind' | 'campaignId']?:
+      | HazardFigureFilter[K]
+      | undefined;
+  },
+) {
   return {
     and: [
       defined({
@@ -44,47 +51,22 @@ function fieldsWhere(f: HazardFigureFilter) {
 export function ledgerRoutes(app: FastifyInstance, context: ServiceContext): void {
   const { figures } = context;
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/hazards',
-      summary: 'Hazard ledger (P-1), filtered and paged',
-      tag: 'ledgers',
-      querystring: LedgerQuery,
-    },
-    async (q, reader) => {
-      const where = {
-        and: [
-          hazardScopeWhere(reader.scope),
-          defined({
-            areaId: q.areaId,
-            sectorCode: q.sectorCode,
-            grade: q.grade,
-            source: q.source,
-            subjectKind: q.subjectKind,
-            status: q.status,
-          }),
-          ...(q.campaignId !== undefined ? [{ campaignIds: { contains: q.campaignId } }] : []),
-        ],
-      };
-      const [page, total] = await Promise.all([
-        figures.ledger.find({
-          where,
-          orderBy: [{ field: q.sort, direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        figures.ledger.count({ where }),
-      ]);
-      return {
-        title: label('readModel', 'hazardLedger', reader.locale),
-        total,
-        items: page.items.map(({ document }) => presentRow(document, reader.locale)),
-        nextCursor: page.nextCursor ?? null,
-      };
-    },
-  );
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/hazards',
+    summary: 'Hazard ledger (P-1), filtered and paged',
+    querystring: LedgerQuery,
+    title: (reader) => label('readModel', 'hazardLedger', reader.locale),
+    ledger: figures.ledger,
+    where: (q, reader) => ({
+      and: [
+        hazardScopeWhere(reader.scope),
+        fieldsWhere(q),
+        defined({ grade: q.grade, status: q.status }),
+      ],
+    }),
+    orderBy: (q) => [{ field: q.sort, direction: q.order }],
+    present: presentRow,
+  });
 
   ledgerRoute(
     app,
@@ -144,22 +126,17 @@ export function ledgerRoutes(app: FastifyInstance, context: ServiceContext): voi
     async ({ filter, page, reader }) => {
       // Instants compare as stored, in UTC; T may come with any offset.
       const T = new Date(filter.asOf).toISOString();
-      const where = {
-        and: [hazardScopeWhere(reader.scope), fieldsWhere(filter), majorAsOf(T)],
-      };
-      const [found, total] = await Promise.all([
-        figures.ledger.find({
-          where,
-          orderBy: [{ field: 'registeredAt', direction: 'asc' }],
-          ...page,
-        }),
-        figures.ledger.count({ where }),
-      ]);
+      const found = await readLedgerPage(
+        figures.ledger,
+        { and: [hazardScopeWhere(reader.scope), fieldsWhere(filter), majorAsOf(T)] },
+        [{ field: 'registeredAt', direction: 'asc' }],
+        page,
+      );
       return {
-        total,
-        items: found.items.map(({ document }) => ({
-          ...presentRow(document, reader.locale),
-          ...majorHazardColumns(document, T, context.policy),
+        total: found.total,
+        items: found.rows.map((row) => ({
+          ...presentRow(row, reader.locale),
+          ...majorHazardColumns(row, T, context.policy),
         })),
         nextCursor: found.nextCursor,
       };

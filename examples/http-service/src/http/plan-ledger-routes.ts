@@ -1,19 +1,20 @@
-import { createProjectionQuery, type Locale, PlanKindSchema } from '@safeledger/core';
+import {
+  createPlanLedgerProjection,
+  createProjectionQuery,
+  type Locale,
+  PlanKindSchema,
+  type PlanVersionRow,
+} from '@safeledger/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { planRegister } from '../projections/plan-register.js';
 import type { ServiceContext } from './context.js';
 import { defined } from './ledger-rows.js';
+import { pagedLedgerRoute, readEveryRow } from './paged-ledger-route.js';
 import { lang, paging } from './read-query.js';
-import { readRoute } from './read-routes.js';
 import type { ReadScope } from './read-scope.js';
-
-const flag = z.enum(['true', 'false']).optional();
 
 const PlanLedgerQuery = z.object({
   kind: PlanKindSchema.optional(),
-  published: flag.describe('Only plans with (true) or without (false) a published version'),
-  retired: flag,
   order: z.enum(['asc', 'desc']).default('asc'),
   ...paging,
   lang,
@@ -25,6 +26,9 @@ const PLAN_LEDGER_TITLE: Readonly<Record<Locale, string>> = {
   en: 'Emergency-plan ledger',
 };
 
+/** The versions of a page's plans are read this many rows at a time. */
+const VERSIONS_PAGE = 1000;
+
 /** The reader's plans: an organisation's own and those below it, or an enterprise's own. */
 function planScopeWhere(scope: ReadScope) {
   return scope.kind === 'organisation'
@@ -32,53 +36,62 @@ function planScopeWhere(scope: ReadScope) {
     : { ownerEnterpriseId: scope.enterpriseId };
 }
 
-const asFlag = (value: 'true' | 'false' | undefined) =>
-  value === undefined ? undefined : value === 'true';
+/** One version of a plan as the ledger lists it under the plan. */
+function presentVersion({ version, draftedAt, publishedAt, isRevision }: PlanVersionRow) {
+  return { version, draftedAt, publishedAt, isRevision };
+}
 
 /**
- * The emergency-plan ledger over HTTP: one row per plan with its folded state (versions,
- * publications, retirement), filtered, ordered by drafting time and paged in the store. An
- * organisation sees the plans it and the organisations below it own; an enterprise's principal
- * or safety officer their enterprise's plans.
+ * The emergency-plan ledger over HTTP, over the library's plan ledger (one row per version, each
+ * with the plan's owner): one row per plan, the plan's first version (its kind, owner and
+ * drafting), filtered by owner and kind, ordered by drafting time and paged in the store; each
+ * with its versions, the latest and the latest published. An organisation sees the plans it and
+ * the organisations below it own; an enterprise's principal or safety officer their
+ * enterprise's plans. Retirement is not in the ledger (it does not undo a publication, EP-1):
+ * `GET /plans/{planId}` shows it.
  */
 export function planLedgerRoutes(app: FastifyInstance, context: ServiceContext): void {
-  const ledger = createProjectionQuery(context.store, planRegister);
+  const ledger = createProjectionQuery(context.store, createPlanLedgerProjection());
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/plans',
-      summary: 'Emergency-plan ledger, one row per plan, filtered and paged',
-      tag: 'ledgers',
-      querystring: PlanLedgerQuery,
+  /** Every version of these plans, by plan, in version order. */
+  async function versionsOf(planIds: readonly string[]) {
+    const versions = new Map<string, PlanVersionRow[]>(planIds.map((id) => [id, []]));
+    if (planIds.length === 0) return versions;
+    const where = { planId: { in: [...planIds] } };
+    for (const row of await readEveryRow(ledger, where, ['planId', 'version'], VERSIONS_PAGE)) {
+      versions.get(row.planId)?.push(row);
+    }
+    return versions;
+  }
+
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/plans',
+    summary: 'Emergency-plan ledger, one row per plan with its versions, filtered and paged',
+    querystring: PlanLedgerQuery,
+    title: (reader) => PLAN_LEDGER_TITLE[reader.locale],
+    ledger,
+    where: (q, reader) => ({
+      and: [planScopeWhere(reader.scope), { version: 1 }, defined({ kind: q.kind })],
+    }),
+    orderBy: (q) => [{ field: 'draftedAt', direction: q.order }],
+    presentPage: async (rows) => {
+      const versions = await versionsOf(rows.map((row) => row.planId));
+      return rows.map(
+        ({ planId, kind, ownerOrgId, ownerEnterpriseId, replacesPlanId, draftedAt }) => {
+          const all = versions.get(planId) ?? [];
+          return {
+            planId,
+            kind,
+            ownerOrgId,
+            ownerEnterpriseId,
+            replacesPlanId,
+            draftedAt,
+            latestVersion: all.at(-1)?.version ?? 1,
+            publishedVersion: all.filter((v) => v.publishedAt !== null).at(-1)?.version ?? null,
+            versions: all.map(presentVersion),
+          };
+        },
+      );
     },
-    async (q, reader) => {
-      const where = {
-        and: [
-          planScopeWhere(reader.scope),
-          defined({
-            kind: q.kind,
-            published: asFlag(q.published),
-            retired: asFlag(q.retired),
-          }),
-        ],
-      };
-      const [page, total] = await Promise.all([
-        ledger.find({
-          where,
-          orderBy: [{ field: 'draftedAt', direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        ledger.count({ where }),
-      ]);
-      return {
-        title: PLAN_LEDGER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }) => document),
-        nextCursor: page.nextCursor ?? null,
-      };
-    },
-  );
+  });
 }

@@ -5,7 +5,8 @@ import { PERIOD_PATTERN } from './period.js';
 // Query parameters of the read endpoints. Each is checked here, so a bad value is a 400 problem
 // naming the parameter (`querystring.limit`) before any query runs.
 
-const id = z.string().min(1).max(200);
+/** An identifier in a query: an organisation, enterprise, list or campaign id. */
+export const id = z.string().min(1).max(200);
 
 /** `lang`: the response language, overriding `Accept-Language`. */
 export const lang = z.enum(['zh-CN', 'en']).optional().describe('Overrides Accept-Language');

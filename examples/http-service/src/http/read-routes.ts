@@ -18,7 +18,7 @@ export const FigureQuery = z.object({ asOf, period, ...hazardFilter, lang });
 export const AsOfLedgerQuery = z.object({ asOf, ...hazardFilter, ...paging, lang });
 
 /** What every read route declares: where it is, what it says in OpenAPI, what it accepts. */
-interface ReadRouteOptions<Q extends z.ZodObject> {
+export interface ReadRouteOptions<Q extends z.ZodObject> {
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
@@ -59,7 +59,8 @@ export function readRoute<Q extends z.ZodObject>(
   );
 }
 
-function isProblem(value: object): value is Problem {
+/** Whether a handler's answer is a problem to send rather than a body. */
+export function isProblem(value: object): value is Problem {
   return 'status' in value && 'type' in value && 'title' in value;
 }
 
@@ -180,13 +181,19 @@ export function periodOf(
   );
 }
 
-/** The context of a figure answer: T, P and F as applied, and the title in the reader's language. */
-function echo(filter: HazardFigureFilter, title: string) {
+/**
+ * The context of a figure answer: the title in the reader's language, then T, P and the rest of
+ * the filter as applied, so a reader sees what the figure counted.
+ */
+export function echo<F extends { readonly asOf: string; readonly period?: unknown }>(
+  filter: F,
+  title: string,
+) {
   const { asOf: T, period: range, ...rest } = filter;
   return {
     title,
     asOf: T,
-    ...(range !== undefined ? { period: range } : {}),
-    filter: rest as Record<string, unknown>,
+    ...(range !== undefined ? { period: range as Exclude<F['period'], undefined> } : {}),
+    filter: rest,
   };
 }

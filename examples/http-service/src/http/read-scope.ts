@@ -162,3 +162,13 @@ export function areaScope(
         `${own.id} may read ${what} of its areas (${own.areaIds.join(', ')}), not ${areaId}`,
       );
 }
+
+/**
+ * The one enterprise a scope is limited to, for read models that record enterprises rather than
+ * subjects: an enterprise reader's own, or the one an organisation's request names (none else).
+ */
+export function namedEnterprise(scope: ReadScope): string | undefined {
+  return scope.kind === 'enterprise'
+    ? scope.enterpriseId
+    : scope.subjects?.find((subject) => subject.kind === 'enterprise')?.id;
+}

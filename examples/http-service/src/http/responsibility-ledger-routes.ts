@@ -8,11 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { defined } from './ledger-rows.js';
-import { asOf, lang, paging } from './read-query.js';
-import { readRoute } from './read-routes.js';
+import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { asOf, id, lang, paging } from './read-query.js';
 import { namedOrganisation, organisationScope } from './read-scope.js';
-
-const id = z.string().min(1).max(200);
 
 const ResponsibilityLedgerQuery = z.object({
   asOf: asOf.describe('Only the assignments in force at T (issued by T, not superseded by T)'),
@@ -46,16 +44,14 @@ const RESPONSIBILITY_LEDGER_TITLE: Readonly<Record<Locale, string>> = {
 export function responsibilityLedgerRoutes(app: FastifyInstance, context: ServiceContext): void {
   const { ledger } = createResponsibilityFigures({ store: context.store, policy: context.policy });
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/responsibility-assignments',
-      summary: 'Responsibility ledger (the assignments behind P-17), filtered and paged',
-      tag: 'ledgers',
-      querystring: ResponsibilityLedgerQuery,
-    },
-    async (q, reader) => {
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/responsibility-assignments',
+    summary: 'Responsibility ledger (the assignments behind P-17), filtered and paged',
+    querystring: ResponsibilityLedgerQuery,
+    title: (reader) => RESPONSIBILITY_LEDGER_TITLE[reader.locale],
+    // Rows as stored: the folded state repeats the row's facts; the duties and designations live there.
+    ledger,
+    where: (q, reader) => {
       const what = 'the responsibility ledger';
       const orgs = organisationScope(reader.scope, what);
       if ('status' in orgs) return orgs;
@@ -66,7 +62,7 @@ export function responsibilityLedgerRoutes(app: FastifyInstance, context: Servic
       if (issuer !== undefined && typeof issuer !== 'string') return issuer;
       // Instants compare as stored, in UTC; T may come with any offset.
       const T = q.asOf === undefined ? undefined : new Date(q.asOf).toISOString();
-      const where = {
+      return {
         and: [
           { issuerOrgId: issuer ?? { in: [...orgs.orgIds] } },
           defined({
@@ -84,23 +80,8 @@ export function responsibilityLedgerRoutes(app: FastifyInstance, context: Servic
               ]),
         ],
       };
-      const [page, total] = await Promise.all([
-        ledger.find({
-          where,
-          orderBy: [{ field: 'issuedAt', direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        ledger.count({ where }),
-      ]);
-      return {
-        title: RESPONSIBILITY_LEDGER_TITLE[reader.locale],
-        ...(q.asOf !== undefined ? { asOf: q.asOf } : {}),
-        total,
-        // The folded state repeats the row's facts; the duties and designations live there.
-        items: page.items.map(({ document }) => document),
-        nextCursor: page.nextCursor ?? null,
-      };
     },
-  );
+    orderBy: (q) => [{ field: 'issuedAt', direction: q.order }],
+    echo: (q) => (q.asOf !== undefined ? { asOf: q.asOf } : {}),
+  });
 }

@@ -10,19 +10,16 @@ import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { presentRate } from './figure-routes.js';
 import { defined } from './ledger-rows.js';
-import { asOf, lang } from './read-query.js';
-import { readRoute } from './read-routes.js';
-import { namedOrganisation } from './read-scope.js';
+import { organisationFigureRoute } from './organisation-figure-route.js';
+import { asOf, id, lang } from './read-query.js';
+import { echo } from './read-routes.js';
 
 const CoverageQuery = z.object({
   asOf,
-  listId: z.string().min(1).max(200).optional(),
+  listId: id.optional(),
   listKind: ListKindSchema.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional().describe("The lists' period year"),
-  issuerOrgId: z
-    .string()
-    .min(1)
-    .max(200)
+  issuerOrgId: id
     .optional()
     .describe("The issuing organisation: the reader's own when absent, or one below it"),
   lang,
@@ -47,33 +44,25 @@ export function responsibilityReadRoutes(app: FastifyInstance, context: ServiceC
   const { policy } = context;
   const figures = createResponsibilityFigures({ store: context.store, policy });
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/responsibility-coverage',
       summary: 'Responsibility coverage (P-17) per list, over the assignments in force at T',
-      tag: 'figures',
       querystring: CoverageQuery,
+      what: 'responsibility coverage (P-17)',
+      organisation: (q) => q.issuerOrgId,
     },
-    async (q, reader) => {
-      const issuer = namedOrganisation(
-        reader.scope,
-        'responsibility coverage (P-17)',
-        q.issuerOrgId,
-      );
-      if (typeof issuer !== 'string') return issuer;
+    async ({ query: q, reader, asOf: T, orgId }) => {
       const filter: ResponsibilityFigureFilter = {
-        asOf: q.asOf ?? new Date().toISOString(),
-        issuerOrgId: issuer,
+        asOf: T,
+        issuerOrgId: orgId,
         ...defined({ listId: q.listId, listKind: q.listKind, year: q.year }),
       };
       const lists = await figures.responsibilityCoverage(filter);
-      const { asOf: T, ...rest } = filter;
       return {
-        title: label('readModel', 'responsibilityCoverage', reader.locale),
-        asOf: T,
-        filter: rest,
+        ...echo(filter, label('readModel', 'responsibilityCoverage', reader.locale)),
         lists: lists.map((list) => ({
           ...list,
           dutyCompletionRate: presentRate(list.dutyCompletionRate, policy, 'P-17'),
@@ -83,20 +72,18 @@ export function responsibilityReadRoutes(app: FastifyInstance, context: ServiceC
     },
   );
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/division-lead-gaps',
       summary: 'Lead gaps (RA-10 of P-17) per division list in force at T',
-      tag: 'figures',
       querystring: LeadGapsQuery,
+      what: 'division lead gaps (RA-10)',
+      organisation: (q) => q.issuerOrgId,
     },
-    async (q, reader) => {
-      const issuer = namedOrganisation(reader.scope, 'division lead gaps (RA-10)', q.issuerOrgId);
-      if (typeof issuer !== 'string') return issuer;
-      const T = q.asOf ?? new Date().toISOString();
-      const base = { asOf: T, issuerOrgId: issuer, ...defined({ listId: q.listId, year: q.year }) };
+    async ({ query: q, reader, asOf: T, orgId }) => {
+      const base = { asOf: T, issuerOrgId: orgId, ...defined({ listId: q.listId, year: q.year }) };
       const kinds = q.listKind !== undefined ? [q.listKind] : divisionListKinds;
       // The lists in force at T come from the store, grouped per list; each is then judged.
       const listIds = (
@@ -113,11 +100,11 @@ export function responsibilityReadRoutes(app: FastifyInstance, context: ServiceC
           ...(await figures.divisionLeadGaps(listId, T, context.directory)),
         })),
       );
-      const { asOf: _T, ...filter } = base;
       return {
-        title: label('responsibilityCoverageColumn', 'leadGaps', reader.locale),
-        asOf: T,
-        filter: { ...filter, ...defined({ listKind: q.listKind }) },
+        ...echo(
+          { ...base, ...defined({ listKind: q.listKind }) },
+          label('responsibilityCoverageColumn', 'leadGaps', reader.locale),
+        ),
         lists,
       };
     },

@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { presentRate } from './figure-routes.js';
-import { asOf, lang, paging } from './read-query.js';
-import { readRoute } from './read-routes.js';
-import { organisationScope } from './read-scope.js';
-
-const id = z.string().min(1).max(200);
+import { organisationFigureRoute } from './organisation-figure-route.js';
+import { pagedLedgerRoute } from './paged-ledger-route.js';
+import { asOf, id, lang, paging } from './read-query.js';
+import { namedEnterprise } from './read-scope.js';
 
 const ComplianceQuery = z.object({ asOf, lang });
 
@@ -43,19 +42,16 @@ export function siteReadRoutes(app: FastifyInstance, context: ServiceContext): v
   const { policy } = context;
   const figures = createSiteFigures({ store: context.store, policy });
 
-  readRoute(
+  organisationFigureRoute(
     app,
     context,
     {
       path: '/figures/site-compliance',
       summary: 'Multi-tenant site compliance (P-18) at T',
-      tag: 'figures',
       querystring: ComplianceQuery,
+      what: 'multi-tenant site compliance (P-18)',
     },
-    async (q, reader) => {
-      const orgs = organisationScope(reader.scope, 'multi-tenant site compliance (P-18)');
-      if ('status' in orgs) return orgs;
-      const T = q.asOf ?? new Date().toISOString();
+    async ({ reader, asOf: T }) => {
       const compliance = await figures.siteCompliance({ asOf: T });
       return {
         title: label('readModel', 'multiTenantSiteCompliance', reader.locale),
@@ -66,50 +62,25 @@ export function siteReadRoutes(app: FastifyInstance, context: ServiceContext): v
     },
   );
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/sites',
-      summary: 'Multi-tenant site ledger (the rows of P-18), filtered and paged',
-      tag: 'ledgers',
-      querystring: SiteLedgerQuery,
-    },
-    async (q, reader) => {
-      const scope = reader.scope;
-      const enterprise =
-        scope.kind === 'enterprise'
-          ? scope.enterpriseId
-          : scope.subjects?.find((subject) => subject.kind === 'enterprise')?.id;
-      const where = {
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/sites',
+    summary: 'Multi-tenant site ledger (the rows of P-18), filtered and paged',
+    querystring: SiteLedgerQuery,
+    title: (reader) => SITE_LEDGER_TITLE[reader.locale],
+    ledger: figures.ledger,
+    where: (q, reader) => {
+      const enterprise = namedEnterprise(reader.scope);
+      return {
         and: [
           { kind: q.kind },
           ...(q.siteId !== undefined ? [{ siteId: q.siteId }] : []),
           ...(enterprise !== undefined
-            ? [
-                {
-                  or: [{ landlordEnterpriseId: enterprise }, { tenantEnterpriseId: enterprise }],
-                },
-              ]
+            ? [{ or: [{ landlordEnterpriseId: enterprise }, { tenantEnterpriseId: enterprise }] }]
             : []),
         ],
       };
-      const [page, total] = await Promise.all([
-        figures.ledger.find({
-          where,
-          // Sites and tenancies by registration, checks and installations by when they happened.
-          orderBy: [{ field: q.kind === 'site' || q.kind === 'tenancy' ? 'registeredAt' : 'at' }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        figures.ledger.count({ where }),
-      ]);
-      return {
-        title: SITE_LEDGER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }) => document),
-        nextCursor: page.nextCursor ?? null,
-      };
     },
-  );
+    // Sites and tenancies by registration, checks and installations by when they happened.
+    orderBy: (q) => [{ field: q.kind === 'site' || q.kind === 'tenancy' ? 'registeredAt' : 'at' }],
+  });
 }

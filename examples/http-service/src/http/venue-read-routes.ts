@@ -12,13 +12,12 @@ import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { presentRate } from './figure-routes.js';
 import { defined } from './ledger-rows.js';
+import { pagedLedgerRoute } from './paged-ledger-route.js';
 import { badRequest, type Problem } from './problem.js';
-import { asOf, lang, paging } from './read-query.js';
+import { asOf, id, lang, paging } from './read-query.js';
 import { readRoute } from './read-routes.js';
 import { areaScope } from './read-scope.js';
 import type { Reader } from './scoped-read.js';
-
-const id = z.string().min(1).max(200);
 
 const venueFilter = {
   areaId: id.optional().describe('Area of the venues; an organisation reads its own areas'),
@@ -209,19 +208,16 @@ export function venueReadRoutes(app: FastifyInstance, context: ServiceContext): 
     },
   );
 
-  readRoute(
-    app,
-    context,
-    {
-      path: '/ledgers/venues',
-      summary: 'Venue register (the rows of P-10…P-13), filtered and paged',
-      tag: 'ledgers',
-      querystring: VenueLedgerQuery,
-    },
-    async (q, reader) => {
+  pagedLedgerRoute(app, context, {
+    path: '/ledgers/venues',
+    summary: 'Venue register (the rows of P-10…P-13), filtered and paged',
+    querystring: VenueLedgerQuery,
+    title: (reader) => VENUE_REGISTER_TITLE[reader.locale],
+    ledger: figures.register,
+    where: (q, reader) => {
       const areas = areaScope(reader.scope, context.directory, 'the venue register', q.areaId);
       if ('status' in areas) return areas;
-      const where = {
+      return {
         and: [
           { registeredAt: { isNull: false } },
           ...(areas.areaIds !== undefined ? [{ areaId: { in: [...areas.areaIds] } }] : []),
@@ -229,21 +225,7 @@ export function venueReadRoutes(app: FastifyInstance, context: ServiceContext): 
           ...(q.active === undefined ? [] : [{ deregisteredAt: { isNull: q.active === 'true' } }]),
         ],
       };
-      const [page, total] = await Promise.all([
-        figures.register.find({
-          where,
-          orderBy: [{ field: q.sort, direction: q.order }],
-          limit: q.limit,
-          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-        }),
-        figures.register.count({ where }),
-      ]);
-      return {
-        title: VENUE_REGISTER_TITLE[reader.locale],
-        total,
-        items: page.items.map(({ document }) => document),
-        nextCursor: page.nextCursor ?? null,
-      };
     },
-  );
+    orderBy: (q) => [{ field: q.sort, direction: q.order }],
+  });
 }

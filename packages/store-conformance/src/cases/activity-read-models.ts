@@ -11,6 +11,7 @@ import {
   type EventStore,
   type NewEvent,
   PLAN_LEDGER,
+  type PlanVersionRow,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -44,6 +45,8 @@ const daysIn = (month: string) => {
 
 const START = Date.parse('2024-01-01T00:00:00+08:00');
 const actor = { personId: 'p1', role: 'TerritorialOfficer', orgId: 'o1' };
+const planOrgActor = { personId: 'p2', role: 'AuthorityHead', orgId: 'A1' };
+const planEnterpriseActor = { personId: 'p3', role: 'Principal', enterpriseId: 'E1' };
 const KINDS = ['training', 'key_sector_training', 'drill', 'exhibition_visit', 'competition'];
 const TOPICS = ['steward', 'confined_space', 'VENUE'];
 const ENTERPRISES = ['E0', 'E1', 'E2', 'E3', 'E4'];
@@ -119,6 +122,12 @@ const planHistory = (id: string): fc.Arbitrary<Raw[]> =>
     .record({
       day: fc.integer({ min: 0, max: 500 }),
       rewrites: fc.boolean(),
+      // G-5: the person who drafts, revises and publishes acts for the owner, an organisation
+      // or an enterprise.
+      owner: fc.constantFrom(
+        { ownerOrgId: 'A1', ownerEnterpriseId: null, actor: planOrgActor },
+        { ownerOrgId: null, ownerEnterpriseId: 'E1', actor: planEnterpriseActor },
+      ),
       steps: fc.array(
         fc.tuple(fc.constantFrom('revise', 'publish', 'publish'), fc.integer({ min: 0, max: 90 })),
         { maxLength: 5 },
@@ -127,7 +136,7 @@ const planHistory = (id: string): fc.Arbitrary<Raw[]> =>
     })
     .map((p) => {
       let t = START + p.day * DAY + 9 * 3_600_000;
-      const at = () => ({ planId: id, occurredAt: iso(t), actor });
+      const at = () => ({ planId: id, occurredAt: iso(t), actor: p.owner.actor });
       const events: Raw[] = [
         {
           type: 'PlanDrafted',
@@ -135,8 +144,8 @@ const planHistory = (id: string): fc.Arbitrary<Raw[]> =>
             ...at(),
             kind: 'special',
             title: `Plan ${id}`,
-            ownerOrgId: 'A1',
-            ownerEnterpriseId: null,
+            ownerOrgId: p.owner.ownerOrgId,
+            ownerEnterpriseId: p.owner.ownerEnterpriseId,
             replacesPlanId: p.rewrites ? `old-${id}` : null,
             version: 1,
           },
@@ -367,6 +376,18 @@ export const activityReadModelCases: readonly ConformanceCase[] = [
                 ...(period === undefined ? {} : { period }),
               }),
             ).toBe(plansRevisedOf(plans, T, from, to));
+
+            // Every version row carries its plan's owner, as drafted (later versions from G-5).
+            const owners = new Map(
+              plans.map((events) => [
+                events[0]!.data.planId,
+                [events[0]!.data.ownerOrgId, events[0]!.data.ownerEnterpriseId],
+              ]),
+            );
+            for (const { document } of await store.projections.listDocuments(PLAN_LEDGER)) {
+              const row = document as PlanVersionRow;
+              expect([row.ownerOrgId, row.ownerEnterpriseId]).toEqual(owners.get(row.planId));
+            }
 
             // S5: a rebuild from scratch equals the incrementally built ledgers (every third run:
             // a rebuild replays everything written so far).

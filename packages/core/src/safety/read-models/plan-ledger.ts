@@ -3,6 +3,7 @@ import { defineProjection } from '../../eventsourcing/projection.js';
 import { indexed } from '../../eventsourcing/projection-fields.js';
 import type { PlanKind } from '../activity/values.js';
 import type { EmergencyPlanEvent } from '../emergency-plan/events.js';
+import type { PlanOwner } from '../emergency-plan/permissions.js';
 
 /**
  * One row of the emergency-plan ledger: one version of one plan. Versions are rows, not a list
@@ -13,6 +14,10 @@ export interface PlanVersionRow {
   version: number;
   /** The plan's kind, known on its first version (`null` on later ones). */
   kind: PlanKind | null;
+  /** The organisation that owns the plan, when an organisation does (G-5: who may read it). */
+  ownerOrgId: string | null;
+  /** The enterprise that owns the plan, when an enterprise does. */
+  ownerEnterpriseId: string | null;
   /** The plan this one rewrites, on the first version of a rewritten plan. */
   replacesPlanId: string | null;
   /** When the version was drafted (`PlanDrafted` for 1, `PlanRevised` after). */
@@ -36,6 +41,9 @@ export const planLedgerEventTypes = [
 export const planLedgerFields = {
   planId: indexed.text((row: PlanVersionRow) => row.planId),
   version: indexed.integer((row: PlanVersionRow) => row.version),
+  ownerOrgId: indexed.text((row: PlanVersionRow) => row.ownerOrgId),
+  ownerEnterpriseId: indexed.text((row: PlanVersionRow) => row.ownerEnterpriseId),
+  kind: indexed.text((row: PlanVersionRow) => row.kind),
   draftedAt: indexed.instant((row: PlanVersionRow) => row.draftedAt || null),
   publishedAt: indexed.instant((row: PlanVersionRow) => row.publishedAt),
   isRevision: indexed.boolean((row: PlanVersionRow) => row.isRevision),
@@ -49,14 +57,32 @@ export const planVersionDocumentId = (planId: string, version: number): string =
   `${planId}#${version}`;
 
 /**
- * The emergency-plan ledger (应急预案台账): one row per plan version, with when it was drafted and
- * published. Retirement ends a plan's effectiveness (EP-1) but does not undo a publication, so it
+ * The plan's owner as the event that opens a version row shows it. `PlanDrafted` names it; a
+ * revision or a publication does not, but only a person acting for the owner may revise or
+ * publish a plan (G-5, `assertMayActOnPlan`), and an actor acts for an organisation or for an
+ * enterprise, never both: so the actor of a later version's event names the plan's owner.
+ */
+function ownerOf(event: StoredEvent<EmergencyPlanEvent>): PlanOwner {
+  if (event.type === 'PlanDrafted') {
+    return { ownerOrgId: event.data.ownerOrgId, ownerEnterpriseId: event.data.ownerEnterpriseId };
+  }
+  const { orgId, enterpriseId } = event.data.actor;
+  return orgId !== undefined
+    ? { ownerOrgId: orgId, ownerEnterpriseId: null }
+    : { ownerOrgId: null, ownerEnterpriseId: enterpriseId ?? null };
+}
+
+/**
+ * The emergency-plan ledger (应急预案台账): one row per plan version, with its owner and when it
+ * was drafted and published; the owner makes every row answerable to "plans of my organisation"
+ * (or enterprise) in the store. Retirement ends a plan's effectiveness (EP-1) but does not undo a publication, so it
  * is not read here.
  */
 export function createPlanLedgerProjection() {
   return defineProjection<PlanVersionRow, EmergencyPlanEvent, typeof planLedgerFields>({
     name: PLAN_LEDGER,
-    version: 1,
+    // 2: rows carry the plan's owner; owner and kind are indexed.
+    version: 2,
     handles: planLedgerEventTypes,
     documentId: (event: StoredEvent<EmergencyPlanEvent>) =>
       event.type === 'PlanRetired'
@@ -65,6 +91,7 @@ export function createPlanLedgerProjection() {
     init: (_id, event) => ({
       planId: event.data.planId,
       version: 'version' in event.data ? event.data.version : 0,
+      ...ownerOf(event),
       kind: null,
       replacesPlanId: null,
       draftedAt: '',

@@ -51,6 +51,8 @@ export const ledgerRowTerms = {
     planId: term('预案编号', 'Plan'),
     version: term('版本', 'Version'),
     kind: term('预案类型', 'Kind'),
+    ownerOrgId: term('预案所属单位', 'Owning organisation'),
+    ownerEnterpriseId: term('预案所属企业', 'Owning enterprise'),
     replacesPlanId: term('修编前预案', 'Replaces plan'),
     draftedAt: term('编制日期', 'Drafted'),
     publishedAt: term('发布日期', 'Published'),
