@@ -4,9 +4,12 @@ import {
   defineEvent,
   defineProjection,
   type EventRegistry,
+  type EventStore,
   indexed,
+  type NewEvent,
 } from '@safeledger/core';
 import { z } from 'zod';
+import { projectOnce, uniqueStream, visibleLog } from './fixtures.js';
 
 /** A record written (created or replaced) under `key`; the query cases' main event. */
 export const RecordPut = defineEvent(
@@ -67,4 +70,20 @@ export function recordsProjection(
     },
     indexes: [['area', 'priority']],
   });
+}
+
+/**
+ * Appends the events on a new record stream and folds them into the projection once the log
+ * shows them all: `appended` counts what the case wrote before (the log is the case's own).
+ */
+export async function appendRecords(
+  store: EventStore,
+  events: readonly NewEvent[],
+  appended: number,
+  projection = recordsProjection(),
+): Promise<void> {
+  await store.appendToStream(uniqueStream('rec'), events);
+  await visibleLog(store, appended + events.length);
+  // Small batches, so a fold spans several transactions.
+  await projectOnce(store, [projection], { batchSize: 7 });
 }

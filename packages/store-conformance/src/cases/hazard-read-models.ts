@@ -8,7 +8,7 @@ import {
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
+import { projectOnce, visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
 import {
   cst,
@@ -393,13 +393,7 @@ export const hazardReadModelCases: readonly ConformanceCase[] = [
       ]);
       await visibleLog(store, 4);
       const policy = createSupervisionPolicy();
-      const runner = createProjectionRunner({
-        store,
-        projections: [createHazardLedgerProjection(policy)],
-        pollIntervalMs: 5,
-      });
-      await runner.catchUp();
-      await runner.stop();
+      await projectOnce(store, [createHazardLedgerProjection(policy)]);
       const figures = createHazardFigures({ store, policy });
       const year2024 = { from: '2024-01-01T00:00:00+08:00', to: '2025-01-01T00:00:00+08:00' };
       const asOf = '2024-12-31T23:59:59+08:00';

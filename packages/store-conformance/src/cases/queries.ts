@@ -9,9 +9,14 @@ import {
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { rejection, uniqueStream, visibleLog } from '../fixtures.js';
+import { rejection } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
-import { queryRegistry, type RecordData, recordsProjection } from '../query-fixtures.js';
+import {
+  appendRecords,
+  queryRegistry,
+  type RecordData,
+  recordsProjection,
+} from '../query-fixtures.js';
 
 const group = 'queries';
 
@@ -187,19 +192,6 @@ function naiveSort(records: RecordData[], sort: SortSpec): RecordData[] {
   });
 }
 
-async function runRecords(store: EventStore, events: readonly NewEvent[], appended: number) {
-  await store.appendToStream(uniqueStream('rec'), events);
-  await visibleLog(store, appended + events.length);
-  const runner = createProjectionRunner({
-    store,
-    projections: [recordsProjection()],
-    pollIntervalMs: 5,
-    batchSize: 7,
-  });
-  await runner.catchUp();
-  await runner.stop();
-}
-
 async function pageAll(
   store: EventStore,
   where: Where<Fields>,
@@ -231,7 +223,7 @@ async function checkRun(
   queries: readonly (readonly [QuerySpec, SortSpec, number])[],
   log: NewEvent[],
 ): Promise<void> {
-  await runRecords(store, events, log.length);
+  await appendRecords(store, events, log.length);
   log.push(...events);
   const records = replay(log);
   const query = createProjectionQuery(store, recordsProjection());
@@ -343,7 +335,7 @@ export const queryCases: readonly ConformanceCase[] = [
       const first = Array.from({ length: 20 }, (_, i) =>
         put(`s${String(i).padStart(2, '0')}`, i % 5),
       );
-      await runRecords(store, first, 0);
+      await appendRecords(store, first, 0);
       const query = createProjectionQuery(store, recordsProjection());
       const orderBy = [{ field: 'priority', direction: 'asc' } as const];
       const seen: string[] = [];
@@ -356,7 +348,7 @@ export const queryCases: readonly ConformanceCase[] = [
         put('s03', 3),
         { type: 'RecordDropped', data: { key: 's19' } },
       ];
-      await runRecords(store, between, first.length);
+      await appendRecords(store, between, first.length);
       while (page.nextCursor !== undefined) {
         page = await query.find({ orderBy, limit: 6, cursor: page.nextCursor });
         seen.push(...page.items.map((i) => i.id));
@@ -376,7 +368,7 @@ export const queryCases: readonly ConformanceCase[] = [
     name: 'S7 empty results: no rows, no cursor, zero counts, one empty ungrouped group',
     async run(context) {
       const store = await context.open({ registry: queryRegistry() });
-      await runRecords(store, putAndDrop, 0);
+      await appendRecords(store, putAndDrop, 0);
       const query = createProjectionQuery(store, recordsProjection());
       expect(await query.find({ where: { area: 'nowhere' } })).toEqual({
         items: [],
@@ -410,7 +402,7 @@ export const queryCases: readonly ConformanceCase[] = [
       };
       // U+FB00 sorts before U+1F600 by code point, after it by UTF-16 unit.
       const words = ['😀', 'ﬀ', 'é', 'e', 'E', '中文', '中', 'z', 'Ω'];
-      await runRecords(
+      await appendRecords(
         store,
         words.map((title, i) => ({
           type: 'RecordPut',
@@ -445,7 +437,7 @@ export const queryCases: readonly ConformanceCase[] = [
     name: 'S7 a bad filter, sort, measure or cursor is a ValidationError naming the field',
     async run(context) {
       const store = await context.open({ registry: queryRegistry() });
-      await runRecords(store, putAndDrop, 0);
+      await appendRecords(store, putAndDrop, 0);
       const query = createProjectionQuery(store, recordsProjection()) as any;
       const cases: Array<[string, () => Promise<unknown>]> = [
         ['colour', () => query.find({ where: { colour: 'red' } })],
@@ -490,7 +482,7 @@ export const queryCases: readonly ConformanceCase[] = [
         urgent: true,
         tags: [],
       };
-      await runRecords(store, [{ type: 'RecordPut', data: base }], 0);
+      await appendRecords(store, [{ type: 'RecordPut', data: base }], 0);
       // Same version, different fields: the store has no columns for them.
       const changed = recordsProjection({ withDue: false });
       const lagging = await rejection(createProjectionQuery(store, changed).count());

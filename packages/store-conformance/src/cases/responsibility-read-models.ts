@@ -11,7 +11,7 @@ import {
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
+import { projectOnce, visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
 import {
   DAY,
@@ -413,13 +413,7 @@ export const responsibilityReadModelCases: readonly ConformanceCase[] = [
         count += events.length;
       }
       await visibleLog(store, count);
-      const runner = createProjectionRunner({
-        store,
-        projections: [createResponsibilityLedgerProjection()],
-        pollIntervalMs: 5,
-      });
-      await runner.catchUp();
-      await runner.stop();
+      await projectOnce(store, [createResponsibilityLedgerProjection()]);
       const figures = createResponsibilityFigures({ store, policy: createSupervisionPolicy() });
       const late = await figures.divisionLeadGaps('D1', '2024-06-30T00:00:00+08:00', directory);
       expect(late.gaps.map((g) => [g.kind, g.code, g.leadOrgIds])).toEqual([['sector', 'S2', []]]);
