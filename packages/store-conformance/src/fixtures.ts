@@ -1,15 +1,18 @@
 import {
   createEventRegistry,
+  createProjectionRunner,
   defineEvent,
   defineUpcaster,
   type EventRegistry,
   type NewEvent,
+  type ProjectionRunnerOptions,
   type ReadAllOptions,
   type StoredEvent,
   toArray,
   type UnknownEventTypePolicy,
 } from '@safeledger/core';
 import { z } from 'zod';
+import type { ConformanceContext } from './harness.js';
 
 /** Current shape of the suite's main event (schema version 2). */
 export const ItemAdded = defineEvent(
@@ -57,6 +60,14 @@ let counter = 0;
 export function uniqueStream(category = 'cart'): string {
   counter += 1;
   return `${category}-${Date.now().toString(36)}${counter.toString(36)}`;
+}
+
+/** A store with the registry most cases use, and a stream of it nobody has written yet. */
+export async function openStoreAndStream(
+  context: ConformanceContext,
+): Promise<{ store: Awaited<ReturnType<ConformanceContext['open']>>; streamId: string }> {
+  const store = await context.open({ registry: currentRegistry() });
+  return { store, streamId: uniqueStream() };
 }
 
 /** `n` valid `ItemAdded` events. */
@@ -126,4 +137,18 @@ export async function visibleLog(
     timeoutMs,
   );
   return events;
+}
+
+/**
+ * Folds what the global log holds into the projections with a runner that stops afterwards, for
+ * cases that check documents after the fact rather than a runner's life.
+ */
+export async function projectOnce(
+  store: ProjectionRunnerOptions['store'],
+  projections: ProjectionRunnerOptions['projections'],
+  options: { readonly batchSize?: number } = {},
+): Promise<void> {
+  const runner = createProjectionRunner({ store, projections, pollIntervalMs: 5, ...options });
+  await runner.catchUp();
+  await runner.stop();
 }

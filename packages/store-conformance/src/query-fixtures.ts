@@ -4,9 +4,12 @@ import {
   defineEvent,
   defineProjection,
   type EventRegistry,
+  type EventStore,
   indexed,
+  type NewEvent,
 } from '@safeledger/core';
 import { z } from 'zod';
+import { projectOnce, uniqueStream, visibleLog } from './fixtures.js';
 
 /** A record written (created or replaced) under `key`; the query cases' main event. */
 export const RecordPut = defineEvent(
@@ -71,5 +74,26 @@ export function recordsProjection(
       tags: indexed.textArray((doc) => doc.tags),
     },
     indexes: [['area', 'priority']],
+  });
+}
+
+/**
+ * Appends the events on a new record stream and folds them into the projection once the log
+ * shows them all: `appended` counts what the case wrote before (the log is the case's own).
+ */
+/** The records projection, as `recordsProjection` builds it. */
+export type RecordsProjection = ReturnType<typeof recordsProjection>;
+
+export async function appendRecords(
+  store: EventStore,
+  events: readonly NewEvent[],
+  appended: number,
+  projections: RecordsProjection | readonly RecordsProjection[] = recordsProjection(),
+): Promise<void> {
+  await store.appendToStream(uniqueStream('rec'), events);
+  await visibleLog(store, appended + events.length);
+  // Small batches, so a fold spans several transactions.
+  await projectOnce(store, Array.isArray(projections) ? [...projections] : [projections], {
+    batchSize: 7,
   });
 }

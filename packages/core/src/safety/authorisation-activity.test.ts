@@ -10,6 +10,8 @@ import type { ActivityState } from './activity/state.js';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  localDate,
+  regulatorOfficers,
 } from './authorisation-resend.test-helper.js';
 import type { SafetyActor } from './roles/actor.js';
 import type { Role } from './roles/role.js';
@@ -27,11 +29,7 @@ import type { Role } from './roles/role.js';
  */
 
 const organisationSide: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
+  ...regulatorOfficers,
   'SafetyCommitteeOffice',
   'GridPatroller',
   'FireAdvisor',
@@ -66,8 +64,6 @@ function inScope(command: ActivityCommand, actor: SafetyActor, state: ActivitySt
     participants.every((id) => id === organiser.enterpriseId)
   );
 }
-
-const localDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 it('G-5: no activity is recorded or corrected by a role the spec does not give the duty, or from outside its organiser', async () => {
   const summary = await checkResentCommands<ActivityState, ActivityCommand>({

@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  governmentSide,
 } from './authorisation-resend.test-helper.js';
 import type { DutyRosterCommand } from './duty/commands.js';
 import { createDutyRosterDecider } from './duty/decide.js';
@@ -30,17 +31,6 @@ import type { Role } from './roles/role.js';
  * the spec, not from the library's permissions.
  */
 
-const governmentSide: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
-  'LegalReviewer',
-  'SafetyCommitteeOffice',
-  'GridPatroller',
-  'FireAdvisor',
-];
 const who: Record<DutyRosterCommand['type'], readonly Role[]> = {
   ScheduleDutyRoster: ['AuthorityHead', 'SafetyCommitteeOffice'],
   // Besides these roles, the shift's own duty officer in person (see `allowed`).

@@ -8,6 +8,8 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  localDate,
+  regulatorOfficers,
 } from './authorisation-resend.test-helper.js';
 import type { EnterpriseCommand } from './enterprise/commands.js';
 import { createEnterpriseDecider } from './enterprise/decide.js';
@@ -33,13 +35,7 @@ import type { Role } from './roles/role.js';
 
 const registrars: Role[] = ['TerritorialOfficer', 'IndustryOfficer'];
 /** "Officer of the grading authority": any officer role of a regulator organisation. */
-const graders: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
-];
+const graders = regulatorOfficers;
 /** §4.8 "Who". */
 const who: Record<EnterpriseCommand['type'], readonly Role[]> = {
   RegisterEnterprise: registrars,
@@ -117,8 +113,6 @@ function inScope(command: EnterpriseCommand, actor: SafetyActor, state: Enterpri
   const profiles = profilesOf(command, state);
   return profiles.length > 0 && profiles.every((profile) => covers(actor.orgId, profile));
 }
-
-const localDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The quarter before the one `now` falls in, written `Qn-YYYY`. */
 function lastQuarter(now: Date): string {

@@ -8,6 +8,8 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  localDate,
+  regulatorOfficers,
 } from './authorisation-resend.test-helper.js';
 import type { InspectionCommand } from './inspection/commands.js';
 import { createInspectionDecider } from './inspection/decide.js';
@@ -25,14 +27,8 @@ import type { Role } from './roles/role.js';
  * spec, not from the library's permissions.
  */
 
-/** "Org officer" / "inspector": §2's officer roles of a regulator, its head counted among them. */
-const officers: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
-];
+/** "Org officer" / "inspector" of the table. */
+const officers = regulatorOfficers;
 /** §4.4 "Who" as role sets (a supervision team's own check is run by its members). */
 const who: Record<InspectionCommand['type'], readonly Role[]> = {
   ScheduleInspection: officers,
@@ -84,8 +80,6 @@ function early(state: InspectionState): InspectionCommand['type'][] | undefined 
     'CancelInspection',
   ];
 }
-
-const localDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 it('G-5: no inspection command is accepted from a role §4.4 does not allow, or from outside the inspecting organisation and team', async () => {
   const summary = await checkResentCommands<InspectionState, InspectionCommand>({

@@ -11,6 +11,8 @@ import { isRuleViolation } from '../eventsourcing/errors.js';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  localDate,
+  regulatorOfficers,
 } from './authorisation-resend.test-helper.js';
 import type { SafetyActor } from './roles/actor.js';
 import type { Role } from './roles/role.js';
@@ -27,13 +29,7 @@ import type { SupervisionItemState } from './supervision-item/state.js';
  * the library's permissions.
  */
 
-const officers: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
-];
+const officers = regulatorOfficers;
 /** §4.5 "Who" as role sets. */
 const who: Record<SupervisionItemCommand['type'], readonly Role[]> = {
   ReceiveHandover: ['SupervisionTeam', 'SafetyCommitteeOffice'],
@@ -96,8 +92,6 @@ function early(state: SupervisionItemState): SupervisionItemCommand['type'][] | 
   if (state.status === 'received') return ['AssignItem'];
   return undefined;
 }
-
-const localDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 it('G-5: no supervision item command is accepted from a role §4.5 does not allow, or from outside the issuer, the committee office and the lead organisation', async () => {
   const summary = await checkResentCommands<SupervisionItemState, SupervisionItemCommand>({

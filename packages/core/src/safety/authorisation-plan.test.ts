@@ -9,12 +9,12 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  regulatorOfficers,
 } from './authorisation-resend.test-helper.js';
 import type { EmergencyPlanCommand } from './emergency-plan/commands.js';
 import { createEmergencyPlanDecider } from './emergency-plan/decide.js';
 import type { EmergencyPlanState } from './emergency-plan/state.js';
 import type { SafetyActor } from './roles/actor.js';
-import type { Role } from './roles/role.js';
 
 /*
  * Issue 20, authorisation (G-5) for EmergencyPlan: at every step of random plan histories while
@@ -27,13 +27,7 @@ import type { Role } from './roles/role.js';
  * It is written from the spec, not from the library's permissions.
  */
 
-const officers: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
-];
+const officers = regulatorOfficers;
 const drafting = {
   enterprise: ['Principal', 'SafetyOfficer'],
   org: [...officers, 'SafetyCommitteeOffice'],

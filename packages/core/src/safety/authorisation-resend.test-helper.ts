@@ -165,3 +165,28 @@ export function sampleOrgCovers(actor: SafetyActor, areaId: string): boolean {
   const org = sampleOrganisations[actor.orgId ?? ''];
   return org !== undefined && (org.areas === 'all' || org.areas.includes(areaId));
 }
+
+/**
+ * §2's officer roles of a regulator organisation, its head counted among them: whom the tables
+ * mean by "officer", "inspector" or "officer of the authority".
+ */
+export const regulatorOfficers: readonly Role[] = [
+  'TerritorialOfficer',
+  'IndustryOfficer',
+  'SpecialOfficer',
+  'EnforcementOfficer',
+  'AuthorityHead',
+];
+
+/** The people of a government department or area body: every government-side role of §2. */
+export const governmentSide: readonly Role[] = [
+  ...regulatorOfficers,
+  'LegalReviewer',
+  'SafetyCommitteeOffice',
+  'GridPatroller',
+  'FireAdvisor',
+];
+
+/** The calendar date the clock reads in China Standard Time (UTC+8), for drawn commands. */
+export const localDate = (now: Date) =>
+  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -13,6 +13,7 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  governmentSide,
 } from './authorisation-resend.test-helper.js';
 import type { ResponsibilityCommand } from './responsibility/commands.js';
 import { createResponsibilityDecider } from './responsibility/decide.js';
@@ -53,19 +54,6 @@ const party: Record<Type, Party> = {
   ReviewPerformance: 'issuer',
   SupersedeAssignment: 'issuer',
 };
-
-/** The people of a government department or area body, any of its government-side roles. */
-const governmentSide: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
-  'LegalReviewer',
-  'SafetyCommitteeOffice',
-  'GridPatroller',
-  'FireAdvisor',
-];
 
 /** The roles of each party, by kind of assignee ("SafetyCommitteeOffice / issuer office"). */
 const roles: Record<Party, Record<Assignee['kind'], readonly Role[]>> = {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  localDate,
 } from './authorisation-resend.test-helper.js';
 import type { SafetyActor } from './roles/actor.js';
 import type { Role } from './roles/role.js';
@@ -50,8 +51,6 @@ function inScope(command: SiteCommand, actor: SafetyActor, state: SiteState): bo
     command.type === 'SignSafetyAgreement' ? [landlord, tenantOf(state, command)] : [landlord];
   return actor.enterpriseId !== undefined && parties.includes(actor.enterpriseId);
 }
-
-const localDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 it('G-5: no site command is accepted from a role §4.7 does not allow, or from outside the site’s parties and area', async () => {
   const summary = await checkResentCommands<SiteState, SiteCommand>({

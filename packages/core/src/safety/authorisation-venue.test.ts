@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  regulatorOfficers,
   sampleOrganisations,
   sampleOrgCovers,
 } from './authorisation-resend.test-helper.js';
@@ -23,13 +24,7 @@ import type { VenueState } from './venue/state.js';
  */
 
 /** "Officer" of §2: the officer roles of a regulator, its head counted among them. */
-const officers: Role[] = [
-  'TerritorialOfficer',
-  'IndustryOfficer',
-  'SpecialOfficer',
-  'EnforcementOfficer',
-  'AuthorityHead',
-];
+const officers = regulatorOfficers;
 /** §4.6 "Who" as role sets: an upper bound; the scope below adds whose organisation. */
 const who: Record<VenueCommand['type'], readonly Role[]> = {
   RegisterVenue: ['GridPatroller', 'TerritorialOfficer'],

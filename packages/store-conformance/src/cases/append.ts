@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import {
   currentRegistry,
   items,
+  openStoreAndStream,
   readStream,
   rejection,
   uniqueStream,
@@ -32,8 +33,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: "A2 'no_stream' creates a new stream",
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const result = await store.appendToStream(streamId, items(2), {
         expectedVersion: 'no_stream',
       });
@@ -51,8 +51,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: "A2 'no_stream' on an existing stream fails with the actual version",
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(3));
       await expectConflict(
         store.appendToStream(streamId, items(1), { expectedVersion: 'no_stream' }),
@@ -66,8 +65,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: "A2 'stream_exists' on an absent stream fails",
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await expectConflict(
         store.appendToStream(streamId, items(1), { expectedVersion: 'stream_exists' }),
         streamId,
@@ -80,8 +78,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: "A2 'stream_exists' on an existing stream appends",
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(1));
       const result = await store.appendToStream(streamId, items(2), {
         expectedVersion: 'stream_exists',
@@ -93,8 +90,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: 'A2 an exact version appends when it matches and fails when stale',
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(2), { expectedVersion: 0 });
       const result = await store.appendToStream(streamId, items(1), { expectedVersion: 2 });
       expect(result).toMatchObject({ firstVersion: 3, nextVersion: 3 });
@@ -119,8 +115,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: "A2 'any' appends to new and existing streams",
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       expect(
         await store.appendToStream(streamId, items(1), { expectedVersion: 'any' }),
       ).toMatchObject({
@@ -137,8 +132,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: 'A2 the conflict message names the stream and both versions',
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(5));
       const error = await rejection(
         store.appendToStream(streamId, items(1), { expectedVersion: 3 }),
@@ -152,8 +146,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: 'A3 a rejected append leaves no trace: no version, no row, no position a reader waits on',
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const absent = uniqueStream();
       await store.appendToStream(streamId, items(2));
       const head = (await visibleLog(store, 2)).at(-1)!.position;
@@ -187,8 +180,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: 'A4 a batch gets contiguous versions and ascending positions; the result describes it',
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(2));
       const result = await store.appendToStream(streamId, items(4, 'b'), { expectedVersion: 2 });
       expect(result).toMatchObject({
@@ -209,8 +201,7 @@ export const appendCases: ConformanceCase[] = [
     group,
     name: 'A4 a batch is atomic: one bad event and nothing is written',
     async run(context) {
-      const store = await openStore(context);
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const batch = [
         ...items(3),
         { type: 'ItemAdded', data: { sku: '', quantity: -1, unit: 'x' } },

@@ -6,32 +6,27 @@ import {
   createProjectionRunner,
   createSupervisionPolicy,
   type EventStore,
-  type NewEvent,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
+import {
+  cst,
+  DAY,
+  dayDiff,
+  endOf,
+  expectRebuildEqualsIncremental,
+  historyWriter,
+  iso,
+  plusDays,
+  type Raw,
+} from '../read-model-fixtures.js';
 
 const group = 'case read models';
-const DAY = 86_400_000;
 
 // The oracle below recomputes every figure from the raw events the test wrote, following the
 // formulas of domain spec §5 (P-15, P-16) and rules EC-3, EC-9, EC-11, EC-17 literally, in China
 // Standard Time (UTC+8, no daylight saving).
-
-interface Raw {
-  readonly type: string;
-  readonly data: Record<string, any>;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const endOf = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const dayDiff = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 const START = Date.parse('2024-01-01T00:00:00+08:00');
 const DECISION_DAYS = 90;
@@ -362,8 +357,8 @@ export const caseReadModelCases: readonly ConformanceCase[] = [
       });
       const projection = createCaseLedgerProjection(policy);
       const figures = createCaseFigures({ store, policy });
+      const writer = historyWriter(store);
       const log: Raw[][] = [];
-      let appended = 0;
       let round = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -399,17 +394,8 @@ export const caseReadModelCases: readonly ConformanceCase[] = [
               pollIntervalMs: 5,
               batchSize: 7,
             });
-            for (const events of histories) {
-              await store.appendToStream(`case-${events[0]!.data.caseId}`, events as NewEvent[]);
-              appended += events.length;
-              log.push(events);
-              if (events.length % 2 === 0) {
-                await visibleLog(store, appended);
-                await runner.catchUp();
-              }
-            }
-            await visibleLog(store, appended);
-            await runner.catchUp();
+            await writer.appendAll(runner, histories, (events) => `case-${events[0]!.data.caseId}`);
+            log.push(...histories);
 
             const asOf = new Date(T).toISOString().replace('Z', '+00:00');
             const period = withPeriod
@@ -470,10 +456,7 @@ export const caseReadModelCases: readonly ConformanceCase[] = [
             }
 
             // S5: a rebuild from scratch equals the incrementally built ledger.
-            const incremental = await store.projections.listDocuments(CASE_LEDGER);
-            await runner.rebuild(CASE_LEDGER);
-            await runner.catchUp();
-            expect(await store.projections.listDocuments(CASE_LEDGER)).toEqual(incremental);
+            await expectRebuildEqualsIncremental(store, runner, CASE_LEDGER);
             expect(await figures.caseStatistics(f)).toEqual(stats);
             await runner.stop();
           },

@@ -1,15 +1,19 @@
 import {
   createProjectionQuery,
-  createProjectionRunner,
   type EventStore,
   isValidationError,
   type NewEvent,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { rejection, uniqueStream, visibleLog } from '../fixtures.js';
+import { rejection } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
-import { queryRegistry, type RecordData, recordsProjection } from '../query-fixtures.js';
+import {
+  appendRecords,
+  queryRegistry,
+  type RecordData,
+  recordsProjection,
+} from '../query-fixtures.js';
 
 const group = 'queries';
 
@@ -76,18 +80,8 @@ function distinct(records: readonly RecordData[], field: Field): number {
   return new Set(values).size;
 }
 
-async function runRecords(store: EventStore, events: readonly NewEvent[], appended: number) {
-  await store.appendToStream(uniqueStream('rec'), events);
-  await visibleLog(store, appended + events.length);
-  const runner = createProjectionRunner({
-    store,
-    projections: [recordsProjection({ name: 'distinct-records' })],
-    pollIntervalMs: 5,
-    batchSize: 7,
-  });
-  await runner.catchUp();
-  await runner.stop();
-}
+const runRecords = (store: EventStore, events: readonly NewEvent[], appended: number) =>
+  appendRecords(store, events, appended, recordsProjection({ name: 'distinct-records' }));
 
 /** Conformance cases of the distinct-count measure of `group` (S7). */
 export const distinctCountCases: readonly ConformanceCase[] = [

@@ -6,28 +6,25 @@ import {
   type EventStore,
   HANDOVER_LEDGER,
   type HandoverDimension,
-  type NewEvent,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
+import {
+  cst,
+  DAY,
+  endOf,
+  expectRebuildEqualsIncremental,
+  historyWriter,
+  iso,
+  type Raw,
+} from '../read-model-fixtures.js';
 
 const group = 'handover read models';
-const DAY = 86_400_000;
 
 // The oracle below recomputes P-14 from the raw events the test wrote, following domain spec §5
 // (P-14) and rules SI-7 (overdue past the end of the deadline, G-7) and H-23 (voided hazards
 // count nowhere) literally, in China Standard Time (UTC+8, no daylight saving).
-
-interface Raw {
-  readonly type: string;
-  readonly data: Record<string, any>;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const endOf = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
 
 const START = Date.parse('2024-01-01T00:00:00+08:00');
 const UNITS = ['E0', 'E1', 'E2', 'E3'];
@@ -225,8 +222,8 @@ export const handoverReadModelCases: readonly ConformanceCase[] = [
       const policy = createSupervisionPolicy({});
       const projection = createHandoverLedgerProjection();
       const figures = createHandoverFigures({ store, policy });
+      const writer = historyWriter(store);
       const log: History[] = [];
-      let appended = 0;
       let round = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -249,27 +246,17 @@ export const handoverReadModelCases: readonly ConformanceCase[] = [
               // link and the closure in either order.
               const hazardsFirst = history.events.length % 2 === 0;
               const appendHazards = async () => {
-                for (const h of history.hazards) {
-                  await store.appendToStream(`hazard-${h.hazardId}`, h.events as NewEvent[]);
-                  appended += h.events.length;
-                }
+                for (const h of history.hazards)
+                  await writer.append(`hazard-${h.hazardId}`, h.events);
               };
               if (hazardsFirst) await appendHazards();
-              await store.appendToStream(
-                `item-${history.events[0]!.data.itemId}`,
-                history.events as NewEvent[],
-              );
-              appended += history.events.length;
+              await writer.append(`item-${history.events[0]!.data.itemId}`, history.events);
               if (!hazardsFirst) await appendHazards();
               log.push(history);
               // One catch-up partway through, so the ledger is also built incrementally.
-              if (history === histories[0]) {
-                await visibleLog(store, appended);
-                await runner.catchUp();
-              }
+              if (history === histories[0]) await writer.catchUp(runner);
             }
-            await visibleLog(store, appended);
-            await runner.catchUp();
+            await writer.catchUp(runner);
 
             const asOf = new Date(T).toISOString().replace('Z', '+00:00');
             const cohort = log.map(facts).filter((i) => i.receivedAt <= T);
@@ -296,10 +283,7 @@ export const handoverReadModelCases: readonly ConformanceCase[] = [
               await runner.stop();
               return;
             }
-            const incremental = await store.projections.listDocuments(HANDOVER_LEDGER);
-            await runner.rebuild(HANDOVER_LEDGER);
-            await runner.catchUp();
-            expect(await store.projections.listDocuments(HANDOVER_LEDGER)).toEqual(incremental);
+            await expectRebuildEqualsIncremental(store, runner, HANDOVER_LEDGER);
             expect(await figures.handoverStatus({ asOf })).toEqual(overall);
             await runner.stop();
           },

@@ -5,31 +5,27 @@ import {
   createSupervisionPolicy,
   HAZARD_LEDGER,
   type HazardFigureFilter,
-  type NewEvent,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
+import { projectOnce, visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
+import {
+  cst,
+  DAY,
+  dayDiff,
+  endOf,
+  expectRebuildEqualsIncremental,
+  historyWriter,
+  iso,
+  plusDays,
+  type Raw,
+} from '../read-model-fixtures.js';
 
 const group = 'hazard read models';
-const DAY = 86_400_000;
 
 // The oracle below recomputes every figure from the raw events the test wrote, following the
 // formulas of domain spec §5 literally, in China Standard Time (UTC+8, no daylight saving).
-
-interface Raw {
-  readonly type: string;
-  readonly data: Record<string, any>;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const endOf = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const dayDiff = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 const START = Date.parse('2024-01-01T00:00:00+08:00');
 const regulatorSources = new Set([
@@ -196,10 +192,10 @@ export const hazardReadModelCases: readonly ConformanceCase[] = [
     name: 'P-1..P-7 every hazard figure equals a naive recomputation from the raw events, for random histories and asOf; rebuild equals incremental (property)',
     async run(context) {
       const log: Raw[][] = [];
-      let appended = 0;
       let round = 0;
       // One store for every run: a pool per run would exhaust the server's connection slots.
       const store = await context.open({});
+      const writer = historyWriter(store);
       await fc.assert(
         fc.asyncProperty(
           fc
@@ -234,18 +230,12 @@ export const hazardReadModelCases: readonly ConformanceCase[] = [
               pollIntervalMs: 5,
               batchSize: 9,
             });
-            for (const events of histories) {
-              const streamId = `hazard-${events[0]!.data.hazardId}`;
-              await store.appendToStream(streamId, events as NewEvent[]);
-              appended += events.length;
-              log.push(events);
-              if (events.length % 2 === 0) {
-                await visibleLog(store, appended);
-                await runner.catchUp();
-              }
-            }
-            await visibleLog(store, appended);
-            await runner.catchUp();
+            await writer.appendAll(
+              runner,
+              histories,
+              (events) => `hazard-${events[0]!.data.hazardId}`,
+            );
+            log.push(...histories);
 
             const T = asOfMs;
             const asOf = new Date(T).toISOString().replace('Z', '+00:00');
@@ -353,10 +343,7 @@ export const hazardReadModelCases: readonly ConformanceCase[] = [
             expect(p7.rows.filter((r) => r.slaBreached === true).length).toBe(breached.length);
 
             // S5: a rebuild from scratch equals the incrementally built ledger.
-            const incremental = await store.projections.listDocuments(HAZARD_LEDGER);
-            await runner.rebuild(HAZARD_LEDGER);
-            await runner.catchUp();
-            expect(await store.projections.listDocuments(HAZARD_LEDGER)).toEqual(incremental);
+            await expectRebuildEqualsIncremental(store, runner, HAZARD_LEDGER);
             expect(await figures.rectificationRate(f)).toEqual(p2);
             await runner.stop();
           },
@@ -406,13 +393,7 @@ export const hazardReadModelCases: readonly ConformanceCase[] = [
       ]);
       await visibleLog(store, 4);
       const policy = createSupervisionPolicy();
-      const runner = createProjectionRunner({
-        store,
-        projections: [createHazardLedgerProjection(policy)],
-        pollIntervalMs: 5,
-      });
-      await runner.catchUp();
-      await runner.stop();
+      await projectOnce(store, [createHazardLedgerProjection(policy)]);
       const figures = createHazardFigures({ store, policy });
       const year2024 = { from: '2024-01-01T00:00:00+08:00', to: '2025-01-01T00:00:00+08:00' };
       const asOf = '2024-12-31T23:59:59+08:00';

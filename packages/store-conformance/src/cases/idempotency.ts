@@ -12,6 +12,7 @@ import { expect } from 'vitest';
 import {
   currentRegistry,
   items,
+  openStoreAndStream,
   readStream,
   rejection,
   uniqueStream,
@@ -71,8 +72,7 @@ export const idempotencyCases: ConformanceCase[] = [
     group,
     name: 'A6 re-appending the same batch returns the original result and writes nothing',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(1, 'pre'));
       const batch = withIds(items(3));
       const original = await store.appendToStream(streamId, batch, { expectedVersion: 1 });
@@ -88,8 +88,7 @@ export const idempotencyCases: ConformanceCase[] = [
     group,
     name: 'A6 same event ids with different content: IdempotencyConflictError',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const batch = withIds(items(2));
       await store.appendToStream(streamId, batch);
       const changed = batch.map((event, i) =>
@@ -104,8 +103,7 @@ export const idempotencyCases: ConformanceCase[] = [
     group,
     name: 'A6 same batch at a different expected version or stream: IdempotencyConflictError',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const batch = withIds(items(2));
       await store.appendToStream(streamId, batch, { expectedVersion: 'no_stream' });
       await store.appendToStream(streamId, items(1));
@@ -122,8 +120,7 @@ export const idempotencyCases: ConformanceCase[] = [
     group,
     name: 'A6 a batch that is partly present: IdempotencyConflictError, nothing written',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const batch = withIds(items(2));
       await store.appendToStream(streamId, batch);
       const error = await rejection(

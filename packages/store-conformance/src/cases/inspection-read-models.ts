@@ -7,26 +7,24 @@ import {
   type EventStore,
   INSPECTION_LEDGER,
   type InspectionFigureFilter,
-  type NewEvent,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
+import {
+  DAY,
+  expectRebuildEqualsIncremental,
+  historyWriter,
+  iso,
+  type Raw,
+} from '../read-model-fixtures.js';
 
 const group = 'inspection read models';
-const DAY = 86_400_000;
 
 // The oracle recomputes every figure from the raw events the test wrote, following domain spec
 // §5 (P-8, P-9) and I-6 literally: a visit is an `InspectionCompleted` in P by T, a unit a
 // distinct subject (kind and id) of those visits, a team a distinct composition.
 
-interface Raw {
-  readonly type: string;
-  readonly data: Record<string, any>;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
 const START = Date.parse('2024-01-01T00:00:00+08:00');
 const KINDS = ['enforcement', 'service_guidance', 'special_campaign'] as const;
 const ORGS = ['O1', 'O2', 'O3'] as const;
@@ -204,7 +202,7 @@ export const inspectionReadModelCases: readonly ConformanceCase[] = [
       const figures = createInspectionFigures({ store, policy });
       const inspections: Raw[][] = [];
       const hazards: Raw[][] = [];
-      let appended = 0;
+      const writer = historyWriter(store);
       let round = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -238,22 +236,14 @@ export const inspectionReadModelCases: readonly ConformanceCase[] = [
               pollIntervalMs: 5,
               batchSize: 7,
             });
-            for (const events of [...newInspections, ...newHazards]) {
+            await writer.appendAll(runner, [...newInspections, ...newHazards], (events) => {
               const id = events[0]!.data.inspectionId ?? events[0]!.data.hazardId;
-              const stream = events[0]!.type.startsWith('Inspection')
+              return events[0]!.type.startsWith('Inspection')
                 ? `insp-${events[0]!.data.inspectionId}`
                 : `hazard-${id}`;
-              await store.appendToStream(stream, events as NewEvent[]);
-              appended += events.length;
-              if (events.length % 2 === 0) {
-                await visibleLog(store, appended);
-                await runner.catchUp();
-              }
-            }
+            });
             inspections.push(...newInspections);
             hazards.push(...newHazards);
-            await visibleLog(store, appended);
-            await runner.catchUp();
 
             const asOf = new Date(T).toISOString().replace('Z', '+00:00');
             const period = withPeriod
@@ -346,10 +336,7 @@ export const inspectionReadModelCases: readonly ConformanceCase[] = [
             }
 
             // S5: a rebuild from scratch equals the incrementally built ledger.
-            const incremental = await store.projections.listDocuments(INSPECTION_LEDGER);
-            await runner.rebuild(INSPECTION_LEDGER);
-            await runner.catchUp();
-            expect(await store.projections.listDocuments(INSPECTION_LEDGER)).toEqual(incremental);
+            await expectRebuildEqualsIncremental(store, runner, INSPECTION_LEDGER);
             expect(await figures.coverage(f)).toEqual(coverage);
             await runner.stop();
           },

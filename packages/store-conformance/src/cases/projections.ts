@@ -23,6 +23,8 @@ import {
   items,
   legacyRegistry,
   NoteWritten,
+  openStoreAndStream,
+  projectOnce,
   rejection,
   uniqueStream,
   visibleLog,
@@ -210,25 +212,13 @@ export const projectionCases: ConformanceCase[] = [
         { type: 'ItemAdded', data: { sku: 'a', quantity: 3, unit: 'piece' } },
       ]);
       await visibleLog(store, 2);
-      const v1 = createProjectionRunner({
-        store,
-        projections: [stockProjection(1)],
-        pollIntervalMs: 5,
-      });
-      await v1.catchUp();
-      await v1.stop();
+      await projectOnce(store, [stockProjection(1)]);
       expect(await store.projections.getDocument('stock', 'a')).toEqual({
         sku: 'a',
         quantity: 5,
         events: 2,
       });
-      const v2 = createProjectionRunner({
-        store,
-        projections: [stockProjection(2)],
-        pollIntervalMs: 5,
-      });
-      await v2.catchUp();
-      await v2.stop();
+      await projectOnce(store, [stockProjection(2)]);
       expect(await store.projections.getDocument('stock', 'a')).toEqual({
         sku: 'a',
         quantity: 10,
@@ -262,13 +252,7 @@ export const projectionCases: ConformanceCase[] = [
         { type: 'ItemRemoved', data: { sku: 'a' } },
       ]);
       await visibleLog(store, 3);
-      const runner = createProjectionRunner({
-        store,
-        projections: [stockProjection()],
-        pollIntervalMs: 5,
-      });
-      await runner.catchUp();
-      await runner.stop();
+      await projectOnce(store, [stockProjection()]);
       expect((await documents(store, 'stock')).map((d) => d.id)).toEqual(['b']);
       expect(await store.projections.getDocument('stock', 'a')).toBeUndefined();
     },
@@ -312,9 +296,7 @@ export const projectionCases: ConformanceCase[] = [
           doc.n += 1;
         },
       });
-      const runner = createProjectionRunner({ store, projections: [notes], pollIntervalMs: 5 });
-      await runner.catchUp();
-      await runner.stop();
+      await projectOnce(store, [notes]);
       const checkpoint = await store.projections.getCheckpoint('notes');
       expect(checkpoint?.position !== undefined && checkpoint.position >= result.position).toBe(
         true,
@@ -525,8 +507,7 @@ export const projectionCases: ConformanceCase[] = [
     group,
     name: 'S6 a throwing handler stops its projection at the failing event; others go on; retry resumes',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(5));
       await visibleLog(store, 5);
       let broken = true;
@@ -589,8 +570,7 @@ export const projectionCases: ConformanceCase[] = [
     group,
     name: 'S6 a document the store cannot keep stops its projection at the event that made it; nothing loops',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, items(5));
       await visibleLog(store, 5);
       const cycle: Record<string, unknown> = {};

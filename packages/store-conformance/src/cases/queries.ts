@@ -9,9 +9,15 @@ import {
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { rejection, uniqueStream, visibleLog } from '../fixtures.js';
+import { rejection } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
-import { queryRegistry, type RecordData, recordsProjection } from '../query-fixtures.js';
+import {
+  appendRecords,
+  queryRegistry,
+  type RecordData,
+  type RecordsProjection,
+  recordsProjection,
+} from '../query-fixtures.js';
 
 const group = 'queries';
 
@@ -187,28 +193,8 @@ function naiveSort(records: readonly RecordData[], sort: SortSpec): RecordData[]
   });
 }
 
-type RecordsProjection = ReturnType<typeof recordsProjection>;
-
 /** The same records with no scalar field indexed on its own (only the composite index). */
 const leanRecords = () => recordsProjection({ name: 'records-lean', ownIndexes: false });
-
-async function runRecords(
-  store: EventStore,
-  events: readonly NewEvent[],
-  appended: number,
-  projections: readonly RecordsProjection[] = [recordsProjection()],
-) {
-  await store.appendToStream(uniqueStream('rec'), events);
-  await visibleLog(store, appended + events.length);
-  const runner = createProjectionRunner({
-    store,
-    projections: [...projections],
-    pollIntervalMs: 5,
-    batchSize: 7,
-  });
-  await runner.catchUp();
-  await runner.stop();
-}
 
 async function pageAll(
   store: EventStore,
@@ -246,7 +232,7 @@ async function checkRun(
   log: NewEvent[],
   projections: readonly RecordsProjection[] = [recordsProjection()],
 ): Promise<void> {
-  await runRecords(store, events, log.length, projections);
+  await appendRecords(store, events, log.length, projections);
   log.push(...events);
   const records = replay(log);
   for (const projection of projections) await checkAnswers(store, records, queries, projection);
@@ -395,7 +381,7 @@ export const queryCases: readonly ConformanceCase[] = [
       const first = Array.from({ length: 20 }, (_, i) =>
         put(`s${String(i).padStart(2, '0')}`, i % 5),
       );
-      await runRecords(store, first, 0);
+      await appendRecords(store, first, 0);
       const query = createProjectionQuery(store, recordsProjection());
       const orderBy = [{ field: 'priority', direction: 'asc' } as const];
       const seen: string[] = [];
@@ -408,7 +394,7 @@ export const queryCases: readonly ConformanceCase[] = [
         put('s03', 3),
         { type: 'RecordDropped', data: { key: 's19' } },
       ];
-      await runRecords(store, between, first.length);
+      await appendRecords(store, between, first.length);
       while (page.nextCursor !== undefined) {
         page = await query.find({ orderBy, limit: 6, cursor: page.nextCursor });
         seen.push(...page.items.map((i) => i.id));
@@ -428,7 +414,7 @@ export const queryCases: readonly ConformanceCase[] = [
     name: 'S7 empty results: no rows, no cursor, zero counts, one empty ungrouped group',
     async run(context) {
       const store = await context.open({ registry: queryRegistry() });
-      await runRecords(store, putAndDrop, 0);
+      await appendRecords(store, putAndDrop, 0);
       const query = createProjectionQuery(store, recordsProjection());
       expect(await query.find({ where: { area: 'nowhere' } })).toEqual({
         items: [],
@@ -462,7 +448,7 @@ export const queryCases: readonly ConformanceCase[] = [
       };
       // U+FB00 sorts before U+1F600 by code point, after it by UTF-16 unit.
       const words = ['😀', 'ﬀ', 'é', 'e', 'E', '中文', '中', 'z', 'Ω'];
-      await runRecords(
+      await appendRecords(
         store,
         words.map((title, i) => ({
           type: 'RecordPut',
@@ -497,7 +483,7 @@ export const queryCases: readonly ConformanceCase[] = [
     name: 'S7 a bad filter, sort, measure or cursor is a ValidationError naming the field',
     async run(context) {
       const store = await context.open({ registry: queryRegistry() });
-      await runRecords(store, putAndDrop, 0);
+      await appendRecords(store, putAndDrop, 0);
       const query = createProjectionQuery(store, recordsProjection()) as any;
       const cases: Array<[string, () => Promise<unknown>]> = [
         ['colour', () => query.find({ where: { colour: 'red' } })],
@@ -542,7 +528,7 @@ export const queryCases: readonly ConformanceCase[] = [
         urgent: true,
         tags: [],
       };
-      await runRecords(store, [{ type: 'RecordPut', data: base }], 0);
+      await appendRecords(store, [{ type: 'RecordPut', data: base }], 0);
       // Same version, different fields: the store has no columns for them.
       const changed = recordsProjection({ withDue: false });
       const lagging = await rejection(createProjectionQuery(store, changed).count());

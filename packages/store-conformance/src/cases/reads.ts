@@ -1,6 +1,13 @@
 import { isUlid, type StoredEvent, toArray } from '@safeledger/core';
 import { expect } from 'vitest';
-import { currentRegistry, eventually, items, uniqueStream, visibleLog } from '../fixtures.js';
+import {
+  currentRegistry,
+  eventually,
+  items,
+  openStoreAndStream,
+  uniqueStream,
+  visibleLog,
+} from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
 
 const group = 'read';
@@ -82,8 +89,7 @@ export const readCases: ConformanceCase[] = [
     group,
     name: 'readStream: an absent stream is empty; fromVersion, backward and maxCount select',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       expect(await toArray(store.readStream(streamId))).toEqual([]);
       await store.appendToStream(streamId, items(6));
       await store.appendToStream(uniqueStream(), items(2));

@@ -11,21 +11,21 @@ import {
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
+import { projectOnce, visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
+import {
+  DAY,
+  expectRebuildEqualsIncremental,
+  historyWriter,
+  iso,
+  type Raw,
+} from '../read-model-fixtures.js';
 
 const group = 'responsibility read models';
-const DAY = 86_400_000;
 
 // The oracle below recomputes P-17 from the raw events the test wrote, by its own fold (not the
 // aggregate's `evolve`), following domain spec §5 and rules RA-2, RA-3 and RA-8 literally.
 
-interface Raw {
-  readonly type: string;
-  readonly data: Record<string, any>;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
 const START = Date.parse('2024-01-01T00:00:00+08:00');
 const LISTS = [
   { listId: 'L0', listKind: 'leadership_key_tasks', year: 2024, issuerOrgId: 'gov' },
@@ -248,8 +248,8 @@ export const responsibilityReadModelCases: readonly ConformanceCase[] = [
       const policy = createSupervisionPolicy();
       const projection = createResponsibilityLedgerProjection();
       const figures = createResponsibilityFigures({ store, policy });
+      const writer = historyWriter(store);
       const log: Raw[][] = [];
-      let appended = 0;
       let round = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -273,20 +273,12 @@ export const responsibilityReadModelCases: readonly ConformanceCase[] = [
               pollIntervalMs: 5,
               batchSize: 7,
             });
-            for (const events of histories) {
-              await store.appendToStream(
-                `responsibility-${events[0]!.data.assignmentId}`,
-                events as NewEvent[],
-              );
-              appended += events.length;
-              log.push(events);
-              if (events.length % 2 === 0) {
-                await visibleLog(store, appended);
-                await runner.catchUp();
-              }
-            }
-            await visibleLog(store, appended);
-            await runner.catchUp();
+            await writer.appendAll(
+              runner,
+              histories,
+              (events) => `responsibility-${events[0]!.data.assignmentId}`,
+            );
+            log.push(...histories);
 
             const asOf = new Date(T).toISOString().replace('Z', '+00:00');
             const f: ResponsibilityFigureFilter = { asOf, ...filter };
@@ -335,12 +327,7 @@ export const responsibilityReadModelCases: readonly ConformanceCase[] = [
             expect(coverage).toEqual(expected);
 
             // S5: a rebuild from scratch equals the incrementally built ledger.
-            const incremental = await store.projections.listDocuments(RESPONSIBILITY_LEDGER);
-            await runner.rebuild(RESPONSIBILITY_LEDGER);
-            await runner.catchUp();
-            expect(await store.projections.listDocuments(RESPONSIBILITY_LEDGER)).toEqual(
-              incremental,
-            );
+            await expectRebuildEqualsIncremental(store, runner, RESPONSIBILITY_LEDGER);
             expect(await figures.responsibilityCoverage(f)).toEqual(coverage);
             await runner.stop();
           },
@@ -426,13 +413,7 @@ export const responsibilityReadModelCases: readonly ConformanceCase[] = [
         count += events.length;
       }
       await visibleLog(store, count);
-      const runner = createProjectionRunner({
-        store,
-        projections: [createResponsibilityLedgerProjection()],
-        pollIntervalMs: 5,
-      });
-      await runner.catchUp();
-      await runner.stop();
+      await projectOnce(store, [createResponsibilityLedgerProjection()]);
       const figures = createResponsibilityFigures({ store, policy: createSupervisionPolicy() });
       const late = await figures.divisionLeadGaps('D1', '2024-06-30T00:00:00+08:00', directory);
       expect(late.gaps.map((g) => [g.kind, g.code, g.leadOrgIds])).toEqual([['sector', 'S2', []]]);

@@ -2,7 +2,6 @@ import {
   createCommandHandler,
   createEventRegistry,
   createHazardDecider,
-  createInMemoryDirectory,
   createInspectionDecider,
   createProcessManagerRunner,
   createStreamHead,
@@ -21,15 +20,19 @@ import {
 } from '@safeledger/core';
 import { expect } from 'vitest';
 import type { ConformanceCase } from '../harness.js';
+import {
+  fresh,
+  safetyNow as now,
+  openInstances,
+  parkDistrict,
+  uniqueTag,
+} from '../safety-fixtures.js';
 
 const group = 'safety';
-let counter = 0;
-const now = new Date('2024-03-01T02:00:00.000Z');
 
-// A district with one park, its territorial office, a safety bureau with two credentialed
-// officers, and one enterprise: enough for a venue registration and an inspection finding.
-const directory = createInMemoryDirectory({
-  areas: [{ id: 'park', name: 'Park', kind: 'park' }],
+// The park district with its territorial office and a second credentialed officer: enough for
+// a venue registration and an inspection finding by a team of two.
+const directory = parkDistrict({
   organizations: [
     {
       id: 'terr',
@@ -38,20 +41,9 @@ const directory = createInMemoryDirectory({
       level: 'park_or_town',
       areaIds: ['park'],
     },
-    { id: 'bureau', name: 'Safety bureau', kind: 'safety', level: 'district', areaIds: ['park'] },
-  ],
-  enterprises: [
-    { id: 'works', name: 'Works', areaId: 'park', sectorCode: 'C26', supervisingOrgId: 'bureau' },
   ],
   persons: [
     { id: 'grid', name: 'Grid patroller', roles: ['GridPatroller'], orgId: 'terr' },
-    {
-      id: 'o1',
-      name: 'Officer 1',
-      roles: ['EnforcementOfficer'],
-      orgId: 'bureau',
-      enforcementCredentialNo: 'E1',
-    },
     {
       id: 'o2',
       name: 'Officer 2',
@@ -61,7 +53,6 @@ const directory = createInMemoryDirectory({
     },
   ],
 });
-const fresh = <T>(value: T) => ({ value, streamId: 'x', seenVersion: 0, headVersion: 0 });
 
 /** Cross-stream rules of the safety aggregates that only hold if the store does (V-1, I-5). */
 export const safetyCases: ConformanceCase[] = [
@@ -70,11 +61,8 @@ export const safetyCases: ConformanceCase[] = [
     name: 'safety: V-1 of racing registrations of one venue from several instances exactly one wins',
     async run(context) {
       const registry = createEventRegistry({ events: [...venueEvents, ...uniqueKeyEvents] });
-      const stores = await Promise.all(
-        Array.from({ length: context.scale.instances }, () => context.open({ registry })),
-      );
-      counter += 1;
-      const tag = `${Date.now().toString(36)}${counter}`;
+      const stores = await openInstances(context, { registry });
+      const tag = uniqueTag();
       const registries = stores.map((store) =>
         createVenueRegistry({
           store,
@@ -124,11 +112,8 @@ export const safetyCases: ConformanceCase[] = [
     name: 'safety: I-5 PO-1 runners on several instances register exactly one hazard per finding',
     async run(context) {
       const registry = createEventRegistry({ events: [...inspectionEvents, ...hazardEvents] });
-      const stores = await Promise.all(
-        Array.from({ length: context.scale.instances }, () => context.open({ registry })),
-      );
-      counter += 1;
-      const inspectionId = `i${Date.now().toString(36)}${counter}`;
+      const stores = await openInstances(context, { registry });
+      const inspectionId = `i${uniqueTag()}`;
       const lead = { personId: 'o1', role: 'EnforcementOfficer', orgId: 'bureau' } as const;
       const inspect = createCommandHandler({
         store: stores[0]!,

@@ -9,32 +9,29 @@ import {
   ENTERPRISE_COMPLIANCE,
   ENTERPRISE_FILINGS,
   type EventStore,
-  type NewEvent,
   SITE_LEDGER,
 } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { visibleLog } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
+import {
+  cst,
+  DAY,
+  endOf,
+  expectRebuildEqualsIncremental,
+  historyWriter,
+  iso,
+  plusDays,
+  type Raw,
+} from '../read-model-fixtures.js';
 
 const group = 'site and enterprise read models';
-const DAY = 86_400_000;
 const INTERVAL = 30;
 
 // The oracles below recompute P-18 and P-19 from the raw events the test wrote, by their own
 // folds (not the aggregates' `evolve`), following domain spec §5, MT-5, E-3 and E-5 literally,
 // in China Standard Time (UTC+8, no daylight saving).
 
-interface Raw {
-  readonly type: string;
-  readonly data: Record<string, any>;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const endOf = (date: string) => Date.parse(`${date}T23:59:59.999+08:00`);
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const START = Date.parse('2024-01-01T09:00:00+08:00');
 const LANDLORDS = ['L0', 'L1'];
 const TENANTS = ['T0', 'T1', 'T2', 'T3'];
@@ -316,7 +313,7 @@ export const siteEnterpriseReadModelCases: readonly ConformanceCase[] = [
       const enterprises = createEnterpriseFigures({ store, policy });
       const siteLog: Raw[][] = [];
       const enterpriseLog: Raw[][] = [];
-      let appended = 0;
+      const writer = historyWriter(store);
       let round = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -345,24 +342,17 @@ export const siteEnterpriseReadModelCases: readonly ConformanceCase[] = [
               batchSize: 7,
             });
             for (const events of siteHistories) {
-              await store.appendToStream(`site-${events[0]!.data.siteId}`, events as NewEvent[]);
-              appended += events.length;
+              await writer.append(`site-${events[0]!.data.siteId}`, events);
               siteLog.push(events);
             }
-            for (const events of enterpriseHistories) {
-              if (events.length === 0) continue;
-              const id = events[0]!.data.enterpriseId;
-              await store.appendToStream(`ent-${id}`, events as NewEvent[]);
-              appended += events.length;
-              enterpriseLog.push(events);
-              // Catching up between appends sometimes tests the incremental fold across batches.
-              if (events.length % 2 === 0) {
-                await visibleLog(store, appended);
-                await runner.catchUp();
-              }
-            }
-            await visibleLog(store, appended);
-            await runner.catchUp();
+            // Catching up between appends sometimes tests the incremental fold across batches.
+            const enterprisesWritten = enterpriseHistories.filter((events) => events.length > 0);
+            await writer.appendAll(
+              runner,
+              enterprisesWritten,
+              (events) => `ent-${events[0]!.data.enterpriseId}`,
+            );
+            enterpriseLog.push(...enterprisesWritten);
 
             const asOf = iso(T).replace('Z', '+00:00');
             expect(await sites.siteCompliance({ asOf })).toEqual(siteOracle(siteLog, T));
@@ -395,12 +385,7 @@ export const siteEnterpriseReadModelCases: readonly ConformanceCase[] = [
             // S5: a rebuild from scratch equals the incrementally built ledger (one ledger a
             // round, in turn, to keep the case within its time on a shared database server).
             const name = [SITE_LEDGER, ENTERPRISE_FILINGS, ENTERPRISE_COMPLIANCE][round % 3]!;
-            const incremental = await store.projections.listDocuments(name, { limit: 100_000 });
-            await runner.rebuild(name);
-            await runner.catchUp();
-            expect(await store.projections.listDocuments(name, { limit: 100_000 })).toEqual(
-              incremental,
-            );
+            await expectRebuildEqualsIncremental(store, runner, name, { limit: 100_000 });
             await runner.stop();
           },
         ),

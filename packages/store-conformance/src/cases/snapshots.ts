@@ -1,7 +1,7 @@
 import { createCommandHandler, type Decider, type DomainEvent, toArray } from '@safeledger/core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { currentRegistry, uniqueStream } from '../fixtures.js';
+import { currentRegistry, openStoreAndStream, uniqueStream } from '../fixtures.js';
 import type { ConformanceCase } from '../harness.js';
 
 const group = 'snapshots';
@@ -80,8 +80,7 @@ export const snapshotCases: ConformanceCase[] = [
     group,
     name: "SN1 a snapshot is keyed by the decider's snapshot version: a new shape ignores old snapshots",
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const handle = createCommandHandler({ store, decider: cart({ every: 2, version: 1 }) });
       for (let i = 0; i < 4; i++) await handle(streamId, { kind: 'add', sku: 'a', quantity: 1 });
       expect((await store.snapshots.load(streamId, 'cart@1'))?.version).toBe(4);
@@ -128,8 +127,7 @@ export const snapshotCases: ConformanceCase[] = [
     group,
     name: 'A6 idempotency survives snapshots: a command folded into a snapshot is still recognised',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const handle = createCommandHandler({ store, decider: cart({ every: 2, version: 1 }) });
       const first = await handle(
         streamId,

@@ -2,7 +2,6 @@ import {
   createCommandHandler,
   createEventRegistry,
   createHazardDecider,
-  createInMemoryDirectory,
   createItemReadinessNotifier,
   createProcessManagerRunner,
   createSupervisionItemDecider,
@@ -23,15 +22,19 @@ import {
 } from '@safeledger/core';
 import { expect } from 'vitest';
 import type { ConformanceCase } from '../harness.js';
+import {
+  fresh,
+  safetyNow as now,
+  openInstances,
+  parkDistrict,
+  uniqueTag,
+} from '../safety-fixtures.js';
 
 const group = 'safety';
-let counter = 0;
-const now = new Date('2024-03-01T02:00:00.000Z');
 
-// A district with a committee office that records handovers and assigns them, and a safety
-// bureau with one credentialed officer who investigates; one enterprise for the hazards.
-const directory = createInMemoryDirectory({
-  areas: [{ id: 'park', name: 'Park', kind: 'park' }],
+// The park district with a committee office that records handovers and assigns them; the
+// bureau's officer investigates.
+const directory = parkDistrict({
   organizations: [
     {
       id: 'committee',
@@ -40,20 +43,9 @@ const directory = createInMemoryDirectory({
       level: 'district',
       areaIds: ['park'],
     },
-    { id: 'bureau', name: 'Safety bureau', kind: 'safety', level: 'district', areaIds: ['park'] },
-  ],
-  enterprises: [
-    { id: 'works', name: 'Works', areaId: 'park', sectorCode: 'C26', supervisingOrgId: 'bureau' },
   ],
   persons: [
     { id: 'cmo', name: 'Office clerk', roles: ['SafetyCommitteeOffice'], orgId: 'committee' },
-    {
-      id: 'o1',
-      name: 'Officer 1',
-      roles: ['EnforcementOfficer'],
-      orgId: 'bureau',
-      enforcementCredentialNo: 'E1',
-    },
   ],
 });
 const office = { personId: 'cmo', role: 'SafetyCommitteeOffice', orgId: 'committee' } as const;
@@ -65,12 +57,7 @@ function statusPort(statuses: Record<string, LinkedHazardStatus>): ItemHazardsPo
   return {
     name: 'hazard-statuses',
     async hazardStatus(hazardId) {
-      return {
-        value: statuses[hazardId] ?? 'unknown',
-        streamId: 'x',
-        seenVersion: 0,
-        headVersion: 0,
-      };
+      return fresh(statuses[hazardId] ?? 'unknown');
     },
   };
 }
@@ -109,11 +96,8 @@ export const supervisionItemPolicyCases: ConformanceCase[] = [
     group,
     name: 'safety: SI-8 PO-4 runners on several instances, a restart and a replay register each investigation hazard once',
     async run(context) {
-      const stores = await Promise.all(
-        Array.from({ length: context.scale.instances }, () => context.open({ registry })),
-      );
-      counter += 1;
-      const itemId = `it${Date.now().toString(36)}${counter}`;
+      const stores = await openInstances(context, { registry });
+      const itemId = `it${uniqueTag()}`;
       const item = createCommandHandler({
         store: stores[0]!,
         clock: () => now,
@@ -190,11 +174,8 @@ export const supervisionItemPolicyCases: ConformanceCase[] = [
     group,
     name: 'safety: PO-5 a hazard closure notifies its item once across racing runners, a restart and a replay, and writes no item event',
     async run(context) {
-      const stores = await Promise.all(
-        Array.from({ length: context.scale.instances }, () => context.open({ registry })),
-      );
-      counter += 1;
-      const tag = `${Date.now().toString(36)}${counter}`;
+      const stores = await openInstances(context, { registry });
+      const tag = uniqueTag();
       const itemId = `it${tag}`;
       const [h1, h2] = [`h1-${tag}`, `h2-${tag}`];
       const statuses: Record<string, LinkedHazardStatus> = { [h1]: 'open', [h2]: 'open' };

@@ -8,8 +8,8 @@ import {
 } from '@safeledger/core';
 import { expect } from 'vitest';
 import {
-  currentRegistry,
   items,
+  openStoreAndStream,
   readStream,
   rejection,
   uniqueStream,
@@ -57,8 +57,7 @@ export const validationCases: ConformanceCase[] = [
     group,
     name: 'A5 an invalid payload is rejected with the zod issues and its index in the batch',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       const error = await expectValidation(
         store.appendToStream(streamId, [
           ...items(2),
@@ -76,8 +75,7 @@ export const validationCases: ConformanceCase[] = [
     group,
     name: 'A5 an unregistered type, bad metadata, a bad event id or an empty batch is rejected',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await expectValidation(store.appendToStream(streamId, [{ type: 'NoSuchThing', data: {} }]));
       await expectValidation(
         store.appendToStream(streamId, [
@@ -105,8 +103,7 @@ export const validationCases: ConformanceCase[] = [
     group,
     name: 'A5 a valid payload is stored as the schema parsed it',
     async run(context) {
-      const store = await context.open({ registry: currentRegistry() });
-      const streamId = uniqueStream();
+      const { store, streamId } = await openStoreAndStream(context);
       await store.appendToStream(streamId, [
         { type: 'NoteWritten', data: { text: 'ok', extra: 'dropped' } },
       ]);

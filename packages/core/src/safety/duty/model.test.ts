@@ -1,10 +1,8 @@
-import { createMemoryEventStore } from '@safeledger/store-memory';
 import { actorFor, createSampleSafetyDirectory, expectCoverage } from '@safeledger/testing';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { createCommandHandler } from '../../eventsourcing/command-handler.js';
 import { isRuleViolation } from '../../eventsourcing/errors.js';
-import { createEventRegistry } from '../../eventsourcing/event-registry.js';
+import { clockedHandler } from '../clocked-handler.test-helper.js';
 import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import type { ShiftInput } from './commands.js';
 import { createDutyRosterDecider } from './decide.js';
@@ -145,16 +143,11 @@ it('model: random rosters in zones with and without daylight saving are accepted
           default:
             break;
         }
-        const clock = { now: new Date(monthStart - 5 * 24 * HOUR + s.advanceDays * 24 * HOUR) };
         const policy = createSupervisionPolicy({ timezone: s.timeZone, reinforcedDutyDates });
-        const store = createMemoryEventStore({
-          registry: createEventRegistry({ events: dutyRosterEvents }),
-          clock: () => clock.now,
-        });
-        const handle = createCommandHandler({
-          store,
+        const { clock, handle } = clockedHandler({
+          events: dutyRosterEvents,
           decider: createDutyRosterDecider({ directory, policy }),
-          clock: () => clock.now,
+          now: new Date(monthStart - 5 * 24 * HOUR + s.advanceDays * 24 * HOUR),
         });
         const command = {
           type: 'ScheduleDutyRoster' as const,

@@ -1,31 +1,13 @@
-import { deciderSpec, sampleCaseCommands, sampleNow } from '@safeledger/testing';
 import { describe, expect, it } from 'vitest';
 import { createSupervisionPolicy } from '../policy/supervision-policy.js';
 import { describeViolation } from '../rules/describe-violation.js';
+import { at, day, sampleCaseSpec } from './case-spec.test-helper.js';
 import type { EnforcementCaseCommand } from './commands.js';
-import { createEnforcementCaseDecider } from './decide.js';
 import { isDualPenaltyCase } from './dual-penalty.js';
 import type { EnforcementCaseEvent } from './events.js';
 import type { FiledCase } from './state.js';
 
-const kit = sampleCaseCommands();
-const { actors } = kit;
-const dayMs = 86_400_000;
-const day = (n: number) => new Date(sampleNow.getTime() + n * dayMs).toISOString();
-const at = <C extends EnforcementCaseCommand>(command: C, n: number): C => ({
-  ...command,
-  occurredAt: day(n),
-});
-const decider = createEnforcementCaseDecider({
-  directory: kit.directory,
-  hazards: { hazard: async (id) => kit.hazards[id] },
-  inspections: { inspection: async (id) => kit.inspections[id] },
-});
-const spec = deciderSpec(decider, {
-  now: new Date(sampleNow.getTime() + 90 * dayMs),
-  streamId: 'case-c-1',
-  facts: kit.facts,
-});
+const { kit, actors, spec } = sampleCaseSpec(90);
 const policy = createSupervisionPolicy();
 
 describe('main paths', () => {

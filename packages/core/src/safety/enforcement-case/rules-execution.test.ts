@@ -1,30 +1,11 @@
-import { deciderSpec, sampleCaseCommands, sampleNow } from '@safeledger/testing';
 import { describe, expect, it } from 'vitest';
 import { createSupervisionPolicy } from '../policy/supervision-policy.js';
+import { at, day, sampleCaseSpec } from './case-spec.test-helper.js';
 import { closureWatch } from './closure-watch.js';
-import type { EnforcementCaseCommand } from './commands.js';
-import { createEnforcementCaseDecider } from './decide.js';
 import type { FiledCase } from './state.js';
 import { decisionServiceDueDate, lateServices } from './time-facts.js';
 
-const kit = sampleCaseCommands();
-const { actors } = kit;
-const dayMs = 86_400_000;
-const day = (n: number) => new Date(sampleNow.getTime() + n * dayMs).toISOString();
-const at = <C extends EnforcementCaseCommand>(command: C, n: number): C => ({
-  ...command,
-  occurredAt: day(n),
-});
-const decider = createEnforcementCaseDecider({
-  directory: kit.directory,
-  hazards: { hazard: async (id) => kit.hazards[id] },
-  inspections: { inspection: async (id) => kit.inspections[id] },
-});
-const spec = deciderSpec(decider, {
-  now: new Date(sampleNow.getTime() + 60 * dayMs),
-  streamId: 'case-c-1',
-  facts: kit.facts,
-});
+const { kit, actors, spec } = sampleCaseSpec(60);
 const decided = [at(kit.file(), 0), at(kit.notice('U'), 0), at(kit.decide(), 6)];
 const policy = createSupervisionPolicy();
 

@@ -1,12 +1,10 @@
-import { createMemoryEventStore } from '@safeledger/store-memory';
 import { createSampleSafetyDirectory, siteCommandArbitrary } from '@safeledger/testing';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { canonicalJson } from '../../eventsourcing/canonical-json.js';
-import { createCommandHandler } from '../../eventsourcing/command-handler.js';
 import type { StoredEvent } from '../../eventsourcing/envelope.js';
 import { isRuleViolation } from '../../eventsourcing/errors.js';
-import { createEventRegistry } from '../../eventsourcing/event-registry.js';
+import { clockedHandler } from '../clocked-handler.test-helper.js';
 import { createSupervisionPolicy, type SupervisionPolicy } from '../policy/supervision-policy.js';
 import type { ParsedSiteCommand, SiteCommand } from './commands.js';
 import { createSiteDecider } from './decide.js';
@@ -262,13 +260,12 @@ async function runBatch(): Promise<void> {
       fc.boolean(),
       stepsArbitrary,
       async (policy, opened, generated) => {
-        const clock = { now: new Date('2024-01-10T03:00:00Z') };
-        const store = createMemoryEventStore({
-          registry: createEventRegistry({ events: siteEvents }),
-          clock: () => clock.now,
-        });
         const decider = createSiteDecider({ directory, policy });
-        const handle = createCommandHandler({ store, decider, clock: () => clock.now });
+        const { clock, store, handle } = clockedHandler({
+          events: siteEvents,
+          decider,
+          now: new Date('2024-01-10T03:00:00Z'),
+        });
         const model: Model = {
           registered: false,
           tenancies: new Map(),
