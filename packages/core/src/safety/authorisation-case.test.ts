@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import {
   checkResentCommands,
   expectEveryTypeAccepted,
+  expectRolesAccepted,
 } from './authorisation-resend.test-helper.js';
 import type { EnforcementCaseCommand } from './enforcement-case/commands.js';
 import { createEnforcementCaseDecider } from './enforcement-case/decide.js';
@@ -126,6 +127,12 @@ function guided(state: EnforcementCaseState): fc.Arbitrary<EnforcementCaseComman
   );
 }
 
+/** Roles the property must see each of these commands accepted from (both sides got through). */
+const acceptedFrom = { CompleteLegalReview: ['LegalReviewer'] } satisfies Record<
+  string,
+  readonly Role[]
+>;
+
 it('G-5: no enforcement case command is accepted from a role §4.2 does not allow, or from outside the case’s agency', async () => {
   const anyCommand = caseCommandArbitrary({ kit });
   const summary = await checkResentCommands<EnforcementCaseState, EnforcementCaseCommand>({
@@ -151,9 +158,11 @@ it('G-5: no enforcement case command is accepted from a role §4.2 does not allo
     allowed: (command, actor) => who[command.type].includes(actor.role),
     inScope,
     types: Object.keys(who),
+    roles: acceptedFrom,
     numRuns: Number(process.env.FC_NUM_RUNS ?? 40),
   });
   expect(summary.checked).toBeGreaterThan(1_000);
   expectEveryTypeAccepted(summary, Object.keys(who));
+  expectRolesAccepted(summary, acceptedFrom);
   expect([...(summary.accepted.get('CompleteLegalReview') ?? [])]).toEqual(['LegalReviewer']);
 }, 90_000);

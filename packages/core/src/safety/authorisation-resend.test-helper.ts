@@ -46,6 +46,12 @@ export interface ResendProperty<State, Command extends SentCommand> {
    * them gets another batch of runs (at most six more) before the coverage assertion fails.
    */
   readonly types: readonly string[];
+  /**
+   * Roles each command type must be seen accepted from, so a property shows that more than one
+   * side got through; like `types`, a seed that misses one gets another batch before
+   * `expectRolesAccepted` asserts them.
+   */
+  readonly roles?: Readonly<Record<string, readonly Role[]>>;
 }
 
 /** What a run saw, for the coverage assertions each property makes. */
@@ -123,10 +129,26 @@ export async function checkResentCommands<State, Command extends SentCommand>(
       // command and the actor that got through.
       { numRuns: property.numRuns, endOnFailure: true },
     );
+  const missing = () =>
+    property.types.some((type) => !accepted.has(type)) ||
+    Object.entries(property.roles ?? {}).some(([type, roles]) =>
+      roles.some((role) => !accepted.get(type)?.has(role)),
+    );
   await batch();
-  for (let extra = 0; extra < 6 && property.types.some((t) => !accepted.has(t)); extra += 1)
-    await batch();
+  for (let extra = 0; extra < 6 && missing(); extra += 1) await batch();
   return { accepted, checked };
+}
+
+/** The role coverage a property asked for (`roles`): each type was accepted from each role. */
+export function expectRolesAccepted(
+  summary: ResendSummary,
+  roles: Readonly<Record<string, readonly Role[]>>,
+): void {
+  for (const [type, wanted] of Object.entries(roles)) {
+    expect([...(summary.accepted.get(type) ?? [])], type).toEqual(
+      expect.arrayContaining([...wanted]),
+    );
+  }
 }
 
 /**
