@@ -56,3 +56,27 @@ it('marks a target whose repeats overlap its line as within noise', () => {
   ]);
   expect(text).toContain('| X ≥ 50% of raw | 55% (40% to 67%) | within noise |');
 });
+
+it('compares each of our SQLite rows only with contenders at the same synchronous setting', () => {
+  const row = (contender: string, kind: Result['kind'], settings: string, perSecond: number) => ({
+    ...cell([perSecond], perSecond),
+    contender,
+    kind,
+    settings,
+  });
+  const text = renderTables([
+    row('safeledger sqlite (NORMAL)', 'safeledger', 'WAL, synchronous NORMAL', 8_000),
+    row('raw better-sqlite3 (NORMAL)', 'raw', 'WAL, synchronous NORMAL', 10_000),
+    row('safeledger sqlite (FULL)', 'safeledger', 'WAL, synchronous FULL', 3_000),
+    row('raw better-sqlite3 (FULL)', 'raw', 'WAL, synchronous FULL', 2_000),
+    row('emmett sqlite', 'emmett', 'WAL, synchronous FULL (SQLite default)', 1_500),
+  ]);
+  // NORMAL: no Emmett ratio (Emmett syncs every commit), raw at NORMAL.
+  expect(text).toContain(
+    '| safeledger sqlite (NORMAL) | WAL, synchronous NORMAL | 8,000 events/s | — | 80% |',
+  );
+  // FULL: Emmett and raw both at FULL.
+  expect(text).toContain(
+    '| safeledger sqlite (FULL) | WAL, synchronous FULL | 3,000 events/s | 2.00× | 150% |',
+  );
+});

@@ -4,10 +4,19 @@ import type { Result } from './workloads/workload.js';
 
 const rate = (value: number) => Math.round(value).toLocaleString('en-US');
 
+/** SQLite's synchronous setting named in a contender's settings (`null` where none is). */
+const synchronousOf = (r: Result) => /synchronous (NORMAL|FULL)\b/.exec(r.settings)?.[1] ?? null;
+
 function ratioCell(ours: Result, others: readonly Result[], kind: 'emmett' | 'raw'): string {
   if (ours.kind !== 'safeledger') return '';
+  // Equal durability only: our NORMAL row has no Emmett ratio (Emmett's SQLite store syncs every
+  // commit) and each of our rows meets the raw driver at its own setting.
   const other = others.find(
-    (r) => r.workload === ours.workload && r.family === ours.family && r.kind === kind,
+    (r) =>
+      r.workload === ours.workload &&
+      r.family === ours.family &&
+      r.kind === kind &&
+      synchronousOf(r) === synchronousOf(ours),
   );
   // A failed side has no throughput, so there is no ratio to show.
   if (other === undefined || other.failure !== undefined || ours.failure !== undefined) return '—';
