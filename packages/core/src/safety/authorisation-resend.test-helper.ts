@@ -48,8 +48,8 @@ export interface ResendProperty<State, Command extends SentCommand> {
   readonly types: readonly string[];
   /**
    * Roles each command type must be seen accepted from, so a property shows that more than one
-   * side got through; like `types`, a seed that misses one gets another batch before
-   * `expectRolesAccepted` asserts them.
+   * side got through; like `types`, a seed that misses one gets another batch, and the run
+   * fails if the last batch still misses one.
    */
   readonly roles?: Readonly<Record<string, readonly Role[]>>;
 }
@@ -136,11 +136,13 @@ export async function checkResentCommands<State, Command extends SentCommand>(
     );
   await batch();
   for (let extra = 0; extra < 6 && missing(); extra += 1) await batch();
-  return { accepted, checked };
+  const summary = { accepted, checked };
+  if (property.roles !== undefined) expectRolesAccepted(summary, property.roles);
+  return summary;
 }
 
 /** The role coverage a property asked for (`roles`): each type was accepted from each role. */
-export function expectRolesAccepted(
+function expectRolesAccepted(
   summary: ResendSummary,
   roles: Readonly<Record<string, readonly Role[]>>,
 ): void {

@@ -303,61 +303,50 @@ const putAndDrop: NewEvent[] = [
   { type: 'RecordDropped', data: { key: 'gone' } },
 ];
 
+/**
+ * The S7 query property: random histories, each folded by `projections` in a store of its own,
+ * then random filters, sorts and page sizes, each answer equal to a naive replay.
+ */
+async function queryProperty(
+  context: Parameters<ConformanceCase['run']>[0],
+  projections: () => readonly RecordsProjection[],
+): Promise<void> {
+  // Runs share one database, so the log keeps every earlier run's events: the oracle replays
+  // all of them.
+  const log: NewEvent[] = [];
+  await fc.assert(
+    fc.asyncProperty(
+      history,
+      fc.array(fc.tuple(querySpec, sortSpec, fc.integer({ min: 1, max: 4 })), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      async (events, queries) => {
+        // One store per run, closed at its end: forty open pools would exhaust the server's
+        // connection slots while other suites share it.
+        const store = await context.open({ registry: queryRegistry() });
+        try {
+          await checkRun(store, events, queries, log, projections());
+        } finally {
+          await store.close();
+        }
+      },
+    ),
+    { numRuns: context.scale.modelRuns },
+  );
+}
+
 export const queryCases: readonly ConformanceCase[] = [
   {
     group,
     name: 'S7 filters, sorts, keyset pages, counts and groups equal a naive recomputation (property)',
-    async run(context) {
-      // Runs share one database, so the log keeps every earlier run's events: the oracle
-      // replays all of them.
-      const log: NewEvent[] = [];
-      await fc.assert(
-        fc.asyncProperty(
-          history,
-          fc.array(fc.tuple(querySpec, sortSpec, fc.integer({ min: 1, max: 4 })), {
-            minLength: 1,
-            maxLength: 4,
-          }),
-          async (events, queries) => {
-            // One store per run, closed at its end: forty open pools would exhaust the server's
-            // connection slots while other suites share it.
-            const store = await context.open({ registry: queryRegistry() });
-            try {
-              await checkRun(store, events, queries, log);
-            } finally {
-              await store.close();
-            }
-          },
-        ),
-        { numRuns: context.scale.modelRuns },
-      );
-    },
+    run: (context) => queryProperty(context, () => [recordsProjection()]),
   },
   {
     group,
     name: 'S7 fields without their own index (ownIndex false) filter, sort, page, count and group like indexed ones (property)',
-    async run(context) {
-      const log: NewEvent[] = [];
-      await fc.assert(
-        fc.asyncProperty(
-          history,
-          fc.array(fc.tuple(querySpec, sortSpec, fc.integer({ min: 1, max: 4 })), {
-            minLength: 1,
-            maxLength: 4,
-          }),
-          async (events, queries) => {
-            const store = await context.open({ registry: queryRegistry() });
-            try {
-              // Both projections fold the same events; each must equal the naive replay.
-              await checkRun(store, events, queries, log, [recordsProjection(), leanRecords()]);
-            } finally {
-              await store.close();
-            }
-          },
-        ),
-        { numRuns: context.scale.modelRuns },
-      );
-    },
+    // Both projections fold the same events; each must equal the naive replay.
+    run: (context) => queryProperty(context, () => [recordsProjection(), leanRecords()]),
   },
   {
     group,
