@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,7 +19,8 @@ import pg from 'pg';
 //   pnpm --filter @safeledger/benchmarks exec tsx --conditions=@safeledger/source src/scale.ts <hazards>
 // Writes synthetic hazards (5 events each), catches the hazard ledger up from zero, then times
 // a filtered sorted page of 50, a cohort rate with asOf and a grouped rate by area, and prints
-// the query plans. Run with PG_URL set to include PostgreSQL.
+// the query plans. Run with PG_URL set to include PostgreSQL; SCALE_PROFILE=<file> also writes a
+// CPU profile of the catch-up.
 
 const DAY = 86_400_000;
 const START = Date.parse('2024-01-01T00:00:00+08:00');
@@ -152,6 +154,8 @@ interface SeedPlan {
  */
 function timePhases(store: EventStore) {
   const spent = new Map<string, number>();
+  // The longest single call: for commits, the one at the head that built the field indexes.
+  const longest = new Map<string, number>();
   const restore: Array<() => void> = [];
   const wrap = (target: any, method: string, label: string) => {
     const original = target[method];
@@ -160,7 +164,9 @@ function timePhases(store: EventStore) {
       try {
         return await original.apply(target, args);
       } finally {
-        spent.set(label, (spent.get(label) ?? 0) + performance.now() - started);
+        const took = performance.now() - started;
+        spent.set(label, (spent.get(label) ?? 0) + took);
+        longest.set(label, Math.max(longest.get(label) ?? 0, took));
       }
     };
     restore.push(() => {
@@ -175,7 +181,36 @@ function timePhases(store: EventStore) {
       for (const undo of restore) undo();
     },
     report: () =>
-      [...spent].map(([label, ms]) => `${label} ${(ms / 1000).toFixed(1)} s`).join(', '),
+      [...spent]
+        .map(
+          ([label, ms]) =>
+            `${label} ${(ms / 1000).toFixed(1)} s (longest call ${((longest.get(label) ?? 0) / 1000).toFixed(2)} s)`,
+        )
+        .join(', '),
+  };
+}
+
+/**
+ * With a path, a CPU profile of the catch-up alone (open it in Chrome's DevTools), so what
+ * limits the catch-up is not mixed with the seeding before it or the queries after it.
+ */
+async function profileTo(path: string | undefined): Promise<{ stop(): Promise<void> }> {
+  if (path === undefined) return { stop: async () => {} };
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<any>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await post('Profiler.stop');
+      writeFileSync(path, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`  CPU profile of the catch-up written to ${path}`);
+    },
   };
 }
 
@@ -216,7 +251,9 @@ async function measure(
   // measures the neighbours. (PostgreSQL's own CPU is not in it.)
   const cpu = process.cpuUsage();
   const phases = timePhases(store);
+  const profiler = await profileTo(process.env.SCALE_PROFILE);
   await runner.catchUp({ timeoutMs: 3_600_000 });
+  await profiler.stop();
   phases.stop();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);

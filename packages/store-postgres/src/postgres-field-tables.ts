@@ -46,7 +46,9 @@ function numbered(sql: string): string {
  * (`pf_<key>`), shared by the tenants of the schema and keyed `(tenant_id, id)`; one btree
  * index `(tenant_id, field NULLS FIRST, id)` per scalar field that keeps its own index
  * (`ownIndex`, the default), the declared composite indexes and a GIN index per text-array
- * field. Writes share the transaction of the documents and checkpoint.
+ * field. Writes share the transaction of the documents and checkpoint. A new table is filled
+ * without its secondary indexes; the first commit that reaches the head of the log builds them
+ * (`buildIndexes`).
  */
 export function createPostgresFieldTables(context: StoreContext) {
   const s = quoteIdentifier(context.schema);
@@ -77,24 +79,65 @@ export function createPostgresFieldTables(context: StoreContext) {
     }
   }
 
-  function create(schema: ProjectionFieldSchema): string[] {
-    const table = `${s}.${quote(`pf_${schema.key}`)}`;
-    const index = (suffix: string) => quote(`pf_${schema.key}_${suffix}`);
+  const tableOfSchema = (schema: ProjectionFieldSchema) => `${s}.${quote(`pf_${schema.key}`)}`;
+
+  /** The table with its key only; its indexes come from `indexesOf`. */
+  function create(schema: ProjectionFieldSchema): string {
     const columns = schema.fields.map(({ name, type }) => `, ${quote(name)} ${SQL_TYPES[type]}`);
+    return `CREATE TABLE ${tableOfSchema(schema)} (tenant_id text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL${columns.join('')}, PRIMARY KEY (tenant_id, id))`;
+  }
+
+  /** The secondary indexes of a schema's table, by name. */
+  function indexesOf(schema: ProjectionFieldSchema): ReadonlyArray<{ name: string; sql: string }> {
+    const table = tableOfSchema(schema);
+    const named = (suffix: string, definition: string) => {
+      const name = `pf_${schema.key}_${suffix}`;
+      return { name, sql: `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${table} ${definition}` };
+    };
     return [
-      `CREATE TABLE ${table} (tenant_id text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL${columns.join('')}, PRIMARY KEY (tenant_id, id))`,
       ...schema.fields
         .filter(({ ownIndex }) => ownIndex)
         .map(({ name, type }) =>
           type === 'text_array'
-            ? `CREATE INDEX ${index(`g_${name}`)} ON ${table} USING gin (${quote(name)})`
-            : `CREATE INDEX ${index(`i_${name}`)} ON ${table} (tenant_id, ${quote(name)} NULLS FIRST, id)`,
+            ? named(`g_${name}`, `USING gin (${quote(name)})`)
+            : named(`i_${name}`, `(tenant_id, ${quote(name)} NULLS FIRST, id)`),
         ),
-      ...schema.indexes.map(
-        (fields, i) =>
-          `CREATE INDEX ${index(`c${i}`)} ON ${table} (tenant_id, ${fields.map((f) => `${quote(f)} NULLS FIRST`).join(', ')}, id)`,
+      ...schema.indexes.map((fields, i) =>
+        named(
+          `c${i}`,
+          `(tenant_id, ${fields.map((f) => `${quote(f)} NULLS FIRST`).join(', ')}, id)`,
+        ),
       ),
     ];
+  }
+
+  /** Signatures whose indexes are known to exist; they are never dropped once built. */
+  const indexed = new Set<string>();
+
+  /**
+   * Builds the indexes a new table was created without, once a commit reaches the head of the
+   * log: filling a table during a replay and then sorting each index once is many times
+   * cheaper than keeping a dozen indexes up to date row by row. The table is shared by the
+   * tenants of the schema, so indexes, once built, stay; only a table's first fill defers them.
+   */
+  async function buildIndexes(client: PoolClient, schema: ProjectionFieldSchema): Promise<void> {
+    const wanted = indexesOf(schema);
+    const names = wanted.map(({ name }) => name);
+    const present = async () => {
+      const [row] = await run(
+        client,
+        'SELECT count(*) AS n FROM pg_indexes WHERE schemaname = $1 AND indexname = ANY ($2::text[])',
+        [context.schema, names],
+      );
+      return int(row?.n) === names.length;
+    };
+    if (!(await present())) {
+      // Serialised with other builders and creators of this table, then checked again.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `safeledger.pf.${schema.signature}`,
+      ]);
+      if (!(await present())) for (const { sql } of wanted) await client.query(sql);
+    }
   }
 
   async function tableOf(
@@ -142,7 +185,7 @@ export function createPostgresFieldTables(context: StoreContext) {
                 `field table ${tableName} of projection "${name}" collides with another field schema; rename the projection or change its version`,
               );
             }
-            for (const sql of create(schema)) await client.query(sql);
+            await client.query(create(schema));
             await client.query(
               `INSERT INTO ${registry} (signature, name, table_name) VALUES ($1, $2, $3)`,
               [schema.signature, name, tableName],
@@ -172,6 +215,7 @@ export function createPostgresFieldTables(context: StoreContext) {
       values: readonly unknown[],
     ) {
       const schema = commit.schema;
+      const building = commit.atHead === true && !indexed.has(schema.signature);
       await transaction(`commit projection "${commit.name}"`, async (client) => {
         const table = await tableOf(schema, client);
         if (table === undefined) throw new StoreFailureError(`cannot commit: ${missing(schema)}`);
@@ -183,6 +227,7 @@ export function createPostgresFieldTables(context: StoreContext) {
             row?.current_position ?? undefined,
           );
         }
+        if (building) await buildIndexes(client, schema);
         const ids = commit.documents.map((d) => d.id);
         if (ids.length === 0) return;
         const target = `${s}.${quote(table)}`;
@@ -203,6 +248,8 @@ export function createPostgresFieldTables(context: StoreContext) {
           [context.tenantId, JSON.stringify(records)],
         );
       });
+      // Remembered only once committed: a rolled-back build leaves the indexes to the next one.
+      if (building) indexed.add(schema.signature);
     },
 
     /** Runs a checked query as one statement. */

@@ -42,7 +42,8 @@ const quote = (name: string) => `"${name}"`;
  * Indexed fields as real columns (S7): one table per projection field schema, named by the
  * schema's hash (`<prefix>pf_<key>`), with an index `(field, id)` per scalar field that keeps
  * its own index (`ownIndex`, the default), the declared composite indexes, and one `(value, id)`
- * side table per text-array field.
+ * side table per text-array field. A rebuild fills the tables without the secondary indexes
+ * and builds them when it reaches the head of the log (`create`, `buildIndexes`).
  */
 export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: TableNames) {
   const prepared = new Map<string, FieldTable>();
@@ -63,11 +64,44 @@ export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: Tabl
   const arrays = (schema: ProjectionFieldSchema) =>
     schema.fields.filter((f) => f.type === 'text_array');
 
-  /** Creates the schema's tables unless they exist; runs inside the reset transaction. */
+  /**
+   * The secondary indexes a query may use: `(field, id)` per scalar field that keeps its own
+   * index and the declared composite indexes. (The `(id)` index of a text-array side table is
+   * not among them: every document write deletes by it, so it exists from the start.)
+   */
+  function indexesOf(schema: ProjectionFieldSchema): ReadonlyArray<{ name: string; sql: string }> {
+    const table = tableName(schema);
+    return [
+      ...scalars(schema)
+        .filter(({ ownIndex }) => ownIndex)
+        .map(({ name }) => ({
+          name: `${table}_i_${name}`,
+          columns: `${quote(table)} (${quote(name)}, id)`,
+        })),
+      ...schema.indexes.map((index, i) => ({
+        name: `${table}_c${i}`,
+        columns: `${quote(table)} (${index.map(quote).join(', ')}, id)`,
+      })),
+    ].map(({ name, columns }) => ({
+      name,
+      sql: `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${columns}`,
+    }));
+  }
+
+  /**
+   * Prepares a schema's tables for a rebuild; runs inside the reset transaction. The tables
+   * are created (or kept) with their keys only: the secondary indexes are dropped and built
+   * again by `buildIndexes` once the rebuild reaches the head of the log, because filling a
+   * table and then sorting each index once is many times cheaper than keeping a dozen indexes
+   * up to date row by row while a whole history is replayed.
+   */
   function create(schema: ProjectionFieldSchema): void {
     const table = tableName(schema);
     const existing = registered.get(schema.signature) as string | undefined;
-    if (existing !== undefined) return;
+    if (existing !== undefined) {
+      for (const { name } of indexesOf(schema)) db.exec(`DROP INDEX IF EXISTS ${quote(name)}`);
+      return;
+    }
     const taken = db
       .prepare(`SELECT signature FROM ${tables.fieldTables} WHERE table_name = ?`)
       .pluck()
@@ -82,16 +116,6 @@ export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: Tabl
     );
     const statements = [
       `CREATE TABLE ${quote(table)} (id TEXT NOT NULL PRIMARY KEY${columns.map((c) => `, ${c}`).join('')}) STRICT`,
-      ...scalars(schema)
-        .filter(({ ownIndex }) => ownIndex)
-        .map(
-          ({ name }) =>
-            `CREATE INDEX ${quote(`${table}_i_${name}`)} ON ${quote(table)} (${quote(name)}, id)`,
-        ),
-      ...schema.indexes.map(
-        (index, i) =>
-          `CREATE INDEX ${quote(`${table}_c${i}`)} ON ${quote(table)} (${index.map(quote).join(', ')}, id)`,
-      ),
       ...arrays(schema).flatMap(({ name }) => {
         const side = arrayTable(table, name);
         return [
@@ -102,6 +126,24 @@ export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: Tabl
     ];
     for (const sql of statements) db.exec(sql);
     register.run(schema.signature, schema.projection, table);
+  }
+
+  const presentIndexes = db
+    .prepare(
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN (SELECT value FROM json_each(?))",
+    )
+    .pluck();
+
+  /**
+   * Builds the secondary indexes a rebuild left out; inside a commit transaction that reached
+   * the head of the log. Asked of the database each time (one look-up in the schema table), not
+   * remembered, since another process holding the lease may have reset the projection since.
+   */
+  function buildIndexes(schema: ProjectionFieldSchema): void {
+    const wanted = indexesOf(schema);
+    const present = presentIndexes.get(JSON.stringify(wanted.map(({ name }) => name)));
+    if (present === wanted.length) return;
+    for (const { sql } of wanted) db.exec(sql);
   }
 
   /** Empties every field table of a projection name (all versions); inside the reset. */
@@ -218,5 +260,5 @@ export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: Tabl
     throw new TypeError('unknown query kind');
   }
 
-  return { create, clear, write, query };
+  return { create, clear, write, buildIndexes, query };
 }

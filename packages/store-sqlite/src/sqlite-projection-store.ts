@@ -105,7 +105,11 @@ export function createSqliteProjectionStore(
         else upsertDocument.run(commit.name, id, text);
       }
       // Indexed fields in the same transaction as documents and checkpoint (S7).
-      if (commit.schema !== undefined) fieldTables.write(commit.schema, commit.documents);
+      if (commit.schema !== undefined) {
+        fieldTables.write(commit.schema, commit.documents);
+        // A rebuild that reached the head builds the indexes it left out (see `create`).
+        if (commit.atHead === true) fieldTables.buildIndexes(commit.schema);
+      }
       writeCheckpoint.run(
         commit.name,
         commit.version,

@@ -410,6 +410,7 @@ class ProjectionWorker {
         documents: writes,
         ...(this.schema === undefined ? {} : { schema: this.schema }),
         ...(failure === undefined ? {} : { failure }),
+        atHead: page.caughtUp,
         committedAt: this.clock().toISOString(),
       });
     } catch (error) {

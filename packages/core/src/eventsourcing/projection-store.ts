@@ -51,6 +51,12 @@ export interface ProjectionCommit {
   readonly schema?: ProjectionFieldSchema;
   /** Stops the projection at this event (S6). */
   readonly failure?: ProjectionFailure;
+  /**
+   * True when the batch ends at the head of the log as it was read (`ReadAllPage.caughtUp`).
+   * A store that left the field indexes out while a reset projection is rebuilt builds them in
+   * this commit; until then queries are answered the same, only without those indexes.
+   */
+  readonly atHead?: boolean;
   readonly committedAt: string;
 }
 
@@ -83,7 +89,8 @@ export interface ProjectionStore {
   commit(commit: ProjectionCommit): Promise<void>;
   /**
    * Drops a projection's documents (and indexed field values) and restarts its checkpoint at
-   * `version` (S5); with a field schema, prepares the columns and indexes it needs.
+   * `version` (S5); with a field schema, prepares the columns it needs. The SQL stores build the
+   * field indexes at the first commit `atHead` after it, so a replay fills tables without them.
    */
   reset(name: string, version: number, schema?: ProjectionFieldSchema): Promise<void>;
   /**
