@@ -21,9 +21,13 @@ export interface SqlQueryDialect {
   readonly fieldsFrom: string;
   /** Parameters of the `?` placeholders in `fieldsFrom`. */
   readonly fieldsFromParams: readonly unknown[];
-  /** The FROM clause joining the field table `t` to its documents; selects need `documentColumn`. */
+  /**
+   * The FROM clause joining the field table `t` to its documents; selects need `documentColumn`.
+   * It starts with `fieldsFrom`: a page is picked from the field table first and the rest of
+   * this clause (the join, which reads only `t`'s columns) is applied to the page's rows.
+   */
   readonly documentsFrom: string;
-  /** Parameters of the `?` placeholders in `documentsFrom`. */
+  /** Parameters of the `?` placeholders in `documentsFrom` (those of `fieldsFrom` first). */
   readonly documentsFromParams: readonly unknown[];
   /** The document column in `documentsFrom`. */
   readonly documentColumn: string;
@@ -64,8 +68,8 @@ class Builder {
 }
 
 /**
- * Compiles a checked query to one parameterised statement. Only validated field names reach
- * the SQL text (quoted); every value is a parameter.
+ * Compiles a checked query to one parameterised statement. Only validated field names and a
+ * page's checked limit reach the SQL text (names quoted); every other value is a parameter.
  */
 export function compileProjectionQuery(
   request: ProjectionQueryRequest,
@@ -99,24 +103,58 @@ export function compileProjectionQuery(
       where();
       return b.build();
     case 'find': {
+      // The page is picked from the field table alone, in a derived table named `t` like the
+      // table itself, and only its rows are joined to their documents. Joined in one step, the
+      // planners could drive the page from the documents (all of the projection's rows match
+      // their name) and sort the whole ledger; a limited derived table cannot be merged into the
+      // join, so the `(field, id)` index serves the order and the walk stops at the limit.
       const sortColumns = request.orderBy.map(({ field }, i) => `${fieldColumn(field)} AS s${i}`);
       b.text(
-        `SELECT t.id AS id, ${dialect.documentColumn} AS document${sortColumns.map((c) => `, ${c}`).join('')} FROM ${dialect.documentsFrom}`,
+        `SELECT t.id AS id, ${dialect.documentColumn} AS document${sortColumns.map((c) => `, ${c}`).join('')} FROM (SELECT t.* FROM ${dialect.fieldsFrom}`,
       );
-      b.params.push(...dialect.documentsFromParams);
+      b.params.push(...dialect.fieldsFromParams);
       where(
         request.after === undefined
           ? undefined
           : () => keyset(b, request, request.after!, 0, types, dialect),
       );
-      b.text(` ORDER BY ${orderBy(request.orderBy, dialect)}`);
-      b.text(' LIMIT ').param(request.limit);
+      const order = ` ORDER BY ${orderBy(request.orderBy, dialect)}`;
+      // A literal, not a parameter: SQLite only takes a constant limit as the derived table's
+      // size; with a parameter it guesses the whole table and drives from the documents again.
+      const join = documentsJoin(dialect);
+      b.text(`${order} LIMIT ${pageLimit(request.limit)}) t${join.sql}`);
+      b.params.push(...join.params);
+      // The derived table's rows are already in this order; the planners keep it without a sort.
+      b.text(order);
       return b.build();
     }
     case 'group':
       compileGroup(b, request, types, dialect, where);
       return b.build();
   }
+}
+
+/** A page size as SQL text; checked here too, since it is written into the statement. */
+function pageLimit(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new TypeError(`a page limit must be a non-negative integer, got ${String(limit)}`);
+  }
+  return String(limit);
+}
+
+/**
+ * The join from the field table `t` to its documents, with its parameters: `documentsFrom`
+ * after its leading `fieldsFrom`.
+ */
+function documentsJoin(dialect: SqlQueryDialect): CompiledSql {
+  const { fieldsFrom, fieldsFromParams, documentsFrom, documentsFromParams } = dialect;
+  if (!documentsFrom.startsWith(fieldsFrom)) {
+    throw new TypeError("a SQL dialect's documentsFrom must start with its fieldsFrom");
+  }
+  return {
+    sql: documentsFrom.slice(fieldsFrom.length),
+    params: documentsFromParams.slice(fieldsFromParams.length),
+  };
 }
 
 function orderBy(sorts: readonly QuerySort[], dialect: SqlQueryDialect): string {
@@ -134,6 +172,10 @@ function orderBy(sorts: readonly QuerySort[], dialect: SqlQueryDialect): string 
 /**
  * Rows strictly after the keyset in the query's order (nulls first ascending, last
  * descending), one sort key at a time, ending with the id tie-break.
+ *
+ * Written so the walk along the sort key's index stays a walk: an ascending key starts a
+ * range at its value (`>=`), and the branches of a descending or null key are one CASE, not
+ * ORs that SQLite would answer as a union of index lookups followed by a sort of the union.
  */
 function keyset(
   b: Builder,
@@ -154,21 +196,30 @@ function keyset(
   const bound = () => dialect.bind(types.get(field)!, value!);
   if (value === null) {
     if (direction === 'asc') {
-      b.text(`(${column} IS NOT NULL OR (${column} IS NULL AND `);
+      // After a null: the later nulls, then every value.
+      b.text(`(CASE WHEN ${column} IS NULL THEN `);
       rest();
-      b.text('))');
+      b.text(' ELSE TRUE END)');
     } else {
+      // Nulls come last: only later nulls follow.
       b.text(`(${column} IS NULL AND `);
       rest();
       b.text(')');
     }
     return;
   }
-  b.text(`(${column} ${direction === 'asc' ? '>' : '<'} `).param(bound());
-  if (direction === 'desc') b.text(` OR ${column} IS NULL`);
-  b.text(` OR (${column} = `).param(bound()).text(' AND ');
+  if (direction === 'asc') {
+    // Nulls come first, so none follows a value; a null column fails `>=` as it must.
+    b.text(`(${column} >= `).param(bound()).text(` AND (${column} > `).param(bound());
+    b.text(' OR ');
+    rest();
+    b.text('))');
+    return;
+  }
+  b.text(`(CASE WHEN ${column} IS NULL THEN TRUE WHEN ${column} = `).param(bound());
+  b.text(' THEN ');
   rest();
-  b.text('))');
+  b.text(` ELSE ${column} < `).param(bound()).text(' END)');
 }
 
 function compileGroup(
