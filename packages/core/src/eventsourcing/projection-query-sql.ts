@@ -1,4 +1,4 @@
-import type { IndexedFieldType } from './projection-fields.js';
+import type { IndexedFieldType, ProjectionFieldSchema } from './projection-fields.js';
 import type {
   FindRequest,
   GroupRequest,
@@ -17,6 +17,11 @@ import type {
 export interface SqlQueryDialect {
   /** Whether `ASC`/`DESC` must be followed by explicit `NULLS FIRST`/`NULLS LAST`. */
   readonly explicitNullOrder: boolean;
+  /**
+   * Whether a page whose first sort key descends is bounded by a value found along that key's
+   * index first (for planners that would rather sort every matching row than sort ties only).
+   */
+  readonly boundDescendingPages?: boolean;
   /** The FROM clause over the field table aliased `t` (no document). */
   readonly fieldsFrom: string;
   /** Parameters of the `?` placeholders in `fieldsFrom`. */
@@ -78,7 +83,7 @@ export function compileProjectionQuery(
   const types = new Map(request.schema.fields.map((f) => [f.name, f.type]));
   const b = new Builder();
   const condition = (c: QueryCondition): void => compileCondition(b, c, types, dialect);
-  const where = (extra?: () => void): void => {
+  const where = (...extra: Array<() => void>): void => {
     const clauses: Array<() => void> = [];
     if (dialect.scope.sql !== '') {
       clauses.push(() => {
@@ -87,7 +92,7 @@ export function compileProjectionQuery(
       });
     }
     if (request.where !== undefined) clauses.push(() => condition(request.where!));
-    if (extra !== undefined) clauses.push(extra);
+    clauses.push(...extra);
     if (clauses.length === 0) return;
     b.text(' WHERE ');
     clauses.forEach((clause, index) => {
@@ -113,16 +118,32 @@ export function compileProjectionQuery(
         `SELECT t.id AS id, ${dialect.documentColumn} AS document${sortColumns.map((c) => `, ${c}`).join('')} FROM (SELECT t.* FROM ${dialect.fieldsFrom}`,
       );
       b.params.push(...dialect.fieldsFromParams);
-      where(
+      const after =
         request.after === undefined
-          ? undefined
-          : () => keyset(b, request, request.after!, 0, types, dialect),
-      );
-      const order = ` ORDER BY ${orderBy(request.orderBy, dialect)}`;
+          ? []
+          : [() => keyset(b, request, request.after!, 0, types, dialect)];
       // A literal, not a parameter: SQLite only takes a constant limit as the derived table's
       // size; with a parameter it guesses the whole table and drives from the documents again.
+      const limit = pageLimit(request.limit);
+      // Only where the sort key's index is the one way in: filtered, but by no indexed field.
+      const first = request.orderBy[0];
+      const indexed = indexedFields(request.schema);
+      const filters = request.where === undefined ? [] : [...fieldsRead(request.where)];
+      const bound =
+        dialect.boundDescendingPages === true &&
+        first?.direction === 'desc' &&
+        indexed.has(first.field) &&
+        filters.length > 0 &&
+        !filters.some((field) => indexed.has(field))
+          ? [
+              () =>
+                descendingBound(b, fieldColumn(first.field), limit, dialect, () => where(...after)),
+            ]
+          : [];
+      where(...after, ...bound);
+      const order = ` ORDER BY ${orderBy(request.orderBy, dialect)}`;
       const join = documentsJoin(dialect);
-      b.text(`${order} LIMIT ${pageLimit(request.limit)}) t${join.sql}`);
+      b.text(`${order} LIMIT ${limit}) t${join.sql}`);
       b.params.push(...join.params);
       // The derived table's rows are already in this order; the planners keep it without a sort.
       b.text(order);
@@ -131,6 +152,59 @@ export function compileProjectionQuery(
     case 'group':
       compileGroup(b, request, types, dialect, where);
       return b.build();
+  }
+}
+
+/**
+ * Where a page whose first sort key descends can start, so the walk down that key's index
+ * stops near the page. Ties break by ascending id, so the index read backwards is in the page's
+ * order only within one value, and SQLite prices that partial sort above a scan and a sort of
+ * every matching row once a filter on fields without an index needs the table. Ordered by the
+ * key alone, the index is in order: the first `limit` matching rows in that order have the
+ * page's values of the key, so their least value bounds the page. Nulls come last, so they are
+ * only needed when fewer than `limit` of those rows have a value; otherwise their branch is
+ * skipped as a whole.
+ */
+function descendingBound(
+  b: Builder,
+  column: string,
+  limit: string,
+  dialect: SqlQueryDialect,
+  where: () => void,
+): void {
+  const nulls = dialect.explicitNullOrder ? ' NULLS LAST' : '';
+  const candidates = (aggregate: string) => {
+    b.text(`(SELECT ${aggregate} FROM (SELECT ${column} AS v FROM ${dialect.fieldsFrom}`);
+    b.params.push(...dialect.fieldsFromParams);
+    where();
+    b.text(` ORDER BY ${column} DESC${nulls} LIMIT ${limit}) c)`);
+  };
+  b.text(`(${column} >= `);
+  candidates('MIN(c.v)');
+  b.text(` OR (${column} IS NULL AND `);
+  candidates(`COUNT(c.v) < ${limit}`);
+  b.text('))');
+}
+
+/** The fields some index leads with: their own (an array's side table too) or a composite's. */
+function indexedFields(schema: ProjectionFieldSchema): ReadonlySet<string> {
+  return new Set([
+    ...schema.fields.filter((f) => f.ownIndex).map((f) => f.name),
+    ...schema.indexes.map((index) => index[0]!),
+  ]);
+}
+
+/** The fields a condition reads. */
+function fieldsRead(c: QueryCondition, into = new Set<string>()): Set<string> {
+  switch (c.op) {
+    case 'and':
+    case 'or':
+      for (const part of c.conditions) fieldsRead(part, into);
+      return into;
+    case 'not':
+      return fieldsRead(c.condition, into);
+    default:
+      return into.add(c.field);
   }
 }
 
