@@ -189,6 +189,7 @@ export function createSqliteFieldTables(db: BetterSqlite3.Database, tables: Tabl
       })),
       dialect: {
         explicitNullOrder: false,
+        boundDescendingPages: true,
         fieldsFrom: `${quote(table)} t`,
         fieldsFromParams: [],
         documentsFrom: `${quote(table)} t JOIN ${tables.documents} d ON d.name = ? AND d.id = t.id`,

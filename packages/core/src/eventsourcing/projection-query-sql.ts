@@ -1,4 +1,4 @@
-import type { IndexedFieldType } from './projection-fields.js';
+import type { IndexedFieldType, ProjectionFieldSchema } from './projection-fields.js';
 import type {
   FindRequest,
   GroupRequest,
@@ -17,13 +17,22 @@ import type {
 export interface SqlQueryDialect {
   /** Whether `ASC`/`DESC` must be followed by explicit `NULLS FIRST`/`NULLS LAST`. */
   readonly explicitNullOrder: boolean;
+  /**
+   * Whether a page whose first sort key descends is bounded by a value found along that key's
+   * index first (for planners that would rather sort every matching row than sort ties only).
+   */
+  readonly boundDescendingPages?: boolean;
   /** The FROM clause over the field table aliased `t` (no document). */
   readonly fieldsFrom: string;
   /** Parameters of the `?` placeholders in `fieldsFrom`. */
   readonly fieldsFromParams: readonly unknown[];
-  /** The FROM clause joining the field table `t` to its documents; selects need `documentColumn`. */
+  /**
+   * The FROM clause joining the field table `t` to its documents; selects need `documentColumn`.
+   * It starts with `fieldsFrom`: a page is picked from the field table first and the rest of
+   * this clause (the join, which reads only `t`'s columns) is applied to the page's rows.
+   */
   readonly documentsFrom: string;
-  /** Parameters of the `?` placeholders in `documentsFrom`. */
+  /** Parameters of the `?` placeholders in `documentsFrom` (those of `fieldsFrom` first). */
   readonly documentsFromParams: readonly unknown[];
   /** The document column in `documentsFrom`. */
   readonly documentColumn: string;
@@ -64,8 +73,8 @@ class Builder {
 }
 
 /**
- * Compiles a checked query to one parameterised statement. Only validated field names reach
- * the SQL text (quoted); every value is a parameter.
+ * Compiles a checked query to one parameterised statement. Only validated field names and a
+ * page's checked limit reach the SQL text (names quoted); every other value is a parameter.
  */
 export function compileProjectionQuery(
   request: ProjectionQueryRequest,
@@ -74,7 +83,7 @@ export function compileProjectionQuery(
   const types = new Map(request.schema.fields.map((f) => [f.name, f.type]));
   const b = new Builder();
   const condition = (c: QueryCondition): void => compileCondition(b, c, types, dialect);
-  const where = (extra?: () => void): void => {
+  const where = (...extra: Array<() => void>): void => {
     const clauses: Array<() => void> = [];
     if (dialect.scope.sql !== '') {
       clauses.push(() => {
@@ -83,7 +92,7 @@ export function compileProjectionQuery(
       });
     }
     if (request.where !== undefined) clauses.push(() => condition(request.where!));
-    if (extra !== undefined) clauses.push(extra);
+    clauses.push(...extra);
     if (clauses.length === 0) return;
     b.text(' WHERE ');
     clauses.forEach((clause, index) => {
@@ -99,24 +108,127 @@ export function compileProjectionQuery(
       where();
       return b.build();
     case 'find': {
+      // The page is picked from the field table alone, in a derived table named `t` like the
+      // table itself, and only its rows are joined to their documents. Joined in one step, the
+      // planners could drive the page from the documents (all of the projection's rows match
+      // their name) and sort the whole ledger; a limited derived table cannot be merged into the
+      // join, so the `(field, id)` index serves the order and the walk stops at the limit.
       const sortColumns = request.orderBy.map(({ field }, i) => `${fieldColumn(field)} AS s${i}`);
       b.text(
-        `SELECT t.id AS id, ${dialect.documentColumn} AS document${sortColumns.map((c) => `, ${c}`).join('')} FROM ${dialect.documentsFrom}`,
+        `SELECT t.id AS id, ${dialect.documentColumn} AS document${sortColumns.map((c) => `, ${c}`).join('')} FROM (SELECT t.* FROM ${dialect.fieldsFrom}`,
       );
-      b.params.push(...dialect.documentsFromParams);
-      where(
+      b.params.push(...dialect.fieldsFromParams);
+      const after =
         request.after === undefined
-          ? undefined
-          : () => keyset(b, request, request.after!, 0, types, dialect),
-      );
-      b.text(` ORDER BY ${orderBy(request.orderBy, dialect)}`);
-      b.text(' LIMIT ').param(request.limit);
+          ? []
+          : [() => keyset(b, request, request.after!, 0, types, dialect)];
+      // A literal, not a parameter: SQLite only takes a constant limit as the derived table's
+      // size; with a parameter it guesses the whole table and drives from the documents again.
+      const limit = pageLimit(request.limit);
+      // Only where the sort key's index is the one way in: filtered, but by no indexed field.
+      const first = request.orderBy[0];
+      const indexed = indexedFields(request.schema);
+      const filters = request.where === undefined ? [] : [...fieldsRead(request.where)];
+      const bound =
+        dialect.boundDescendingPages === true &&
+        first?.direction === 'desc' &&
+        indexed.has(first.field) &&
+        filters.length > 0 &&
+        !filters.some((field) => indexed.has(field))
+          ? [
+              () =>
+                descendingBound(b, fieldColumn(first.field), limit, dialect, () => where(...after)),
+            ]
+          : [];
+      where(...after, ...bound);
+      const order = ` ORDER BY ${orderBy(request.orderBy, dialect)}`;
+      const join = documentsJoin(dialect);
+      b.text(`${order} LIMIT ${limit}) t${join.sql}`);
+      b.params.push(...join.params);
+      // The derived table's rows are already in this order; the planners keep it without a sort.
+      b.text(order);
       return b.build();
     }
     case 'group':
       compileGroup(b, request, types, dialect, where);
       return b.build();
   }
+}
+
+/**
+ * Where a page whose first sort key descends can start, so the walk down that key's index
+ * stops near the page. Ties break by ascending id, so the index read backwards is in the page's
+ * order only within one value, and SQLite prices that partial sort above a scan and a sort of
+ * every matching row once a filter on fields without an index needs the table. Ordered by the
+ * key alone, the index is in order: the first `limit` matching rows in that order have the
+ * page's values of the key, so their least value bounds the page. Nulls come last, so they are
+ * only needed when fewer than `limit` of those rows have a value; otherwise their branch is
+ * skipped as a whole.
+ */
+function descendingBound(
+  b: Builder,
+  column: string,
+  limit: string,
+  dialect: SqlQueryDialect,
+  where: () => void,
+): void {
+  const nulls = dialect.explicitNullOrder ? ' NULLS LAST' : '';
+  const candidates = (aggregate: string) => {
+    b.text(`(SELECT ${aggregate} FROM (SELECT ${column} AS v FROM ${dialect.fieldsFrom}`);
+    b.params.push(...dialect.fieldsFromParams);
+    where();
+    b.text(` ORDER BY ${column} DESC${nulls} LIMIT ${limit}) c)`);
+  };
+  b.text(`(${column} >= `);
+  candidates('MIN(c.v)');
+  b.text(` OR (${column} IS NULL AND `);
+  candidates(`COUNT(c.v) < ${limit}`);
+  b.text('))');
+}
+
+/** The fields some index leads with: their own (an array's side table too) or a composite's. */
+function indexedFields(schema: ProjectionFieldSchema): ReadonlySet<string> {
+  return new Set([
+    ...schema.fields.filter((f) => f.ownIndex).map((f) => f.name),
+    ...schema.indexes.map((index) => index[0]!),
+  ]);
+}
+
+/** The fields a condition reads. */
+function fieldsRead(c: QueryCondition, into = new Set<string>()): Set<string> {
+  switch (c.op) {
+    case 'and':
+    case 'or':
+      for (const part of c.conditions) fieldsRead(part, into);
+      return into;
+    case 'not':
+      return fieldsRead(c.condition, into);
+    default:
+      return into.add(c.field);
+  }
+}
+
+/** A page size as SQL text; checked here too, since it is written into the statement. */
+function pageLimit(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new TypeError(`a page limit must be a non-negative integer, got ${String(limit)}`);
+  }
+  return String(limit);
+}
+
+/**
+ * The join from the field table `t` to its documents, with its parameters: `documentsFrom`
+ * after its leading `fieldsFrom`.
+ */
+function documentsJoin(dialect: SqlQueryDialect): CompiledSql {
+  const { fieldsFrom, fieldsFromParams, documentsFrom, documentsFromParams } = dialect;
+  if (!documentsFrom.startsWith(fieldsFrom)) {
+    throw new TypeError("a SQL dialect's documentsFrom must start with its fieldsFrom");
+  }
+  return {
+    sql: documentsFrom.slice(fieldsFrom.length),
+    params: documentsFromParams.slice(fieldsFromParams.length),
+  };
 }
 
 function orderBy(sorts: readonly QuerySort[], dialect: SqlQueryDialect): string {
@@ -134,6 +246,10 @@ function orderBy(sorts: readonly QuerySort[], dialect: SqlQueryDialect): string 
 /**
  * Rows strictly after the keyset in the query's order (nulls first ascending, last
  * descending), one sort key at a time, ending with the id tie-break.
+ *
+ * Written so the walk along the sort key's index stays a walk: an ascending key starts a
+ * range at its value (`>=`), and the branches of a descending or null key are one CASE, not
+ * ORs that SQLite would answer as a union of index lookups followed by a sort of the union.
  */
 function keyset(
   b: Builder,
@@ -154,21 +270,30 @@ function keyset(
   const bound = () => dialect.bind(types.get(field)!, value!);
   if (value === null) {
     if (direction === 'asc') {
-      b.text(`(${column} IS NOT NULL OR (${column} IS NULL AND `);
+      // After a null: the later nulls, then every value.
+      b.text(`(CASE WHEN ${column} IS NULL THEN `);
       rest();
-      b.text('))');
+      b.text(' ELSE TRUE END)');
     } else {
+      // Nulls come last: only later nulls follow.
       b.text(`(${column} IS NULL AND `);
       rest();
       b.text(')');
     }
     return;
   }
-  b.text(`(${column} ${direction === 'asc' ? '>' : '<'} `).param(bound());
-  if (direction === 'desc') b.text(` OR ${column} IS NULL`);
-  b.text(` OR (${column} = `).param(bound()).text(' AND ');
+  if (direction === 'asc') {
+    // Nulls come first, so none follows a value; a null column fails `>=` as it must.
+    b.text(`(${column} >= `).param(bound()).text(` AND (${column} > `).param(bound());
+    b.text(' OR ');
+    rest();
+    b.text('))');
+    return;
+  }
+  b.text(`(CASE WHEN ${column} IS NULL THEN TRUE WHEN ${column} = `).param(bound());
+  b.text(' THEN ');
   rest();
-  b.text('))');
+  b.text(` ELSE ${column} < `).param(bound()).text(' END)');
 }
 
 function compileGroup(
