@@ -386,6 +386,50 @@ CREATE INDEX projection_field_tables_name ON ${s}.projection_field_tables (name)
 `;
 }
 
+/**
+ * The projection commit deletes documents one primary-key probe per id. The single
+ * `DELETE ... WHERE id = ANY (p_deletes)` could be planned (cached while the documents table was
+ * empty, or before its statistics) as an index range over the whole projection with the ids as
+ * a filter, walked by every commit, even one with nothing to delete.
+ */
+function commitDeletesByKey(schema: string): string {
+  const s = quoteIdentifier(schema);
+  return `
+CREATE OR REPLACE FUNCTION ${s}.projection_commit(
+  p_tenant text, p_name text, p_version integer, p_expected text, p_position text,
+  p_status text, p_failure jsonb, p_updated_at timestamptz, p_upserts jsonb, p_deletes text[])
+RETURNS TABLE (committed boolean, current_position text)
+LANGUAGE plpgsql AS $fn$
+#variable_conflict use_column
+DECLARE
+  v_id text;
+BEGIN
+  UPDATE ${s}.projection_checkpoints c
+  SET position = p_position, status = p_status, failure = p_failure, updated_at = p_updated_at
+  WHERE c.tenant_id = p_tenant AND c.name = p_name AND c.version = p_version
+    AND c.position IS NOT DISTINCT FROM p_expected;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT false, (SELECT c.position::text FROM ${s}.projection_checkpoints c
+                                WHERE c.tenant_id = p_tenant AND c.name = p_name);
+    RETURN;
+  END IF;
+  INSERT INTO ${s}.projection_documents AS d (tenant_id, projection, id, document)
+  SELECT p_tenant, p_name, u.key, u.value FROM jsonb_each(p_upserts) u
+  ON CONFLICT (tenant_id, projection, id) DO UPDATE SET document = excluded.document;
+  -- One primary-key probe per id: equality on the whole key is planned as a probe whatever
+  -- the table's statistics say, where id = ANY (...) could become a filter.
+  IF p_deletes IS NOT NULL THEN
+    FOREACH v_id IN ARRAY p_deletes LOOP
+      DELETE FROM ${s}.projection_documents d
+      WHERE d.tenant_id = p_tenant AND d.projection = p_name AND d.id = v_id;
+    END LOOP;
+  END IF;
+  RETURN QUERY SELECT true, p_position;
+END
+$fn$;
+`;
+}
+
 /** Every migration, oldest first. Never edit a released one: add a new version instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
@@ -396,6 +440,11 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: settleForeignCutovers,
   },
   { version: 4, name: 'registry of projection field tables', sql: fieldTableRegistry },
+  {
+    version: 5,
+    name: 'projection commits delete documents one key probe per id',
+    sql: commitDeletesByKey,
+  },
 ];
 
 /** The version a store of this release needs. */

@@ -271,9 +271,12 @@ WHERE sn.version < excluded.version`,
       `SELECT c.name, c.version, c.position, c.status, c.failure, ${isoText('c.updated_at')} AS updated_at
 FROM ${s}.projection_checkpoints c WHERE c.tenant_id = $1 AND c.name = $2`,
     ),
+    // Planned on every call, with its ids and the table's current size: a plan cached while the
+    // documents table was empty walks every document of the projection and filters by id.
     documentsLoad: statement(
       `SELECT d.id, d.document FROM ${s}.projection_documents d
 WHERE d.tenant_id = $1 AND d.projection = $2 AND d.id = ANY ($3::text[])`,
+      { prepare: false },
     ),
     documentGet: statement(
       `SELECT d.document FROM ${s}.projection_documents d

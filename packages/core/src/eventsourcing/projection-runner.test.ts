@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoreFailureError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { defineProjection } from './projection.js';
+import { indexed } from './projection-fields.js';
 import { createProjectionRunner } from './projection-runner.js';
 import type { ProjectionStore } from './projection-store.js';
 
@@ -133,5 +134,66 @@ describe('projection runner failures (S6)', () => {
     await runner.stop();
     expect(errors).toBe(5);
     expect(runner.status()[0]!.state).toBe('stopped');
+  });
+});
+
+describe('projection runner at the head of the log (S7 field indexes)', () => {
+  const indexedSkus = defineProjection<{ sku: string }>({
+    ...skus,
+    name: 'indexed-skus',
+    fields: { sku: indexed.text((row: { sku: string }) => row.sku) },
+  });
+
+  /** Runs to the head in pages of `batchSize`; returns each commit's document count and atHead. */
+  async function commitsOf(events: number, batchSize: number, fullPageSeesHead = true) {
+    const memory = await storeWith(events);
+    // Like the SQL stores, a full page may not look past its last event to see the head.
+    const store: EventStore = fullPageSeesHead
+      ? memory
+      : {
+          ...memory,
+          async readAllPage(options) {
+            const page = await memory.readAllPage(options);
+            return { ...page, caughtUp: page.events.length < options.maxCount };
+          },
+        };
+    const commits: Array<[documents: number, atHead: boolean | undefined]> = [];
+    const watched = withProjections(store, {
+      async commit(commit) {
+        commits.push([commit.documents.length, commit.atHead]);
+        return memory.projections.commit(commit);
+      },
+    });
+    const runner = createProjectionRunner({
+      store: watched,
+      projections: [indexedSkus],
+      batchSize,
+      pollIntervalMs: 1,
+    });
+    await runner.catchUp({ timeoutMs: 10_000 });
+    await runner.stop();
+    return commits;
+  }
+
+  it('marks the commit of the page that reaches the head atHead, and no other', async () => {
+    expect(await commitsOf(5, 2)).toEqual([
+      [2, false],
+      [2, false],
+      [1, true],
+    ]);
+  });
+
+  it('commits nothing at the head once when the last page was full, so the store can finish a rebuild', async () => {
+    // A full last page that cannot tell it reached the head; the empty read after it can.
+    expect(await commitsOf(4, 2, false)).toEqual([
+      [2, false],
+      [2, false],
+      [0, true],
+    ]);
+    // Where the last page itself sees the head, there is nothing more to commit.
+    expect(await commitsOf(4, 2)).toEqual([
+      [2, false],
+      [2, true],
+    ]);
   });
 });

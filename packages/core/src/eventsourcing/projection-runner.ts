@@ -168,6 +168,13 @@ class ProjectionWorker {
   /** Cleared once the projection's documents or `apply` turn out unfit for in-place folding. */
   private foldsInPlace = true;
   private wakeFromBackoff: (() => void) | undefined;
+  /**
+   * The checkpoint this worker last committed `atHead` at (the store built any field indexes
+   * it left out during a rebuild then); `null` before any. A rebuild whose last page was full
+   * reaches the head with nothing left to commit, so the worker then commits nothing at the
+   * head once, to let the store finish that work.
+   */
+  private headCommittedAt: { readonly position: string | undefined } | null = null;
 
   constructor(
     projection: Projection<any, any, any>,
@@ -358,6 +365,7 @@ class ProjectionWorker {
     if (checkpoint === undefined || checkpoint.version < version) {
       await projections.reset(name, version, this.schema);
       this.blockedBy = undefined;
+      this.headCommittedAt = null;
       return true;
     }
     if (checkpoint.version > version) {
@@ -392,7 +400,10 @@ class ProjectionWorker {
       if (failure === undefined) throw error;
       return this.stopAt(checkpoint.position, failure);
     }
-    if (page.events.length === 0 && page.checkpoint === checkpoint.position) return false;
+    if (page.events.length === 0 && page.checkpoint === checkpoint.position) {
+      if (this.schema !== undefined && page.caughtUp) await this.commitAtHead(checkpoint.position);
+      return false;
+    }
 
     let applied = await this.applyPage(page.events, checkpoint.position, page.checkpoint);
     if (applied.writes.some(({ document }) => document !== null && findUnstorable(document))) {
@@ -430,8 +441,31 @@ class ProjectionWorker {
       throw error;
     }
     this.position = position;
+    if (page.caughtUp) this.headCommittedAt = { position };
     if (failure !== undefined) this.markFailed(failure);
     return true;
+  }
+
+  /** Commits nothing at the head of the log, once per checkpoint (see `headCommittedAt`). */
+  private async commitAtHead(position: string | undefined): Promise<void> {
+    if (this.headCommittedAt !== null && this.headCommittedAt.position === position) return;
+    try {
+      await this.options.store.projections.commit({
+        name: this.projection.name,
+        version: this.projection.version,
+        expectedPosition: position,
+        position,
+        documents: [],
+        ...(this.schema === undefined ? {} : { schema: this.schema }),
+        atHead: true,
+        committedAt: this.clock().toISOString(),
+      });
+    } catch (error) {
+      // Another runner moved the checkpoint: it reaches the head itself.
+      if (isCheckpointConflictError(error)) return;
+      throw error;
+    }
+    this.headCommittedAt = { position };
   }
 
   /** Records the failure at `position` (the last event applied) and stops the projection. */
