@@ -287,10 +287,24 @@ async function measure(
     cohortRate,
   );
   console.log(`    cohort size ${cohort.found}, rectified ${cohort.rectified}`);
+  // The issue's cohort of 100,000 inside a larger ledger: registrations are spread evenly over
+  // the year, so the first days holding about 100,000 of them.
+  const days = Math.min(365, Math.ceil((365 * 100_000) / hazards));
+  const firstDays = {
+    from: '2024-01-01T00:00:00+08:00',
+    to: new Date(Date.parse('2024-01-01T00:00:00+08:00') + days * DAY).toISOString(),
+  };
+  const cohortOf100k = () => figures.rectificationRate({ asOf, period: firstDays });
+  const smaller = await time(
+    `cohort rectification rate (hazards found in the first ${days} days of 2024) as of T`,
+    cohortOf100k,
+  );
+  console.log(`    cohort size ${smaller.found}, rectified ${smaller.rectified}`);
   await time('rectification rate by area (all of 2024) as of T', byArea);
   for (const [label, action] of [
     ['page', page],
     ['cohort rate', cohortRate],
+    ['cohort rate of about 100,000', cohortOf100k],
     ['rate by area', byArea],
   ] as const) {
     for (const statement of await recording(action)) {
