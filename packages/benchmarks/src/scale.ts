@@ -143,6 +143,8 @@ async function recording(action: () => Promise<unknown>): Promise<Ran[]> {
 }
 
 interface SeedPlan {
+  /** Events already written by an earlier run (reused data): seeding is skipped. */
+  readonly written?: () => Promise<number>;
   readonly chunk: number;
   readonly inFlight: number;
   readonly around: (appends: () => Promise<unknown>) => Promise<unknown>;
@@ -226,23 +228,30 @@ async function measure(
   const next = random(42);
   let events = 0;
   let started = performance.now();
-  // Seeding goes through the public append API (one `appendToStream` per hazard stream), so
-  // every envelope is written and checked by the store itself; `seed` says how appends are
-  // grouped (see `SeedPlan`).
-  for (let first = 0; first < hazards; first += seed.chunk) {
-    const last = Math.min(hazards, first + seed.chunk);
-    let index = first;
-    const writer = async () => {
-      while (index < last) {
-        const i = index++;
-        const batch = hazard(i, next);
-        events += batch.length;
-        await store.appendToStream(`hazard-h${i.toString(36).padStart(6, '0')}`, batch);
-      }
-    };
-    await seed.around(() => Promise.all(Array.from({ length: seed.inFlight }, writer)));
+  if (seed.written !== undefined) {
+    events = await seed.written();
+    console.log(`  reusing ${events} events written by an earlier run`);
+  } else {
+    // Seeding goes through the public append API (one `appendToStream` per hazard stream), so
+    // every envelope is written and checked by the store itself; `seed` says how appends are
+    // grouped (see `SeedPlan`).
+    for (let first = 0; first < hazards; first += seed.chunk) {
+      const last = Math.min(hazards, first + seed.chunk);
+      let index = first;
+      const writer = async () => {
+        while (index < last) {
+          const i = index++;
+          const batch = hazard(i, next);
+          events += batch.length;
+          await store.appendToStream(`hazard-h${i.toString(36).padStart(6, '0')}`, batch);
+        }
+      };
+      await seed.around(() => Promise.all(Array.from({ length: seed.inFlight }, writer)));
+    }
+    console.log(
+      `  wrote ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
-  console.log(`  wrote ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const policy = createSupervisionPolicy();
   const projection = createHazardLedgerProjection(policy);
   const runner = createProjectionRunner({ store, projections: [projection], batchSize: 2000 });
@@ -371,7 +380,10 @@ async function measurePostgres(hazards: number) {
     console.log('\nPG_URL not set: PostgreSQL not measured');
     return;
   }
-  const schema = `scale_${Date.now().toString(36)}`;
+  // SCALE_PG_SCHEMA=<schema> reuses the events of an earlier run's schema (kept, not dropped)
+  // and rebuilds its ledger from zero, so a catch-up can be measured again without seeding.
+  const reused = process.env.SCALE_PG_SCHEMA;
+  const schema = reused ?? `scale_${Date.now().toString(36)}`;
   const store = createPostgresEventStore({ connectionString: url }, { schema });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -384,7 +396,12 @@ async function measurePostgres(hazards: number) {
         const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
         return plan.rows.map((r) => `    plan: ${r['QUERY PLAN']}`).join('\n');
       },
-      { chunk: 10_000, inFlight: 32, around: (appends) => appends() },
+      {
+        chunk: 10_000,
+        inFlight: 32,
+        around: (appends) => appends(),
+        ...(reused === undefined ? {} : { written: () => forgetLedger(client, schema) }),
+      },
       // What autovacuum does to a settled table, done at once: statistics for the planner and
       // the visibility map that lets covering indexes answer without visiting the table.
       async () => {
@@ -397,9 +414,29 @@ async function measurePostgres(hazards: number) {
     );
   } finally {
     await store.close();
-    await client.query(`DROP SCHEMA ${schema} CASCADE`);
+    if (reused === undefined) await client.query(`DROP SCHEMA ${schema} CASCADE`);
     await client.end();
   }
+}
+
+/**
+ * Drops every projection's documents, field tables and checkpoints from a reused schema, so the
+ * ledger is built from zero into a new field table; returns the number of events kept.
+ */
+async function forgetLedger(client: pg.Client, schema: string): Promise<number> {
+  const { rows } = await client.query(`SELECT table_name FROM ${schema}.projection_field_tables`);
+  for (const { table_name } of rows) await client.query(`DROP TABLE ${schema}."${table_name}"`);
+  for (const table of [
+    'projection_field_tables',
+    'projection_documents',
+    'projection_checkpoints',
+    'projection_leases',
+  ]) {
+    await client.query(`DELETE FROM ${schema}.${table}`);
+  }
+  await client.query(`VACUUM ANALYZE ${schema}.projection_documents`);
+  const [{ n }] = (await client.query(`SELECT count(*)::integer AS n FROM ${schema}.events`)).rows;
+  return n;
 }
 
 await main();

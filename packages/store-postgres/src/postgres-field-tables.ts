@@ -228,23 +228,31 @@ export function createPostgresFieldTables(context: StoreContext) {
           );
         }
         if (building) await buildIndexes(client, schema);
-        const ids = commit.documents.map((d) => d.id);
-        if (ids.length === 0) return;
         const target = `${s}.${quote(table)}`;
-        await client.query(`DELETE FROM ${target} WHERE tenant_id = $1 AND id = ANY ($2::text[])`, [
-          context.tenantId,
-          ids,
-        ]);
-        const records = commit.documents
-          .filter((d) => d.document !== null && d.document !== undefined && d.fields !== undefined)
-          .map((d) => ({ ...d.fields, id: d.id }));
+        const kept = (d: (typeof commit.documents)[number]) =>
+          d.document !== null && d.document !== undefined && d.fields !== undefined;
+        // Rows of removed documents go one primary-key probe each: \`id = ANY (ids)\` may be
+        // planned, from statistics that lag a growing table, as a walk of the tenant's rows.
+        for (const { id } of commit.documents.filter((d) => !kept(d))) {
+          await client.query(`DELETE FROM ${target} WHERE tenant_id = $1 AND id = $2`, [
+            context.tenantId,
+            id,
+          ]);
+        }
+        const records = commit.documents.filter(kept).map((d) => ({ ...d.fields, id: d.id }));
         if (records.length === 0) return;
         const names = schema.fields.map((f) => quote(f.name));
         const definitions = schema.fields.map((f) => `, ${quote(f.name)} ${RECORD_TYPES[f.type]}`);
+        // An upsert through the primary key (one probe per row), not a delete by a list of ids.
         await client.query(
           `INSERT INTO ${target} (tenant_id, id${names.map((n) => `, ${n}`).join('')})
            SELECT $1, r.id${names.map((n) => `, r.${n}`).join('')}
-           FROM jsonb_to_recordset($2::jsonb) AS r(id text${definitions.join('')})`,
+           FROM jsonb_to_recordset($2::jsonb) AS r(id text${definitions.join('')})
+           ON CONFLICT (tenant_id, id) DO ${
+             names.length === 0
+               ? 'NOTHING'
+               : `UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}`
+           }`,
           [context.tenantId, JSON.stringify(records)],
         );
       });

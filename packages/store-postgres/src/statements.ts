@@ -271,12 +271,15 @@ WHERE sn.version < excluded.version`,
       `SELECT c.name, c.version, c.position, c.status, c.failure, ${isoText('c.updated_at')} AS updated_at
 FROM ${s}.projection_checkpoints c WHERE c.tenant_id = $1 AND c.name = $2`,
     ),
-    // Planned on every call, with its ids and the table's current size: a plan cached while the
-    // documents table was empty walks every document of the projection and filters by id.
+    // One primary-key probe per id, whatever the planner believes about the table: with
+    // \`id = ANY ($3)\`, a plan cached while the table was empty, or made from statistics that
+    // lag a fast-growing table, walks every document of the projection and filters them (1.1 s
+    // for 450 ids among 300,000 documents, against 8 ms for 450 probes). The LIMIT keeps the
+    // lateral subquery from being flattened into a join the planner could hash instead.
     documentsLoad: statement(
-      `SELECT d.id, d.document FROM ${s}.projection_documents d
-WHERE d.tenant_id = $1 AND d.projection = $2 AND d.id = ANY ($3::text[])`,
-      { prepare: false },
+      `SELECT d.id, d.document FROM unnest($3::text[]) AS k(id)
+CROSS JOIN LATERAL (SELECT d.id, d.document FROM ${s}.projection_documents d
+  WHERE d.tenant_id = $1 AND d.projection = $2 AND d.id = k.id LIMIT 1) d`,
     ),
     documentGet: statement(
       `SELECT d.document FROM ${s}.projection_documents d
