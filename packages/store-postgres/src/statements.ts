@@ -41,10 +41,21 @@ function visibleAfter(s: string, filter: string, limit: string): string {
     UNION ALL
     (SELECT ${EVENT_COLUMNS} FROM ${s}.events e
      WHERE e.tenant_id = $1 AND ${after} AND e.epoch = (SELECT epoch FROM b)
-       AND e.xid < (SELECT xmin FROM b) ${filter}
+       AND e.xid >= ${XID_FLOOR} AND e.xid < (SELECT xmin FROM b) ${filter}
      ORDER BY e.epoch, e.xid, e.seq LIMIT ${limit})
   ) q ORDER BY q.epoch, q.xid, q.seq LIMIT ${limit}`;
 }
+
+/**
+ * Where the bound epoch's scan starts. With \`epoch = b\` in the same scan, the B-tree starts at
+ * that equality and uses the row comparison only as a filter, so every read walked the epoch's
+ * index from its first event up to the reader's position: a catch-up's reads grew with the log
+ * (433 ms and 24,000 buffers per page of 2,000 at the 4,000,000th event). A scalar lower bound
+ * on \`xid\` starts the scan at the position instead. It is implied by the row comparison when
+ * the position lies in the bound epoch or later; for an earlier epoch every xid qualifies.
+ */
+const XID_FLOOR =
+  "(CASE WHEN $2::integer >= (SELECT epoch FROM b) THEN $3::xid8 ELSE '0'::xid8 END)";
 
 /** The last visible position of the tenant, whatever its type or category. */
 function head(s: string): string {
@@ -85,7 +96,7 @@ function visibleCount(s: string, limit: string): string {
      ORDER BY e.epoch, e.xid, e.seq LIMIT ${limit}) x)
   + (SELECT count(*) FROM (SELECT 1 FROM ${s}.events e
      WHERE e.tenant_id = $1 AND ${after} AND e.epoch = (SELECT epoch FROM b)
-       AND e.xid < (SELECT xmin FROM b)
+       AND e.xid >= ${XID_FLOOR} AND e.xid < (SELECT xmin FROM b)
      ORDER BY e.epoch, e.xid, e.seq LIMIT ${limit}) y)`;
 }
 
