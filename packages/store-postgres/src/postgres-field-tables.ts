@@ -231,7 +231,7 @@ export function createPostgresFieldTables(context: StoreContext) {
         const target = `${s}.${quote(table)}`;
         const kept = (d: (typeof commit.documents)[number]) =>
           d.document !== null && d.document !== undefined && d.fields !== undefined;
-        // Rows of removed documents go one primary-key probe each: \`id = ANY (ids)\` may be
+        // Rows of removed documents go one primary-key probe each: `id = ANY (ids)` may be
         // planned, from statistics that lag a growing table, as a walk of the tenant's rows.
         for (const { id } of commit.documents.filter((d) => !kept(d))) {
           await client.query(`DELETE FROM ${target} WHERE tenant_id = $1 AND id = $2`, [

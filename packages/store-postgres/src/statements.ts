@@ -47,11 +47,11 @@ function visibleAfter(s: string, filter: string, limit: string): string {
 }
 
 /**
- * Where the bound epoch's scan starts. With \`epoch = b\` in the same scan, the B-tree starts at
+ * Where the bound epoch's scan starts. With `epoch = b` in the same scan, the B-tree starts at
  * that equality and uses the row comparison only as a filter, so every read walked the epoch's
  * index from its first event up to the reader's position: a catch-up's reads grew with the log
  * (433 ms and 24,000 buffers per page of 2,000 at the 4,000,000th event). A scalar lower bound
- * on \`xid\` starts the scan at the position instead. It is implied by the row comparison when
+ * on `xid` starts the scan at the position instead. It is implied by the row comparison when
  * the position lies in the bound epoch or later; for an earlier epoch every xid qualifies.
  */
 const XID_FLOOR =
@@ -283,7 +283,7 @@ WHERE sn.version < excluded.version`,
 FROM ${s}.projection_checkpoints c WHERE c.tenant_id = $1 AND c.name = $2`,
     ),
     // One primary-key probe per id, whatever the planner believes about the table: with
-    // \`id = ANY ($3)\`, a plan cached while the table was empty, or made from statistics that
+    // `id = ANY ($3)`, a plan cached while the table was empty, or made from statistics that
     // lag a fast-growing table, walks every document of the projection and filters them (1.1 s
     // for 450 ids among 300,000 documents, against 8 ms for 450 probes). The LIMIT keeps the
     // lateral subquery from being flattened into a join the planner could hash instead.
