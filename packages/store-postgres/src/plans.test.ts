@@ -10,17 +10,31 @@ const newId = createUlidGenerator();
 let db: TestDatabase;
 afterEach(() => db.close());
 
-/** Buffers one append touches, as EXPLAIN (ANALYZE, BUFFERS) of the function call counts them. */
-async function appendBuffers(client: pg.Client, schema: string, expected: number): Promise<number> {
-  const occurredAt = new Date().toISOString();
-  const batch = [{ i: newId(), t: 'Noted', v: 1, d: {}, m: { occurredAt } }];
-  const { rows } = await client.query(
-    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
-     SELECT * FROM ${quoteIdentifier(schema)}.append_events($1, $2, $3, $4::jsonb, $5)`,
-    ['default', 'hot-1', expected, JSON.stringify(batch), occurredAt],
-  );
+/**
+ * Buffers a statement touches, as EXPLAIN (ANALYZE, BUFFERS) counts them (a function call's
+ * inner statements included).
+ */
+async function buffersOf(
+  client: pg.ClientBase,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<number> {
+  const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, [
+    ...params,
+  ]);
   const plan = rows[0]['QUERY PLAN'][0].Plan;
   return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+}
+
+/** Buffers one append touches. */
+function appendBuffers(client: pg.Client, schema: string, expected: number): Promise<number> {
+  const occurredAt = new Date().toISOString();
+  const batch = [{ i: newId(), t: 'Noted', v: 1, d: {}, m: { occurredAt } }];
+  return buffersOf(
+    client,
+    `SELECT * FROM ${quoteIdentifier(schema)}.append_events($1, $2, $3, $4::jsonb, $5)`,
+    ['default', 'hot-1', expected, JSON.stringify(batch), occurredAt],
+  );
 }
 
 // Plans inside the append function are cached per connection. One cached while the tables were
@@ -120,15 +134,14 @@ it('a projection commit on a connection whose plans were cached on an empty tabl
   let position = 0;
   const commitBuffers = async (deletes: string[]) => {
     const at = (n: number) => (n === 0 ? null : `p-${String(n).padStart(8, '0')}`);
-    const { rows } = await client.query(
-      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
-       SELECT * FROM ${s}.projection_commit('default', 'ledger', 1, $1, $2, 'active', NULL, now(),
+    const buffers = await buffersOf(
+      client,
+      `SELECT * FROM ${s}.projection_commit('default', 'ledger', 1, $1, $2, 'active', NULL, now(),
          $3::jsonb, $4::text[])`,
       [at(position), at(position + 1), JSON.stringify({ [`new-${position}`]: {} }), deletes],
     );
     position++;
-    const plan = rows[0]['QUERY PLAN'][0].Plan;
-    return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+    return buffers;
   };
   try {
     await client.query('SET plan_cache_mode = force_generic_plan');
@@ -159,11 +172,7 @@ it('a document load on a connection whose plans were cached on an empty table st
     const loadBuffers = async (ids: string[]) => {
       // EXECUTE takes no bind parameters; the ids are plain test strings.
       const array = `ARRAY[${ids.map((id) => `'${id}'`).join(', ')}]`;
-      const { rows } = await client.query(
-        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE load ('default', 'ledger', ${array})`,
-      );
-      const plan = rows[0]['QUERY PLAN'][0].Plan;
-      return plan['Shared Hit Blocks'] + plan['Shared Read Blocks'];
+      return buffersOf(client, `EXECUTE load ('default', 'ledger', ${array})`);
     };
     for (let i = 0; i < 6; i++) await loadBuffers(['doc-1']);
     await growDocuments(db.schema, 'ledger', 20_000);
@@ -194,17 +203,19 @@ it('a global-log page far into the log reads from the position, not from the sta
   );
   await admin(`ANALYZE ${s}.events`);
   const statements = buildStatements(db.schema);
-  const pageBuffers = async (text: string) => {
+  const client = new pg.Client({ connectionString: pgUrl() });
+  client.on('error', () => {});
+  await client.connect();
+  const pageBuffers = (text: string) => {
     const parameters = Math.max(...[...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-    const rows = await admin<{ 'QUERY PLAN': Array<{ Plan: Record<string, number> }> }>(
-      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`,
-      ['default', 1, '50000', 1, 100, ['Noted']].slice(0, parameters),
-    );
-    const plan = rows[0]!['QUERY PLAN'][0]!.Plan;
-    return plan['Shared Hit Blocks']! + plan['Shared Read Blocks']!;
+    return buffersOf(client, text, ['default', 1, '50000', 1, 100, ['Noted']].slice(0, parameters));
   };
   // A hundred events after the 49,000th (one per transaction, as appends write them): a few
   // index and heap pages, not the 49,000 entries before them.
-  expect(await pageBuffers(statements.readAllFiltered.text)).toBeLessThan(100);
-  expect(await pageBuffers(statements.readAll.text)).toBeLessThan(100);
+  try {
+    expect(await pageBuffers(statements.readAllFiltered.text)).toBeLessThan(100);
+    expect(await pageBuffers(statements.readAll.text)).toBeLessThan(100);
+  } finally {
+    await client.end();
+  }
 });
